@@ -1,0 +1,336 @@
+//! The catalog: every known (platform, discriminators) → kind, with entity types and typed
+//! parameters, as data in one place. The normalizers, `validate`, the JSON Schema, the CLI's
+//! `catalog` command, the README table and the Python/TypeScript types all come from it.
+
+mod atlan;
+mod datahub;
+
+use serde::Serialize;
+
+use crate::model::{Kind, Source};
+
+/// The type of a parameter (a field of `details`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ParamType {
+    /// Text.
+    String,
+    /// A DataHub urn (text).
+    Urn,
+    /// A whole number; numeric strings are coerced.
+    Integer,
+    /// `true`/`false`; the strings `"true"`/`"false"` are coerced.
+    Boolean,
+    /// Epoch milliseconds; numeric strings are coerced.
+    Timestamp,
+    /// Any JSON; a string holding JSON is decoded, other strings are kept as they are.
+    Json,
+    /// A list of urns; `"[a, b]"` (not JSON) and JSON arrays are both accepted.
+    UrnList,
+    /// A list of strings.
+    StringList,
+    /// A JSON object.
+    Object,
+    /// A list of JSON objects.
+    ObjectList,
+}
+
+impl ParamType {
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::String => "string",
+            Self::Urn => "urn",
+            Self::Integer => "integer",
+            Self::Boolean => "boolean",
+            Self::Timestamp => "timestamp",
+            Self::Json => "json",
+            Self::UrnList => "urn_list",
+            Self::StringList => "string_list",
+            Self::Object => "object",
+            Self::ObjectList => "object_list",
+        }
+    }
+}
+
+/// Where a parameter's value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// DataHub ECE `parameters.<name>`.
+    Parameter,
+    /// A top-level field of the platform event (DataHub RCE).
+    Field,
+    /// Computed by the normalizer from the event (its description says how).
+    Derived,
+}
+
+/// One typed field of `details`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Param {
+    /// Name in `details` (camelCase, as the platform spells it).
+    pub name: &'static str,
+    /// Value type after coercion.
+    #[serde(rename = "type")]
+    pub ty: ParamType,
+    /// Always present on a well-formed event of this kind.
+    pub required: bool,
+    /// Where the value comes from.
+    pub origin: Origin,
+    /// What it means.
+    pub description: &'static str,
+}
+
+/// Which entity types an entry applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "match", content = "types", rename_all = "snake_case")]
+pub enum EntityTypes {
+    /// Any entity type.
+    Any,
+    /// Only these.
+    Only(&'static [&'static str]),
+    /// All but these.
+    Except(&'static [&'static str]),
+}
+
+impl EntityTypes {
+    /// Whether `entity_type` qualifies.
+    pub fn admits(self, entity_type: &str) -> bool {
+        match self {
+            Self::Any => true,
+            Self::Only(types) => types.contains(&entity_type),
+            Self::Except(types) => !types.contains(&entity_type),
+        }
+    }
+}
+
+/// Atlan asset types that count as lineage processes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProcessTypes {
+    /// Any `typeName`.
+    Any,
+    /// Only process types (`Process`, `ColumnProcess`, any `*Process`).
+    Only,
+    /// Everything but process types.
+    Except,
+}
+
+/// What identifies an entry's events on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "format", rename_all = "snake_case")]
+pub enum Discriminators {
+    /// DataHub Entity Change Event: `category` and `operation` (any of each), entity type.
+    EntityChangeEvent {
+        /// Accepted `category` values.
+        categories: &'static [&'static str],
+        /// Accepted `operation` values.
+        operations: &'static [&'static str],
+        /// Entity types the entry is limited to.
+        entity_types: EntityTypes,
+    },
+    /// DataHub Relationship Change Event: `operation`.
+    RelationshipChangeEvent {
+        /// Accepted `operation` values.
+        operations: &'static [&'static str],
+    },
+    /// Atlan notification: `operationType` (and whether the asset is a process).
+    AtlanNotification {
+        /// Accepted `operationType` values.
+        operation_types: &'static [&'static str],
+        /// Process asset types.
+        process: ProcessTypes,
+    },
+}
+
+/// One catalog entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    /// The platform.
+    #[serde(serialize_with = "serialize_source")]
+    pub source: Source,
+    /// The normalized kind.
+    #[serde(serialize_with = "serialize_kind")]
+    pub kind: Kind,
+    /// What identifies its events.
+    pub discriminators: Discriminators,
+    /// Entity types the platform documents or emits for it.
+    pub entity_types: &'static [&'static str],
+    /// Typed fields of `details`.
+    pub params: &'static [Param],
+    /// Parameters whose values become `subjects`, in order.
+    pub subjects: &'static [&'static str],
+    /// Whether the platform documents it (false: seen only in its code).
+    pub documented: bool,
+    /// What the event means.
+    pub description: &'static str,
+    /// Traps and history worth knowing.
+    pub notes: &'static str,
+}
+
+fn serialize_source<S: serde::Serializer>(source: &Source, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(source.as_str())
+}
+
+fn serialize_kind<S: serde::Serializer>(kind: &Kind, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(kind.as_str())
+}
+
+impl Entry {
+    /// A parameter by name.
+    pub fn param(&self, name: &str) -> Option<&'static Param> {
+        self.params.iter().find(|param| param.name == name)
+    }
+}
+
+/// The catalog of known events. Immutable; [`Catalog::builtin`] is the one the crate uses.
+#[derive(Debug, Clone, Copy)]
+pub struct Catalog {
+    entries: &'static [Entry],
+}
+
+static BUILTIN_ENTRIES: &[&[Entry]] = &[datahub::ENTRIES, atlan::ENTRIES];
+
+/// Atlan asset types whose creation is lineage: `Process`, `ColumnProcess`, and any `*Process`.
+pub fn is_process_type(type_name: &str) -> bool {
+    type_name.ends_with("Process")
+}
+
+impl Catalog {
+    /// The catalog built into this version of the crate.
+    pub fn builtin() -> Catalog {
+        static ALL: std::sync::OnceLock<Vec<Entry>> = std::sync::OnceLock::new();
+        let entries = ALL.get_or_init(|| BUILTIN_ENTRIES.iter().flat_map(|part| part.iter().copied()).collect());
+        Catalog { entries }
+    }
+
+    /// Every entry, DataHub first, in matching order.
+    pub fn entries(&self) -> &'static [Entry] {
+        self.entries
+    }
+
+    /// The entry for a DataHub Entity Change Event, if any.
+    pub fn datahub_entity_change(&self, category: &str, operation: &str, entity_type: &str) -> Option<&'static Entry> {
+        self.entries.iter().find(|entry| match entry.discriminators {
+            Discriminators::EntityChangeEvent { categories, operations, entity_types } => {
+                categories.contains(&category) && operations.contains(&operation) && entity_types.admits(entity_type)
+            }
+            _ => false,
+        })
+    }
+
+    /// The entry for a DataHub Relationship Change Event, if any.
+    pub fn datahub_relationship_change(&self, operation: &str) -> Option<&'static Entry> {
+        self.entries.iter().find(|entry| match entry.discriminators {
+            Discriminators::RelationshipChangeEvent { operations } => operations.contains(&operation),
+            _ => false,
+        })
+    }
+
+    /// The entry for an Atlan notification, if any.
+    pub fn atlan(&self, operation_type: &str, type_name: &str) -> Option<&'static Entry> {
+        self.entries.iter().find(|entry| match entry.discriminators {
+            Discriminators::AtlanNotification { operation_types, process } => {
+                operation_types.contains(&operation_type)
+                    && match process {
+                        ProcessTypes::Any => true,
+                        ProcessTypes::Only => is_process_type(type_name),
+                        ProcessTypes::Except => !is_process_type(type_name),
+                    }
+            }
+            _ => false,
+        })
+    }
+
+    /// The entries of one kind (both platforms).
+    pub fn entries_for_kind(&self, kind: Kind) -> impl Iterator<Item = &'static Entry> {
+        self.entries.iter().filter(move |entry| entry.kind == kind)
+    }
+
+    /// The catalog as JSON: `{"entries": [...], "kinds": [{kind, family, params}]}`, where a
+    /// kind's params are the union over both platforms (what typed classes expose).
+    pub fn to_value(&self) -> serde_json::Value {
+        let kinds: Vec<serde_json::Value> = Kind::ALL
+            .iter()
+            .map(|kind| {
+                serde_json::json!({
+                    "kind": kind.as_str(),
+                    "family": kind.family().as_str(),
+                    "params": self.params_for_kind(*kind),
+                    "sources": Source::ALL.iter().filter(|source| self.entries_for_kind(*kind).any(|e| e.source == **source)).map(|s| s.as_str()).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        serde_json::json!({"entries": self.entries, "kinds": kinds})
+    }
+
+    /// The union of the parameters of one kind over both platforms, first definition wins.
+    pub fn params_for_kind(&self, kind: Kind) -> Vec<&'static Param> {
+        let mut params: Vec<&'static Param> = Vec::new();
+        for entry in self.entries_for_kind(kind) {
+            for param in entry.params {
+                if !params.iter().any(|known| known.name == param.name) {
+                    params.push(param);
+                }
+            }
+        }
+        params
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_but_unknown_has_an_entry() {
+        let catalog = Catalog::builtin();
+        for kind in Kind::ALL {
+            let count = catalog.entries_for_kind(*kind).count();
+            if *kind == Kind::Unknown {
+                assert_eq!(count, 0);
+            } else {
+                assert!(count > 0, "{kind} has no catalog entry");
+            }
+        }
+    }
+
+    #[test]
+    fn subjects_and_param_names_are_consistent() {
+        for entry in Catalog::builtin().entries() {
+            for subject in entry.subjects {
+                assert!(entry.param(subject).is_some(), "{}: subject {subject} is not a param", entry.kind);
+            }
+            for (index, param) in entry.params.iter().enumerate() {
+                assert!(
+                    entry.params.iter().skip(index + 1).all(|other| other.name != param.name),
+                    "{}: {} twice",
+                    entry.kind,
+                    param.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lookups_follow_the_wire() {
+        let catalog = Catalog::builtin();
+        let owner = |category| catalog.datahub_entity_change(category, "ADD", "dataset").map(|e| e.kind);
+        assert_eq!(owner("OWNER"), Some(Kind::OwnerAdded));
+        assert_eq!(owner("OWNERSHIP"), Some(Kind::OwnerAdded));
+        let lifecycle = |op, ty| catalog.datahub_entity_change("LIFECYCLE", op, ty).map(|e| e.kind);
+        assert_eq!(lifecycle("CREATE", "dataset"), Some(Kind::EntityCreated));
+        assert_eq!(lifecycle("CREATE", "actionRequest"), Some(Kind::ProposalCreated));
+        assert_eq!(lifecycle("MODIFY", "dataset"), None);
+        let run = |ty| catalog.datahub_entity_change("RUN", "COMPLETED", ty).map(|e| e.kind);
+        assert_eq!(run("assertion"), Some(Kind::AssertionRunCompleted));
+        assert_eq!(run("dataProcessInstance"), Some(Kind::ProcessRunCompleted));
+        assert_eq!(run("dataset"), None);
+        assert_eq!(catalog.atlan("ENTITY_CREATE", "ColumnProcess").map(|e| e.kind), Some(Kind::LineageCreated));
+        assert_eq!(catalog.atlan("ENTITY_CREATE", "Table").map(|e| e.kind), Some(Kind::EntityCreated));
+        assert_eq!(catalog.atlan("ENTITY_PURGE", "Table"), None);
+        assert_eq!(catalog.datahub_relationship_change("RESTATE").map(|e| e.kind), Some(Kind::RelationshipUpdated));
+    }
+}

@@ -1,0 +1,357 @@
+//! The filter language, compiled from JSON:
+//!
+//! ```text
+//! filter := { PATH: MATCH, ... }  |  {"any": [filter, ...]}  |  {"all": [filter, ...]}  |  {"not": filter}
+//! MATCH  := scalar  |  [scalar, ...]  |  {OP: value, ...}
+//! OP     := eq ne in prefix suffix contains glob regex exists gt gte lt lte
+//! ```
+//! Every fault is reported at its place in the filter (`filter.any[1].kind.regexx`).
+
+use globset::{GlobBuilder, GlobMatcher};
+use regex::Regex;
+use serde_json::{Map, Value};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::json::path as json_path;
+use crate::model::{Family, Kind, Source};
+
+/// The operators, in the order the docs list them.
+/// Operator names, in the order the docs list them.
+pub const OPERATORS: &[&str] =
+    &["eq", "ne", "in", "prefix", "suffix", "contains", "glob", "regex", "exists", "gt", "gte", "lt", "lte"];
+
+/// Fields of `entity` a path may name.
+pub(crate) const ENTITY_FIELDS: &[&str] = &["id", "type", "name", "qualifiedName", "platform", "parent", "fieldPath"];
+/// Fields of `native` a path may name.
+pub(crate) const NATIVE_FIELDS: &[&str] =
+    &["format", "category", "operation", "operationType", "type", "name", "eventType", "envelope"];
+
+/// Where a path points in the normalized event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum FieldPath {
+    Id,
+    Source,
+    Kind,
+    Time,
+    Actor,
+    /// `entity.<field>`; `None` for `entity` itself.
+    Entity(Option<&'static str>),
+    Subjects,
+    /// `details.<segments>`.
+    Details(Vec<String>),
+    /// `native.<field>`; `None` for `native` itself.
+    Native(Option<&'static str>),
+    /// `raw.<segments>`.
+    Raw(Vec<String>),
+}
+
+impl FieldPath {
+    fn parse(path: &str, at: &str) -> Result<Self> {
+        let (root, rest) = match path.split_once('.') {
+            Some((root, rest)) => (root, Some(rest)),
+            None => (path, None),
+        };
+        let segments = |rest: Option<&str>| -> Result<Vec<String>> {
+            let Some(rest) = rest else { return Ok(Vec::new()) };
+            if rest.split('.').any(str::is_empty) {
+                return Err(filter_error(at, format!("path `{path}` has an empty segment")));
+            }
+            Ok(rest.split('.').map(str::to_owned).collect())
+        };
+        let named = |fields: &'static [&'static str], rest: Option<&str>| -> Result<Option<&'static str>> {
+            match rest {
+                None => Ok(None),
+                Some(field) => fields.iter().copied().find(|known| *known == field).map(Some).ok_or_else(|| {
+                    filter_error(at, format!("unknown field `{root}.{field}` (known: {})", fields.join(", ")))
+                }),
+            }
+        };
+        let leaf = |field: FieldPath| -> Result<Self> {
+            match rest {
+                None => Ok(field),
+                Some(_) => Err(filter_error(at, format!("`{root}` has no fields (in path `{path}`)"))),
+            }
+        };
+        match root {
+            "id" => leaf(Self::Id),
+            "source" => leaf(Self::Source),
+            "kind" => leaf(Self::Kind),
+            "time" => leaf(Self::Time),
+            "actor" => leaf(Self::Actor),
+            "subjects" => leaf(Self::Subjects),
+            "entity" => Ok(Self::Entity(named(ENTITY_FIELDS, rest)?)),
+            "native" => Ok(Self::Native(named(NATIVE_FIELDS, rest)?)),
+            "details" => Ok(Self::Details(segments(rest)?)),
+            "raw" => Ok(Self::Raw(segments(rest)?)),
+            _ => Err(filter_error(
+                at,
+                format!(
+                    "unknown path `{path}`: paths start with id, source, kind, time, actor, entity, subjects, details, native or raw"
+                ),
+            )),
+        }
+    }
+}
+
+/// A JSON scalar a value is compared with.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Scalar {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    String(String),
+}
+
+impl Scalar {
+    fn from_value(value: &Value, at: &str) -> Result<Self> {
+        match value {
+            Value::Null => Ok(Self::Null),
+            Value::Bool(flag) => Ok(Self::Bool(*flag)),
+            Value::Number(number) => Ok(Self::Number(number.clone())),
+            Value::String(text) => Ok(Self::String(text.clone())),
+            Value::Array(_) | Value::Object(_) => Err(filter_error(
+                at,
+                format!("expected a string, number, boolean or null, found {}", value_type(value)),
+            )),
+        }
+    }
+}
+
+/// How an ordering operator compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Order {
+    Gt,
+    Gte,
+    Lt,
+    Lte,
+}
+
+/// One test on the values a path resolves to.
+#[derive(Debug, Clone)]
+pub(crate) enum Test {
+    /// Some value equals one of these.
+    AnyOf(Vec<Scalar>),
+    /// No value equals any of these.
+    NoneOf(Vec<Scalar>),
+    /// The event's kind is (or, negated, is not) one of these.
+    Kinds { kinds: Vec<Kind>, negated: bool },
+    Prefix(String),
+    Suffix(String),
+    Contains(String),
+    Glob(Box<GlobMatcher>),
+    Regex(Box<Regex>),
+    /// Some value is present and not null (or, false, none is).
+    Exists(bool),
+    Compare(Order, Scalar),
+}
+
+/// A compiled filter expression.
+#[derive(Debug, Clone)]
+pub(crate) enum Expr {
+    All(Vec<Expr>),
+    Any(Vec<Expr>),
+    Not(Box<Expr>),
+    Field { path: FieldPath, tests: Vec<Test> },
+}
+
+pub(crate) fn filter_error(at: &str, message: impl Into<String>) -> Error {
+    Error::at_path(ErrorKind::Filter, at, message)
+}
+
+pub(crate) fn value_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Compiles the JSON form of a filter.
+pub(crate) fn compile(spec: &Value) -> Result<Expr> {
+    compile_filter(spec, "filter")
+}
+
+fn compile_filter(spec: &Value, at: &str) -> Result<Expr> {
+    let Value::Object(members) = spec else {
+        return Err(filter_error(at, format!("a filter is a JSON object, found {}", value_type(spec))));
+    };
+    let mut parts = Vec::with_capacity(members.len());
+    for (key, value) in members {
+        let here = json_path::child(at, key);
+        let part = match key.as_str() {
+            "any" | "all" => {
+                let Value::Array(items) = value else {
+                    return Err(filter_error(&here, format!("`{key}` takes a list of filters, found {}", value_type(value))));
+                };
+                if items.is_empty() {
+                    return Err(filter_error(&here, format!("`{key}` needs at least one filter")));
+                }
+                let compiled = items
+                    .iter()
+                    .enumerate()
+                    .map(|(index, item)| compile_filter(item, &json_path::item(&here, index)))
+                    .collect::<Result<Vec<_>>>()?;
+                if key == "any" { Expr::Any(compiled) } else { Expr::All(compiled) }
+            }
+            "not" => Expr::Not(Box::new(compile_filter(value, &here)?)),
+            path => {
+                let field = FieldPath::parse(path, &here)?;
+                let tests = compile_match(&field, value, &here)?;
+                Expr::Field { path: field, tests }
+            }
+        };
+        parts.push(part);
+    }
+    Ok(match parts.len() {
+        1 => parts.pop().unwrap_or(Expr::All(Vec::new())),
+        _ => Expr::All(parts),
+    })
+}
+
+fn compile_match(field: &FieldPath, value: &Value, at: &str) -> Result<Vec<Test>> {
+    match value {
+        Value::Array(items) => Ok(vec![equality(field, items, false, at)?]),
+        Value::Object(ops) => {
+            if ops.is_empty() {
+                return Err(filter_error(at, format!("no operator (use one of {})", OPERATORS.join(", "))));
+            }
+            ops.iter().map(|(op, argument)| compile_op(field, op, argument, &json_path::child(at, op))).collect()
+        }
+        scalar => Ok(vec![equality(field, std::slice::from_ref(scalar), false, at)?]),
+    }
+}
+
+/// `eq`/`in`/list (any of) and `ne` (none of); on `kind`, families (`tag.*`) are allowed and
+/// every name is checked against the catalog.
+fn equality(field: &FieldPath, items: &[Value], negated: bool, at: &str) -> Result<Test> {
+    if items.is_empty() {
+        return Err(filter_error(at, "an empty list matches nothing"));
+    }
+    let scalars = items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| Scalar::from_value(item, &if items.len() == 1 { at.to_owned() } else { json_path::item(at, index) }))
+        .collect::<Result<Vec<_>>>()?;
+    match field {
+        FieldPath::Kind => {
+            let mut kinds = Vec::new();
+            for (index, scalar) in scalars.iter().enumerate() {
+                let here = if items.len() == 1 { at.to_owned() } else { json_path::item(at, index) };
+                kinds.extend(kinds_named(scalar, &here)?);
+            }
+            Ok(Test::Kinds { kinds, negated })
+        }
+        FieldPath::Source => {
+            for scalar in &scalars {
+                match scalar {
+                    Scalar::String(name) if Source::from_name(name).is_some() => {}
+                    other => {
+                        return Err(filter_error(at, format!("unknown source {other:?}: sources are \"datahub\" and \"atlan\"")));
+                    }
+                }
+            }
+            Ok(if negated { Test::NoneOf(scalars) } else { Test::AnyOf(scalars) })
+        }
+        _ => Ok(if negated { Test::NoneOf(scalars) } else { Test::AnyOf(scalars) }),
+    }
+}
+
+/// The kinds a name stands for: one kind, a family (`tag.*`), or every kind (`*`).
+fn kinds_named(scalar: &Scalar, at: &str) -> Result<Vec<Kind>> {
+    let Scalar::String(name) = scalar else {
+        return Err(filter_error(at, format!("a kind is a string, found {scalar:?}")));
+    };
+    if name == "*" {
+        return Ok(Kind::ALL.to_vec());
+    }
+    if let Some(kind) = Kind::from_name(name) {
+        return Ok(vec![kind]);
+    }
+    if let Some(family) = name.strip_suffix(".*").and_then(Family::from_name) {
+        return Ok(family.kinds().collect());
+    }
+    let families: Vec<String> = Family::all().iter().map(|family| format!("{family}.*")).collect();
+    Err(filter_error(
+        at,
+        format!("unknown kind \"{name}\" (kinds: {}; families: {})", kind_names(), families.join(", ")),
+    ))
+}
+
+fn kind_names() -> String {
+    Kind::ALL.iter().map(|kind| kind.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+fn string_argument<'v>(op: &str, argument: &'v Value, at: &str) -> Result<&'v str> {
+    match argument {
+        Value::String(text) if !text.is_empty() => Ok(text),
+        Value::String(_) => Err(filter_error(at, format!("`{op}` needs a non-empty string"))),
+        other => Err(filter_error(at, format!("`{op}` takes a string, found {}", value_type(other)))),
+    }
+}
+
+fn compile_op(field: &FieldPath, op: &str, argument: &Value, at: &str) -> Result<Test> {
+    match op {
+        "eq" => equality(field, std::slice::from_ref(argument), false, at),
+        "ne" => equality(field, std::slice::from_ref(argument), true, at),
+        "in" => match argument {
+            Value::Array(items) => equality(field, items, false, at),
+            other => Err(filter_error(at, format!("`in` takes a list, found {}", value_type(other)))),
+        },
+        "prefix" => Ok(Test::Prefix(string_argument(op, argument, at)?.to_owned())),
+        "suffix" => Ok(Test::Suffix(string_argument(op, argument, at)?.to_owned())),
+        "contains" => Ok(Test::Contains(string_argument(op, argument, at)?.to_owned())),
+        "glob" => {
+            let pattern = string_argument(op, argument, at)?;
+            let glob = GlobBuilder::new(pattern)
+                .literal_separator(false)
+                .backslash_escape(true)
+                .build()
+                .map_err(|err| filter_error(at, format!("invalid glob \"{pattern}\": {}", err.kind())))?;
+            Ok(Test::Glob(Box::new(glob.compile_matcher())))
+        }
+        "regex" => {
+            let pattern = string_argument(op, argument, at)?;
+            let regex = regex::RegexBuilder::new(pattern)
+                .size_limit(1 << 20)
+                .build()
+                .map_err(|err| filter_error(at, format!("invalid regex \"{pattern}\": {}", first_line(&err.to_string()))))?;
+            Ok(Test::Regex(Box::new(regex)))
+        }
+        "exists" => match argument {
+            Value::Bool(flag) => Ok(Test::Exists(*flag)),
+            other => Err(filter_error(at, format!("`exists` takes true or false, found {}", value_type(other)))),
+        },
+        "gt" | "gte" | "lt" | "lte" => {
+            let order = match op {
+                "gt" => Order::Gt,
+                "gte" => Order::Gte,
+                "lt" => Order::Lt,
+                _ => Order::Lte,
+            };
+            match argument {
+                Value::Number(_) | Value::String(_) => Ok(Test::Compare(order, Scalar::from_value(argument, at)?)),
+                other => Err(filter_error(at, format!("`{op}` takes a number or a string, found {}", value_type(other)))),
+            }
+        }
+        unknown => Err(filter_error(at, format!("unknown operator \"{unknown}\" (operators: {})", OPERATORS.join(", ")))),
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().rfind(|line| !line.trim().is_empty()).unwrap_or(text).trim()
+}
+
+/// A filter that matches every event: `{}`.
+pub(crate) fn match_all() -> Expr {
+    Expr::All(Vec::new())
+}
+
+/// Builds the JSON object `{key: value}`.
+pub(crate) fn single(key: &str, value: Value) -> Value {
+    let mut object = Map::new();
+    object.insert(key.to_owned(), value);
+    Value::Object(object)
+}

@@ -1,0 +1,270 @@
+//! Filters: data (a JSON object) compiled once and evaluated many times, identical in every
+//! language. See the README for the language; datahub-actions configs compile to the same
+//! engine; [`Filter::filter_ndjson`] rules lines out with a byte search before parsing them.
+
+mod actions;
+mod eval;
+mod expr;
+mod prefilter;
+
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Event, Parsed};
+use crate::parser::Parser;
+use crate::stream::RecordProcessor;
+
+/// The operators of the filter language.
+pub use expr::OPERATORS;
+
+#[derive(Debug)]
+enum Program {
+    Expr(expr::Expr),
+    DatahubActions(actions::ActionsFilter),
+}
+
+#[derive(Debug)]
+struct Compiled {
+    program: Program,
+    prefilter: prefilter::Prefilter,
+    spec: Value,
+}
+
+/// A compiled filter. Cheap to clone; share it freely between threads.
+#[derive(Debug, Clone)]
+pub struct Filter(Arc<Compiled>);
+
+impl Filter {
+    /// Compiles the JSON form of a filter (`{"kind": "tag.added", "entity.platform": "snowflake"}`).
+    /// Faults are reported at their place in the filter (`filter.any[1].kind`).
+    pub fn new(spec: &Value) -> Result<Filter> {
+        let expr = expr::compile(spec)?;
+        let prefilter = prefilter::Prefilter::new(prefilter::expr_clauses(&expr));
+        Ok(Filter(Arc::new(Compiled { program: Program::Expr(expr), prefilter, spec: spec.clone() })))
+    }
+
+    /// Compiles a filter from JSON text.
+    pub fn from_json(text: &str) -> Result<Filter> {
+        let spec: Value = serde_json::from_str(text)
+            .map_err(|err| Error::at_path(ErrorKind::Filter, "filter", format!("the filter is not valid JSON: {err}")))?;
+        Self::new(&spec)
+    }
+
+    /// A filter every event passes (`{}`).
+    pub fn everything() -> Filter {
+        Filter(Arc::new(Compiled {
+            program: Program::Expr(expr::match_all()),
+            prefilter: prefilter::Prefilter::new(Vec::new()),
+            spec: Value::Object(serde_json::Map::new()),
+        }))
+    }
+
+    /// Compiles a datahub-actions config, already decoded: a whole action config with a
+    /// `filter:` block and/or a `filters:` list, or just one of them. Matches exactly as
+    /// datahub-actions does, on the raw DataHub event; Atlan events never match.
+    pub fn from_datahub_actions(config: &Value) -> Result<Filter> {
+        let compiled = actions::compile(config)?;
+        let prefilter = prefilter::Prefilter::new(prefilter::actions_clauses(&compiled));
+        Ok(Filter(Arc::new(Compiled { program: Program::DatahubActions(compiled), prefilter, spec: config.clone() })))
+    }
+
+    /// [`Filter::from_datahub_actions`] of YAML (or JSON) text, e.g. an action's config file.
+    #[cfg(feature = "yaml")]
+    pub fn from_datahub_actions_yaml(text: &str) -> Result<Filter> {
+        let config: Value = serde_norway::from_str(text).map_err(|err| {
+            Error::at_path(ErrorKind::Filter, "filter", format!("the datahub-actions config is not valid YAML: {err}"))
+        })?;
+        Self::from_datahub_actions(&config)
+    }
+
+    /// The spec this filter was compiled from.
+    pub fn spec(&self) -> &Value {
+        &self.0.spec
+    }
+
+    /// Whether `event` passes.
+    pub fn matches(&self, event: &Event) -> bool {
+        let view = eval::View::new(event);
+        match &self.0.program {
+            Program::Expr(expr) => eval::eval(expr, &view),
+            Program::DatahubActions(filter) => filter.matches(event, view.raw()),
+        }
+    }
+
+    /// Whether a parse outcome passes (the webhook validation request never does).
+    pub fn matches_parsed(&self, parsed: &Parsed) -> bool {
+        parsed.as_event().is_some_and(|event| self.matches(event))
+    }
+
+    /// The literals every matching line must contain: one of each inner list. Empty when the
+    /// prefilter cannot rule anything out.
+    pub fn required_literals(&self) -> &[Vec<String>] {
+        self.0.prefilter.literals()
+    }
+
+    /// Whether an NDJSON line may hold a match; `false` only when it certainly does not.
+    pub fn may_match_line(&self, line: &[u8]) -> bool {
+        self.0.prefilter.may_match(line)
+    }
+
+    /// The 0-based indexes of the NDJSON lines of `data` that hold a matching event, exactly as
+    /// parsing every line and matching would give (a line of several events counts once; a
+    /// split Atlan message counts on the line of its last part), but parsing only the lines
+    /// that contain the filter's required literals.
+    pub fn filter_ndjson(&self, data: &[u8]) -> Vec<usize> {
+        self.filter_ndjson_with(&Parser::new(), data)
+    }
+
+    /// [`Filter::filter_ndjson`] with a parser's options (format, limits).
+    pub fn filter_ndjson_with(&self, parser: &Parser, data: &[u8]) -> Vec<usize> {
+        if self.0.prefilter.is_trivial() {
+            return self.filter_ndjson_exhaustive_with(parser, data);
+        }
+        let mut scan = LineScan::new(self, parser);
+        let mut index = 0usize;
+        let mut position = 0usize;
+        for start in self.0.prefilter.candidate_starts(data) {
+            index += memchr::memchr_iter(b'\n', data.get(position..start).unwrap_or_default()).count();
+            position = start;
+            scan.line(index, line_at(data, start));
+        }
+        scan.finish()
+    }
+
+    /// [`Filter::filter_ndjson`] without the prefilter: every line parsed. For tests and
+    /// benchmarks; the result is always the same.
+    #[doc(hidden)]
+    pub fn filter_ndjson_exhaustive_with(&self, parser: &Parser, data: &[u8]) -> Vec<usize> {
+        let mut scan = LineScan::new(self, parser);
+        let mut start = 0usize;
+        let mut index = 0usize;
+        while start < data.len() {
+            let line = line_at(data, start);
+            scan.line(index, line);
+            start += line.len() + 1;
+            index += 1;
+        }
+        scan.finish()
+    }
+}
+
+/// The line starting at `start` (without its newline).
+fn line_at(data: &[u8], start: usize) -> &[u8] {
+    let rest = data.get(start..).unwrap_or_default();
+    rest.get(..memchr::memchr(b'\n', rest).unwrap_or(rest.len())).unwrap_or_default()
+}
+
+/// Parsing lines one by one (keeping split messages across them) and collecting matches.
+struct LineScan<'f> {
+    filter: &'f Filter,
+    records: RecordProcessor,
+    queue: crate::stream::Queue,
+    matched: Vec<usize>,
+}
+
+impl<'f> LineScan<'f> {
+    fn new(filter: &'f Filter, parser: &Parser) -> Self {
+        Self { filter, records: RecordProcessor::new(parser.options()), queue: Default::default(), matched: Vec::new() }
+    }
+
+    fn line(&mut self, index: usize, line: &[u8]) {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.trim_ascii().is_empty() {
+            return;
+        }
+        self.records.process(line, index as u64 + 1, &mut self.queue);
+        for item in self.queue.drain(..) {
+            if let Ok(record) = item {
+                if self.filter.matches_parsed(&record.parsed) && self.matched.last() != Some(&index) {
+                    self.matched.push(index);
+                }
+            }
+        }
+    }
+
+    fn finish(mut self) -> Vec<usize> {
+        self.records.finish(&mut self.queue);
+        self.matched
+    }
+}
+
+/// Builds filters in Rust code; the result is the same JSON form every language shares.
+///
+/// ```
+/// use metaevents::Filter;
+/// let filter = Filter::kind("tag.added").and(Filter::subject("urn:li:tag:PII")).build().unwrap();
+/// assert_eq!(filter.spec(), &serde_json::json!({"all": [{"kind": "tag.added"}, {"subjects": "urn:li:tag:PII"}]}));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct FilterBuilder {
+    spec: Value,
+}
+
+impl Filter {
+    /// Events of a kind or family (`"tag.added"`, `"owner.*"`).
+    pub fn kind(kind: &str) -> FilterBuilder {
+        Self::field("kind", Value::from(kind))
+    }
+
+    /// Events from one platform (`"datahub"`, `"atlan"`).
+    pub fn source(source: &str) -> FilterBuilder {
+        Self::field("source", Value::from(source))
+    }
+
+    /// Events about assets of one platform (`"snowflake"`).
+    pub fn platform(platform: &str) -> FilterBuilder {
+        Self::field("entity.platform", Value::from(platform))
+    }
+
+    /// Events with this subject (a tag, term, owner, ... urn or Atlan id).
+    pub fn subject(subject: &str) -> FilterBuilder {
+        Self::field("subjects", Value::from(subject))
+    }
+
+    /// Events made by this actor.
+    pub fn actor(actor: &str) -> FilterBuilder {
+        Self::field("actor", Value::from(actor))
+    }
+
+    /// `{path: value}`: equality for a scalar, any-of for a list, operators for an object.
+    pub fn field(path: &str, value: Value) -> FilterBuilder {
+        FilterBuilder { spec: expr::single(path, value) }
+    }
+
+    /// `{path: {op: value}}`.
+    pub fn op(path: &str, op: &str, value: Value) -> FilterBuilder {
+        Self::field(path, expr::single(op, value))
+    }
+}
+
+impl FilterBuilder {
+    /// Both must hold.
+    #[must_use]
+    pub fn and(self, other: FilterBuilder) -> FilterBuilder {
+        FilterBuilder { spec: expr::single("all", Value::Array(vec![self.spec, other.spec])) }
+    }
+
+    /// Either may hold.
+    #[must_use]
+    pub fn or(self, other: FilterBuilder) -> FilterBuilder {
+        FilterBuilder { spec: expr::single("any", Value::Array(vec![self.spec, other.spec])) }
+    }
+
+    /// The opposite.
+    #[must_use]
+    pub fn negate(self) -> FilterBuilder {
+        FilterBuilder { spec: expr::single("not", self.spec) }
+    }
+
+    /// The JSON form built so far.
+    pub fn spec(&self) -> &Value {
+        &self.spec
+    }
+
+    /// Compiles it.
+    pub fn build(&self) -> Result<Filter> {
+        Filter::new(&self.spec)
+    }
+}

@@ -1,0 +1,293 @@
+//! The byte prefilter: before parsing an NDJSON line, rule it out when it lacks a literal every
+//! match must contain. A filter's required literals form clauses (a line must hold one literal
+//! of every clause). Only values that appear verbatim in the raw text yield literals:
+//!
+//! - `kind`: the categories/operations/operation types the catalog maps to the kinds;
+//! - strings compared with `eq`/`in`/lists, `prefix`, `suffix`, `contains` on `entity.*` (but
+//!   `platform`, which is lowercased), `actor`, `subjects` (custom-metadata `set.attribute`
+//!   subjects yield both halves), `details.*`, `native.category|operation|operationType|type|
+//!   name|eventType` and `raw.*`;
+//! - datahub-actions string values (not event types).
+//!
+//! `not`, `ne`, `exists`, `glob`, `regex`, comparisons, numbers, `id`, `time`, `source` and
+//! `entity.platform` yield none, so filters made only of those scan every line.
+//!
+//! A literal must not need escaping in JSON (no `"`, `\`, `/` or control characters). Lines that
+//! may hide their text are always parsed: those with `\u` or `\/` escapes, base64 Lambda bodies
+//! (`isBase64Encoded`) and Atlan messages sent as strings (gzip, split).
+
+use memchr::memmem::Finder;
+use serde_json::Value;
+
+use super::actions::{ActionsFilter, Predicates};
+use super::expr::{Expr, FieldPath, Scalar, Test};
+use crate::catalog::{Catalog, Discriminators};
+use crate::model::Kind;
+
+/// Literals in conjunctive normal form: every clause needs one of its literals.
+pub(crate) type Clauses = Vec<Vec<String>>;
+
+/// Fields whose string values appear verbatim in the raw event.
+fn verbatim(path: &FieldPath) -> bool {
+    match path {
+        FieldPath::Entity(Some(field)) => *field != "platform",
+        FieldPath::Native(Some(field)) => !matches!(*field, "format" | "envelope"),
+        FieldPath::Actor | FieldPath::Subjects | FieldPath::Details(_) | FieldPath::Raw(_) => true,
+        _ => false,
+    }
+}
+
+/// Whether `text` appears unchanged wherever JSON holds it (even JSON inside a JSON string).
+/// Text that reads as a number or boolean may have been turned into text by coercion, whose
+/// spelling can differ from the wire's (`1.5e2` becomes `150.0`), so it is not used either.
+fn usable(text: &str) -> bool {
+    !text.is_empty()
+        && !text.bytes().any(|b| matches!(b, b'"' | b'\\' | b'/') || b < 0x20)
+        && text.parse::<f64>().is_err()
+        && !matches!(text, "true" | "false" | "null")
+}
+
+/// Clauses a string value of `path` needs.
+fn string_clauses(path: &FieldPath, text: &str) -> Clauses {
+    if !verbatim(path) {
+        return Vec::new();
+    }
+    // Subjects of Atlan custom metadata are `setId.attributeId`: only the halves are verbatim.
+    let parts: Vec<&str> = match (path, text.split_once('.')) {
+        (FieldPath::Subjects, Some((left, right))) => vec![left, right],
+        _ => vec![text],
+    };
+    parts.into_iter().filter(|part| usable(part)).map(|part| vec![part.to_owned()]).collect()
+}
+
+/// Clauses of one alternative among several: its most selective clause.
+fn best(clauses: &Clauses) -> Option<&Vec<String>> {
+    clauses.iter().max_by_key(|clause| clause.iter().map(String::len).min().unwrap_or(0))
+}
+
+/// The clause of "one of these alternatives": the union of one clause of each, or nothing
+/// when an alternative needs nothing.
+fn either(alternatives: &[Clauses]) -> Clauses {
+    let mut union = Vec::new();
+    for alternative in alternatives {
+        let Some(clause) = best(alternative) else { return Vec::new() };
+        for literal in clause {
+            if !union.contains(literal) {
+                union.push(literal.clone());
+            }
+        }
+    }
+    if union.is_empty() { Vec::new() } else { vec![union] }
+}
+
+/// What each kind needs on the wire, from the catalog.
+fn kind_clauses(kinds: &[Kind]) -> Clauses {
+    let catalog = Catalog::builtin();
+    let mut first = Vec::new();
+    let mut second = Vec::new();
+    let add = |set: &mut Vec<String>, literal: &str| {
+        if !set.iter().any(|known| known == literal) {
+            set.push(literal.to_owned());
+        }
+    };
+    for kind in kinds {
+        if *kind == Kind::Unknown {
+            return Vec::new();
+        }
+        for entry in catalog.entries_for_kind(*kind) {
+            match entry.discriminators {
+                Discriminators::EntityChangeEvent { categories, operations, .. } => {
+                    categories.iter().for_each(|c| add(&mut first, c));
+                    operations.iter().for_each(|o| add(&mut second, o));
+                }
+                Discriminators::RelationshipChangeEvent { operations } => {
+                    add(&mut first, "relationshipType");
+                    operations.iter().for_each(|o| add(&mut second, o));
+                }
+                Discriminators::AtlanNotification { operation_types, .. } => {
+                    operation_types.iter().for_each(|o| add(&mut first, o));
+                    operation_types.iter().for_each(|o| add(&mut second, o));
+                }
+            }
+        }
+    }
+    [first, second].into_iter().filter(|clause| !clause.is_empty()).collect()
+}
+
+fn test_clauses(path: &FieldPath, test: &Test) -> Clauses {
+    match test {
+        Test::Kinds { kinds, negated: false } => kind_clauses(kinds),
+        Test::AnyOf(scalars) => {
+            let alternatives: Vec<Clauses> = scalars
+                .iter()
+                .map(|scalar| match scalar {
+                    Scalar::String(text) => string_clauses(path, text),
+                    _ => Vec::new(),
+                })
+                .collect();
+            if alternatives.len() == 1 { alternatives.into_iter().next().unwrap_or_default() } else { either(&alternatives) }
+        }
+        Test::Prefix(text) | Test::Suffix(text) | Test::Contains(text) => {
+            if matches!(path, FieldPath::Subjects) {
+                // A part of a `set.attribute` subject may span the dot.
+                if text.contains('.') { Vec::new() } else { string_clauses(path, text) }
+            } else {
+                string_clauses(path, text)
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The clauses a compiled expression needs.
+pub(crate) fn expr_clauses(expr: &Expr) -> Clauses {
+    match expr {
+        Expr::All(parts) => parts.iter().flat_map(expr_clauses).collect(),
+        Expr::Any(parts) => either(&parts.iter().map(expr_clauses).collect::<Vec<_>>()),
+        Expr::Not(_) => Vec::new(),
+        Expr::Field { path, tests } => tests.iter().flat_map(|test| test_clauses(path, test)).collect(),
+    }
+}
+
+fn value_clauses(filter: &Value) -> Clauses {
+    match filter {
+        Value::String(text) if usable(text) => vec![vec![text.clone()]],
+        Value::Array(items) => {
+            let alternatives: Vec<Clauses> = items
+                .iter()
+                .map(|item| match item {
+                    Value::String(text) if usable(text) => vec![vec![text.clone()]],
+                    _ => Vec::new(),
+                })
+                .collect();
+            either(&alternatives)
+        }
+        Value::Object(fields) => fields.values().flat_map(value_clauses).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The clauses a datahub-actions filter needs.
+pub(crate) fn actions_clauses(filter: &ActionsFilter) -> Clauses {
+    let mut clauses = Vec::new();
+    for stage in &filter.stages {
+        let alternatives: Vec<Clauses> = stage
+            .types
+            .iter()
+            .map(|(_, predicates)| match predicates {
+                Predicates::All => Vec::new(),
+                Predicates::AnyOf(dicts) => {
+                    either(&dicts.iter().map(|dict| dict.values().flat_map(value_clauses).collect()).collect::<Vec<_>>())
+                }
+            })
+            .collect();
+        clauses.extend(either(&alternatives));
+    }
+    clauses
+}
+
+/// Byte sequences that mean a line's text may be hidden from a literal search.
+const MARKERS: &[&[u8]] = &[b"\\u", b"\\/", b"isBase64Encoded"];
+
+/// The compiled prefilter.
+#[derive(Debug, Clone)]
+pub(crate) struct Prefilter {
+    clauses: Vec<Vec<Finder<'static>>>,
+    markers: Vec<Finder<'static>>,
+    message: Finder<'static>,
+    literals: Clauses,
+}
+
+impl Prefilter {
+    pub(crate) fn new(mut literals: Clauses) -> Self {
+        for clause in &mut literals {
+            clause.sort();
+            clause.dedup();
+        }
+        literals.sort();
+        literals.dedup();
+        // Most selective clause first: its longest-shortest literal is the likeliest to be rare.
+        literals.sort_by_key(|clause| std::cmp::Reverse(clause.iter().map(String::len).min().unwrap_or(0)));
+        let clauses = literals
+            .iter()
+            .map(|clause| clause.iter().map(|literal| Finder::new(literal.as_bytes()).into_owned()).collect())
+            .collect();
+        Self {
+            clauses,
+            markers: MARKERS.iter().map(|marker| Finder::new(marker).into_owned()).collect(),
+            message: Finder::new(b"\"message\"").into_owned(),
+            literals,
+        }
+    }
+
+    /// The required literals, most selective clause first.
+    pub(crate) fn literals(&self) -> &Clauses {
+        &self.literals
+    }
+
+    /// Whether nothing can be ruled out.
+    pub(crate) fn is_trivial(&self) -> bool {
+        self.clauses.is_empty()
+    }
+
+    /// Whether the line may hide text from a byte search (escapes, base64, string messages).
+    fn opaque(&self, line: &[u8]) -> bool {
+        if self.markers.iter().any(|marker| marker.find(line).is_some()) {
+            return true;
+        }
+        self.message.find_iter(line).any(|at| {
+            let mut rest = line.get(at + b"\"message\"".len()..).unwrap_or_default().trim_ascii_start();
+            if rest.first() != Some(&b':') {
+                return false;
+            }
+            rest = rest.get(1..).unwrap_or_default().trim_ascii_start();
+            rest.first() == Some(&b'"')
+        })
+    }
+
+    /// Whether the line may hold a match (false only when it certainly does not).
+    pub(crate) fn may_match(&self, line: &[u8]) -> bool {
+        self.clauses.is_empty()
+            || self.clauses.iter().all(|clause| clause.iter().any(|finder| finder.find(line).is_some()))
+            || self.opaque(line)
+    }
+
+    /// Byte offsets of the starts of the lines of `data` that may match, in order: lines holding
+    /// a literal of the first clause, or a marker, found by searching the whole buffer, then
+    /// checked against the other clauses.
+    pub(crate) fn candidate_starts(&self, data: &[u8]) -> Vec<usize> {
+        let mut starts = Vec::new();
+        let Some(anchor) = self.clauses.first() else { return starts };
+        let line_start = |at: usize| memchr::memrchr(b'\n', data.get(..at).unwrap_or_default()).map_or(0, |nl| nl + 1);
+        let line_end = |at: usize| memchr::memchr(b'\n', data.get(at..).unwrap_or_default()).map_or(data.len(), |nl| at + nl);
+        for finder in anchor.iter().chain(self.markers.iter()) {
+            let mut from = 0;
+            while let Some(found) = data.get(from..).and_then(|rest| finder.find(rest)) {
+                let at = from + found;
+                starts.push(line_start(at));
+                // One hit per line is enough: go on after this line.
+                from = line_end(at) + 1;
+            }
+        }
+        // Atlan messages sent as strings (gzip, split) hide their content.
+        let mut from = 0;
+        while let Some(found) = data.get(from..).and_then(|rest| self.message.find(rest)) {
+            let at = from + found;
+            let end = line_end(at);
+            if self.opaque(data.get(at..end).unwrap_or_default()) {
+                starts.push(line_start(at));
+                from = end + 1;
+            } else {
+                from = at + 1;
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        starts.retain(|&start| {
+            let rest = data.get(start..).unwrap_or_default();
+            let line = rest.get(..memchr::memchr(b'\n', rest).unwrap_or(rest.len())).unwrap_or_default();
+            self.may_match(line)
+        });
+        starts
+    }
+}

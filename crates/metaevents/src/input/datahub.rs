@@ -1,0 +1,186 @@
+//! DataHub envelopes: PlatformEvent records, Events API poll responses, datahub-actions envelopes.
+
+use std::borrow::Cow;
+
+use super::{member, parse_text, Nest, Sink};
+use crate::error::{Error, ErrorKind};
+use crate::json::{self, path, Node};
+use crate::model::{NativeFormat, Parsed};
+use crate::normalize::{self, Cx, Fields};
+use crate::options::InputFormat;
+
+const ENTITY_CHANGE_EVENT: &str = "entityChangeEvent";
+const RELATIONSHIP_CHANGE_EVENT: &str = "relationshipChangeEvent";
+
+/// Undoes Avro's JSON rendering of `bytes`, one code point per byte (U+0000..U+00FF): text
+/// whose characters all fit in a byte and that contains non-ASCII ones is mapped back to bytes,
+/// and kept that way when the bytes are valid UTF-8. Text of genuine Latin-1 characters is not
+/// valid UTF-8 once mapped, so it stays as it is.
+pub(crate) fn undo_avro_bytes(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || text.chars().any(|c| u32::from(c) > 0xff) {
+        return Cow::Borrowed(text);
+    }
+    let bytes: Vec<u8> = text.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect();
+    match String::from_utf8(bytes) {
+        Ok(decoded) => Cow::Owned(decoded),
+        Err(_) => Cow::Borrowed(text),
+    }
+}
+
+/// A PlatformEvent: `payload.value` holds the ECE/RCE as JSON text.
+pub(super) fn platform_event(
+    node: &Node<'_>,
+    text: &str,
+    nest: &Nest,
+    cx: &mut Cx,
+    out: &mut Sink,
+) -> Result<Option<Parsed>, Error> {
+    let record = Fields::of(node, &nest.path, "a PlatformEvent")?;
+    let name = record.required_str("name")?;
+    let payload_path = record.child_path("payload");
+    let payload = Fields { object: record.required_object("payload")?, path: &payload_path };
+    let header_time = record.get("header").and_then(|header| header.get("timestampMillis")).and_then(normalize::coerce::integer);
+    let value_path = payload.child_path("value");
+    let value = payload.get("value").ok_or_else(|| {
+        Error::at_path(ErrorKind::InvalidField, value_path.clone(), "missing required field `value` (the event as JSON text)")
+    })?;
+    let forced = match name {
+        ENTITY_CHANGE_EVENT => Some(InputFormat::DatahubEntityChangeEvent),
+        RELATIONSHIP_CHANGE_EVENT => Some(InputFormat::DatahubRelationshipChangeEvent),
+        _ => None,
+    };
+    if let Some(forced) = forced {
+        match value {
+            Node::String(inner) => {
+                let inner = undo_avro_bytes(inner);
+                let child = nest.decoded_at(value_path, InputFormat::DatahubPlatformEvent);
+                parse_text(&inner, Some(forced), &child, cx, out);
+            }
+            Node::Object(_) => {
+                let payload_text = json::scan::member_span(text, "payload").and_then(|span| text.get(span)).unwrap_or(text);
+                let child = Nest { path: payload_path.clone(), ..nest.clone() };
+                member("value", value, payload_text, InputFormat::DatahubPlatformEvent, Some(forced), &child, cx, out)?;
+            }
+            other => {
+                return Err(Error::at_path(
+                    ErrorKind::InvalidField,
+                    value_path,
+                    format!("`value` must be the event as JSON text, found {}", other.type_name()),
+                ));
+            }
+        }
+        return Ok(None);
+    }
+    // A PlatformEvent this version does not model: keep its payload when it is JSON, else all.
+    let mut envelope = nest.envelope.clone();
+    let decoded = value.as_str().map(undo_avro_bytes);
+    let inner_tree = decoded.as_deref().and_then(|inner| json::tree::parse(inner, cx.limits.max_depth).ok());
+    let (inner_node, raw): (&Node<'_>, &str) = match (&inner_tree, decoded.as_deref()) {
+        (Some(inner_node), Some(inner_text)) => {
+            envelope.push(InputFormat::DatahubPlatformEvent);
+            (inner_node, inner_text)
+        }
+        _ => (node, text),
+    };
+    let inner = normalize::Inner { node: inner_node, raw, path: &nest.path, envelope };
+    let event = normalize::datahub::unknown(inner, NativeFormat::PlatformEvent, Some(name), header_time, cx);
+    Ok(Some(Parsed::Event(event)))
+}
+
+/// An Events API poll response: each `events[i].value` is a PlatformEvent (or MCL) as JSON text.
+pub(super) fn poll_response(node: &Node<'_>, nest: &Nest, cx: &mut Cx, out: &mut Sink) -> Result<Option<Parsed>, Error> {
+    let response = Fields::of(node, &nest.path, "a poll response")?;
+    let events_path = response.child_path("events");
+    let events = match response.get("events") {
+        Some(Node::Array(events)) => events,
+        Some(other) => {
+            return Err(Error::at_path(
+                ErrorKind::InvalidField,
+                events_path,
+                format!("`events` must be an array, found {}", other.type_name()),
+            ));
+        }
+        None => return Ok(None),
+    };
+    if events.len() > cx.limits.max_events_per_array {
+        return Err(Error::at_path(
+            ErrorKind::TooMany,
+            events_path,
+            format!("{} events in one poll response, over the limit of {}", events.len(), cx.limits.max_events_per_array),
+        ));
+    }
+    for (index, item) in events.iter().enumerate() {
+        let item_path = path::item(&events_path, index);
+        let value_path = path::child(&item_path, "value");
+        match item.get("value") {
+            Some(Node::String(value)) => {
+                let child = nest.decoded_at(value_path, InputFormat::DatahubPollResponse);
+                parse_text(value, None, &child, cx, out);
+            }
+            Some(other) => out.push(Err(Error::at_path(
+                ErrorKind::InvalidField,
+                value_path,
+                format!("`value` must be the event as JSON text, found {}", other.type_name()),
+            ))),
+            None => out.push(Err(Error::at_path(
+                ErrorKind::InvalidField,
+                value_path,
+                "missing required field `value` (the event as JSON text)",
+            ))),
+        }
+    }
+    Ok(None)
+}
+
+/// A datahub-actions envelope `{event_type, event, meta}`.
+pub(super) fn actions_envelope(
+    node: &Node<'_>,
+    text: &str,
+    nest: &Nest,
+    cx: &mut Cx,
+    out: &mut Sink,
+) -> Result<Option<Parsed>, Error> {
+    let envelope = Fields::of(node, &nest.path, "a datahub-actions envelope")?;
+    let event_type = envelope.required_str("event_type")?;
+    let event = envelope.get("event").ok_or_else(|| {
+        Error::at_path(ErrorKind::InvalidField, envelope.child_path("event"), "missing required field `event` (an object)")
+    })?;
+    let forced = match event_type {
+        "EntityChangeEvent_v1" => InputFormat::DatahubEntityChangeEvent,
+        "RelationshipChangeEvent_v1" => InputFormat::DatahubRelationshipChangeEvent,
+        "MetadataChangeLogEvent_v1" => InputFormat::DatahubMetadataChangeLog,
+        other => {
+            // An event type this version does not model: kept whole as `unknown`.
+            let raw_text = json::scan::member_span(text, "event").and_then(|span| text.get(span));
+            let (inner_node, raw) = match (event, raw_text) {
+                (Node::Object(_), Some(raw)) => (event, raw),
+                _ => (node, text),
+            };
+            let mut chain = nest.envelope.clone();
+            if !std::ptr::eq(inner_node, node) {
+                chain.push(InputFormat::DatahubActionsEnvelope);
+            }
+            let inner = normalize::Inner { node: inner_node, raw, path: &nest.path, envelope: chain };
+            let event = normalize::datahub::unknown(inner, NativeFormat::ActionsEvent, Some(other), None, cx);
+            return Ok(Some(Parsed::Event(event)));
+        }
+    };
+    member("event", event, text, InputFormat::DatahubActionsEnvelope, Some(forced), nest, cx, out)?;
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn avro_byte_strings_are_decoded_once() {
+        // "café" as UTF-8 bytes rendered one code point per byte.
+        assert_eq!(undo_avro_bytes("caf\u{c3}\u{a9}"), "café");
+        assert_eq!(undo_avro_bytes("plain"), "plain");
+        // A lone Latin-1 character is not valid UTF-8 once mapped back: kept.
+        assert_eq!(undo_avro_bytes("caf\u{e9}"), "caf\u{e9}");
+        // Characters beyond U+00FF mean the text was never byte-rendered.
+        assert_eq!(undo_avro_bytes("caf\u{c3}\u{a9} \u{263a}"), "caf\u{c3}\u{a9} \u{263a}");
+    }
+}

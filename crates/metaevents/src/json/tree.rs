@@ -1,0 +1,361 @@
+//! A borrowed JSON tree. Strings without escapes borrow from the input; objects keep their
+//! members sorted by key, which gives binary-search lookups, duplicate-key detection and the
+//! canonical key order of event ids from one sort.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::Number;
+
+use super::path::{self, Segment};
+use crate::error::{Error, ErrorKind};
+
+/// A parsed JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Node<'a> {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
+    Object(Object<'a>),
+}
+
+/// A JSON object whose members are sorted by key and unique.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Object<'a> {
+    entries: Vec<(Cow<'a, str>, Node<'a>)>,
+}
+
+impl<'a> Object<'a> {
+    pub(crate) fn get(&self, key: &str) -> Option<&Node<'a>> {
+        let index = self.entries.binary_search_by(|(k, _)| k.as_ref().cmp(key)).ok()?;
+        self.entries.get(index).map(|(_, value)| value)
+    }
+
+    /// Members in key order.
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &Node<'a>)> {
+        self.entries.iter().map(|(key, value)| (key.as_ref(), value))
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub(crate) fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+impl<'a> Node<'a> {
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        match self {
+            Node::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn as_object(&self) -> Option<&Object<'a>> {
+        match self {
+            Node::Object(object) => Some(object),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn as_array(&self) -> Option<&[Node<'a>]> {
+        match self {
+            Node::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn is_null(&self) -> bool {
+        matches!(self, Node::Null)
+    }
+
+    /// Member of an object; `None` for other values.
+    pub(crate) fn get(&self, key: &str) -> Option<&Node<'a>> {
+        self.as_object()?.get(key)
+    }
+
+    /// "a string", "an object", ... for messages.
+    pub(crate) fn type_name(&self) -> &'static str {
+        match self {
+            Node::Null => "null",
+            Node::Bool(_) => "a boolean",
+            Node::Number(_) => "a number",
+            Node::String(_) => "a string",
+            Node::Array(_) => "an array",
+            Node::Object(_) => "an object",
+        }
+    }
+
+    /// Converts to an owned `serde_json::Value` (object keys come out sorted).
+    pub(crate) fn to_value(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match self {
+            Node::Null => Value::Null,
+            Node::Bool(flag) => Value::Bool(*flag),
+            Node::Number(number) => Value::Number(number.clone()),
+            Node::String(text) => Value::String(text.to_string()),
+            Node::Array(items) => Value::Array(items.iter().map(Node::to_value).collect()),
+            Node::Object(object) => {
+                Value::Object(object.iter().map(|(key, value)| (key.to_owned(), value.to_value())).collect())
+            }
+        }
+    }
+}
+
+/// What the visitor found that serde_json cannot express, stashed while the error unwinds.
+#[derive(Debug)]
+enum Special {
+    TooDeep(usize),
+    DuplicateKey(String),
+}
+
+struct Context {
+    max_depth: usize,
+    special: RefCell<Option<Special>>,
+    // Filled innermost-first while an error unwinds, so the success path never builds paths.
+    error_path: RefCell<Vec<Segment>>,
+}
+
+struct NodeSeed<'c> {
+    cx: &'c Context,
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for NodeSeed<'_> {
+    type Value = Node<'de>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for NodeSeed<'_> {
+    type Value = Node<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Node::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Node::Number(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Node::Number(v.into()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Number::from_f64(v).map(Node::Number).ok_or_else(|| E::custom("number out of range"))
+    }
+
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Node::String(Cow::Borrowed(v)))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Node::String(Cow::Owned(v.to_owned())))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Node::String(Cow::Owned(v)))
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Node::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(Node::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let depth = self.enter::<A::Error>()?;
+        let mut items = Vec::new();
+        loop {
+            match seq.next_element_seed(NodeSeed { cx: self.cx, depth }) {
+                Ok(Some(item)) => items.push(item),
+                Ok(None) => break,
+                Err(err) => {
+                    self.cx.error_path.borrow_mut().push(Segment::Index(items.len()));
+                    return Err(err);
+                }
+            }
+        }
+        Ok(Node::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let depth = self.enter::<A::Error>()?;
+        let mut entries: Vec<(Cow<'de, str>, Node<'de>)> = Vec::new();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            match map.next_value_seed(NodeSeed { cx: self.cx, depth }) {
+                Ok(value) => entries.push((key, value)),
+                Err(err) => {
+                    self.cx.error_path.borrow_mut().push(Segment::Key(key.into_owned()));
+                    return Err(err);
+                }
+            }
+        }
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        if let Some(pair) = entries.windows(2).find(|pair| matches!(pair, [a, b] if a.0 == b.0)) {
+            let key = pair.first().map(|(key, _)| key.to_string()).unwrap_or_default();
+            self.cx.error_path.borrow_mut().push(Segment::Key(key.clone()));
+            *self.cx.special.borrow_mut() = Some(Special::DuplicateKey(key));
+            return Err(de::Error::custom("duplicate key"));
+        }
+        Ok(Node::Object(Object { entries }))
+    }
+}
+
+impl NodeSeed<'_> {
+    fn enter<E: de::Error>(&self) -> Result<usize, E> {
+        let depth = self.depth + 1;
+        if depth > self.cx.max_depth {
+            *self.cx.special.borrow_mut() = Some(Special::TooDeep(self.cx.max_depth));
+            return Err(E::custom("too deep"));
+        }
+        Ok(depth)
+    }
+}
+
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
+    }
+}
+
+/// Parses one complete JSON document (surrounding whitespace allowed, nothing else).
+///
+/// Errors carry the line and column inside `text` and the JSON path of the fault.
+pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Node<'_>, Error> {
+    let cx = Context { max_depth, special: RefCell::new(None), error_path: RefCell::new(Vec::new()) };
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    deserializer.disable_recursion_limit();
+    let result = NodeSeed { cx: &cx, depth: 0 }
+        .deserialize(&mut deserializer)
+        .and_then(|node| deserializer.end().map(|()| node));
+    result.map_err(|err| convert_error(&err, &cx))
+}
+
+fn convert_error(err: &serde_json::Error, cx: &Context) -> Error {
+    let mut segments = cx.error_path.take();
+    segments.reverse();
+    let json_path = path::render(&segments);
+    let (kind, message) = match cx.special.take() {
+        Some(Special::TooDeep(limit)) => {
+            (ErrorKind::TooDeep, format!("nested deeper than the limit of {limit} levels"))
+        }
+        Some(Special::DuplicateKey(key)) => (
+            ErrorKind::DuplicateKey,
+            format!("duplicate key `{key}`: the same key twice in one object makes the event ambiguous"),
+        ),
+        None => describe_serde_error(err),
+    };
+    let error = Error::at_path(kind, json_path, message);
+    if err.line() == 0 { error } else { error.with_line_column(err.line() as u64, err.column() as u64) }
+}
+
+fn describe_serde_error(err: &serde_json::Error) -> (ErrorKind, String) {
+    let full = err.to_string();
+    // serde_json appends " at line L column C"; the location is reported separately.
+    let message = match full.rfind(" at line ") {
+        Some(cut) => full.get(..cut).unwrap_or(&full).to_owned(),
+        None => full,
+    };
+    if message.contains("number out of range") {
+        return (ErrorKind::NumberOutOfRange, "number out of range for a 64-bit float".to_owned());
+    }
+    if err.is_eof() {
+        return (ErrorKind::Syntax, format!("truncated JSON ({message})"));
+    }
+    (ErrorKind::Syntax, format!("invalid JSON: {message}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn objects_are_sorted_and_looked_up() {
+        let node = parse(r#"{"b": 1, "a": {"z": [1, "x"], "y": null}, "c": "s\"q"}"#, 64).unwrap();
+        let object = node.as_object().unwrap();
+        let keys: Vec<&str> = object.iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["a", "b", "c"]);
+        assert_eq!(node.get("c").and_then(Node::as_str), Some("s\"q"));
+        assert!(node.get("a").unwrap().get("y").unwrap().is_null());
+        assert!(node.get("missing").is_none());
+    }
+
+    #[test]
+    fn strings_without_escapes_borrow() {
+        let text = r#"{"k": "plain"}"#;
+        let node = parse(text, 64).unwrap();
+        assert!(matches!(node.get("k"), Some(Node::String(Cow::Borrowed(_)))));
+    }
+
+    #[test]
+    fn duplicate_keys_are_rejected_with_their_path() {
+        let err = parse(r#"{"a": {"x": 1, "x": 2}}"#, 64).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::DuplicateKey);
+        assert_eq!(err.path(), Some("$.a.x"));
+    }
+
+    #[test]
+    fn depth_limit_is_enforced() {
+        let deep = "[".repeat(10) + &"]".repeat(10);
+        assert!(parse(&deep, 10).is_ok());
+        let err = parse(&deep, 9).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::TooDeep);
+        assert_eq!(err.path(), Some("$[0][0][0][0][0][0][0][0][0]"));
+    }
+
+    #[test]
+    fn syntax_errors_have_line_column_and_path() {
+        let err = parse("{\"a\": [1,\n 2, }", 64).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Syntax);
+        assert_eq!(err.line(), Some(2));
+        assert_eq!(err.path(), Some("$.a[2]"));
+        let err = parse(r#"{"a": 1e999}"#, 64).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::NumberOutOfRange);
+        let err = parse(r#"{"a": 1} x"#, 64).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Syntax);
+    }
+}

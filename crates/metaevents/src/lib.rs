@@ -1,0 +1,44 @@
+#![doc = include_str!("../README.md")]
+
+mod catalog;
+mod error;
+pub mod filter;
+mod input;
+mod json;
+mod model;
+mod normalize;
+mod options;
+mod parser;
+mod schema;
+mod stats;
+mod stream;
+mod validate;
+pub mod webhook;
+
+pub use catalog::{is_process_type, Catalog, Discriminators, EntityTypes, Entry, Origin, Param, ParamType, ProcessTypes};
+pub use error::{Error, ErrorKind, Location, Result};
+pub use filter::{Filter, FilterBuilder};
+pub use model::{
+    Entity, Event, EventId, EventJson, Family, Kind, Native, NativeFormat, Parsed, Record, Source, ValidationRequest,
+};
+pub use options::{InputFormat, Limits, ParseOptions};
+pub use parser::Parser;
+pub use schema::event_schema;
+pub use stats::Stats;
+pub use validate::{validate, Issue, Severity};
+pub use stream::EventReader;
+
+/// Parses one event with the default [`Parser`].
+pub fn parse(input: &[u8]) -> Result<Parsed> {
+    Parser::new().parse(input)
+}
+
+/// Every record of `input` with the default [`Parser`].
+pub fn parse_many(input: &[u8]) -> EventReader<'_> {
+    Parser::new().parse_many(input)
+}
+
+/// Every record read from `reader` with the default [`Parser`].
+pub fn read<'r, R: std::io::Read + 'r>(reader: R) -> EventReader<'r> {
+    Parser::new().read(reader)
+}

@@ -1,0 +1,387 @@
+//! The normalized [`Event`] and what a parse can produce.
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::ser::{SerializeMap, SerializeStruct};
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use super::kind::{Kind, Source};
+use crate::json::scan;
+use crate::options::InputFormat;
+
+/// A deterministic event id: the first 128 bits of SHA-256 over the canonical JSON of the
+/// innermost platform event. Shown as 32 lowercase hex characters.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EventId(pub(crate) [u8; 16]);
+
+impl EventId {
+    /// The 16 bytes.
+    pub fn as_bytes(&self) -> &[u8; 16] {
+        &self.0
+    }
+
+    /// The 32-character lowercase hex form.
+    pub fn to_hex(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl fmt::Display for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for byte in self.0 {
+            write!(f, "{byte:02x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "EventId({self})")
+    }
+}
+
+/// The asset (or relationship end) an event is about.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entity {
+    /// DataHub `entityUrn`; Atlan `entity.guid`.
+    pub id: String,
+    /// Native type: DataHub `entityType` (`dataset`), Atlan `typeName` (`Table`).
+    #[serde(rename = "type")]
+    pub entity_type: String,
+    /// Atlan `attributes.name`; DataHub: the name part of the urn where it has one.
+    pub name: Option<String>,
+    /// Atlan `attributes.qualifiedName`; DataHub dataset: the urn's dataset name.
+    pub qualified_name: Option<String>,
+    /// Lowercase platform (`snowflake`).
+    pub platform: Option<String>,
+    /// Parent: a schema field's dataset urn, a data job's flow urn, Atlan's parent qualified name.
+    pub parent: Option<String>,
+    /// Field path of field-level events.
+    pub field_path: Option<String>,
+}
+
+/// The shape of the innermost platform event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NativeFormat {
+    /// DataHub Entity Change Event.
+    EntityChangeEvent,
+    /// DataHub Relationship Change Event.
+    RelationshipChangeEvent,
+    /// DataHub MetadataChangeLog (from a poll of an MCL topic or a datahub-actions envelope).
+    MetadataChangeLog,
+    /// DataHub `PlatformEvent` whose payload is neither of the above.
+    PlatformEvent,
+    /// datahub-actions event of a type other than the change events (`MetadataChangeLogEvent_v1`).
+    ActionsEvent,
+    /// Atlan notification message.
+    AtlanNotification,
+}
+
+impl NativeFormat {
+    /// The name used in `native.format`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::EntityChangeEvent => "entity-change-event",
+            Self::RelationshipChangeEvent => "relationship-change-event",
+            Self::MetadataChangeLog => "metadata-change-log",
+            Self::PlatformEvent => "platform-event",
+            Self::ActionsEvent => "actions-event",
+            Self::AtlanNotification => "atlan-notification",
+        }
+    }
+}
+
+/// The original discriminators of an event, and the envelopes it arrived in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Native {
+    /// The innermost event's shape.
+    pub format: NativeFormat,
+    /// DataHub ECE `category`, exactly as sent (`OWNER` and `OWNERSHIP` both kept).
+    pub category: Option<String>,
+    /// DataHub ECE / RCE `operation`.
+    pub operation: Option<String>,
+    /// Atlan `message.operationType`.
+    pub operation_type: Option<String>,
+    /// Atlan `message.type` (`ENTITY_NOTIFICATION_V2`).
+    pub message_type: Option<String>,
+    /// DataHub `PlatformEvent.name` for payloads of unknown shape.
+    pub name: Option<String>,
+    /// datahub-actions `event_type` for event types other than the change events.
+    pub event_type: Option<String>,
+    /// The envelopes around the event, outermost first (empty for a bare event).
+    pub envelope: Vec<InputFormat>,
+}
+
+impl Native {
+    pub(crate) fn new(format: NativeFormat) -> Self {
+        Self {
+            format,
+            category: None,
+            operation: None,
+            operation_type: None,
+            message_type: None,
+            name: None,
+            event_type: None,
+            envelope: Vec::new(),
+        }
+    }
+}
+
+impl Serialize for Native {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("format", self.format.as_str())?;
+        let optional = [
+            ("category", &self.category),
+            ("operation", &self.operation),
+            ("operationType", &self.operation_type),
+            ("type", &self.message_type),
+            ("name", &self.name),
+            ("eventType", &self.event_type),
+        ];
+        for (key, value) in optional {
+            if let Some(value) = value {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        let envelope: Vec<&str> = self.envelope.iter().map(|format| format.as_str()).collect();
+        map.serialize_entry("envelope", &envelope)?;
+        map.end()
+    }
+}
+
+#[derive(Debug, PartialEq)]
+struct Inner {
+    id: EventId,
+    source: Source,
+    kind: Kind,
+    time: i64,
+    actor: Option<String>,
+    entity: Entity,
+    subjects: Vec<String>,
+    details: Map<String, Value>,
+    native: Native,
+    raw: Box<str>,
+}
+
+/// One normalized catalog event. Cheap to clone (shared), immutable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event(Arc<Inner>);
+
+/// Everything a normalizer fills in to make an [`Event`].
+#[derive(Debug)]
+pub(crate) struct EventBuilder {
+    pub id: EventId,
+    pub source: Source,
+    pub kind: Kind,
+    pub time: i64,
+    pub actor: Option<String>,
+    pub entity: Entity,
+    pub subjects: Vec<String>,
+    pub details: Map<String, Value>,
+    pub native: Native,
+    pub raw: Box<str>,
+}
+
+impl EventBuilder {
+    pub(crate) fn build(self) -> Event {
+        Event(Arc::new(Inner {
+            id: self.id,
+            source: self.source,
+            kind: self.kind,
+            time: self.time,
+            actor: self.actor,
+            entity: self.entity,
+            subjects: self.subjects,
+            details: self.details,
+            native: self.native,
+            raw: self.raw,
+        }))
+    }
+}
+
+impl Event {
+    /// The deterministic id (same event through any envelope, same id).
+    pub fn id(&self) -> EventId {
+        self.0.id
+    }
+
+    /// The platform.
+    pub fn source(&self) -> Source {
+        self.0.source
+    }
+
+    /// The normalized kind.
+    pub fn kind(&self) -> Kind {
+        self.0.kind
+    }
+
+    /// Epoch milliseconds: DataHub `auditStamp.time`, Atlan `eventTime` (else `msgCreationTime`).
+    pub fn time(&self) -> i64 {
+        self.0.time
+    }
+
+    /// Who made the change: DataHub `auditStamp.actor`, Atlan `updatedBy`.
+    pub fn actor(&self) -> Option<&str> {
+        self.0.actor.as_deref()
+    }
+
+    /// The asset the event is about.
+    pub fn entity(&self) -> &Entity {
+        &self.0.entity
+    }
+
+    /// What was added, removed or changed (tag, term, owner, domain, field urns; Atlan tag ids;
+    /// custom-metadata `set.attribute` ids), in event order without repeats.
+    pub fn subjects(&self) -> &[String] {
+        &self.0.subjects
+    }
+
+    /// Kind-specific typed fields, keyed by their catalog names.
+    pub fn details(&self) -> &Map<String, Value> {
+        &self.0.details
+    }
+
+    /// One detail by name.
+    pub fn detail(&self, name: &str) -> Option<&Value> {
+        self.0.details.get(name)
+    }
+
+    /// One string detail by name.
+    pub fn detail_str(&self, name: &str) -> Option<&str> {
+        self.detail(name).and_then(Value::as_str)
+    }
+
+    /// The original discriminators and envelopes.
+    pub fn native(&self) -> &Native {
+        &self.0.native
+    }
+
+    /// The innermost platform event, exactly as received (as JSON text).
+    pub fn raw_json(&self) -> &str {
+        &self.0.raw
+    }
+
+    /// The innermost platform event as a JSON value.
+    pub fn raw(&self) -> Value {
+        // The text was parsed once already, so this cannot fail; Null keeps the function total.
+        serde_json::from_str(&self.0.raw).unwrap_or(Value::Null)
+    }
+
+    /// The contract JSON of this event (`raw` included when asked), on one line.
+    pub fn to_json(&self, include_raw: bool) -> String {
+        let mut out = String::with_capacity(256 + if include_raw { self.0.raw.len() } else { 0 });
+        self.write_json(include_raw, &mut out);
+        out
+    }
+
+    /// Appends the contract JSON of this event to `out`.
+    pub fn write_json(&self, include_raw: bool, out: &mut String) {
+        let view = EventJson { event: self, include_raw };
+        // Serializing plain data into a String cannot fail.
+        if let Ok(text) = serde_json::to_string(&view) {
+            out.push_str(&text);
+        }
+    }
+
+    /// The contract JSON of this event as a value.
+    pub fn to_value(&self, include_raw: bool) -> Value {
+        serde_json::to_value(EventJson { event: self, include_raw }).unwrap_or(Value::Null)
+    }
+
+    /// A serializable view that writes the contract JSON, with or without `raw`.
+    pub fn as_json(&self, include_raw: bool) -> EventJson<'_> {
+        EventJson { event: self, include_raw }
+    }
+}
+
+/// Serializes an [`Event`] as the contract JSON. Obtained from [`Event::as_json`].
+#[derive(Debug, Clone, Copy)]
+pub struct EventJson<'a> {
+    event: &'a Event,
+    include_raw: bool,
+}
+
+impl Serialize for EventJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let inner = &self.event.0;
+        let mut out = serializer.serialize_struct("Event", if self.include_raw { 11 } else { 10 })?;
+        out.serialize_field("id", &inner.id.to_string())?;
+        out.serialize_field("source", inner.source.as_str())?;
+        out.serialize_field("kind", inner.kind.as_str())?;
+        out.serialize_field("time", &inner.time)?;
+        out.serialize_field("actor", &inner.actor)?;
+        out.serialize_field("entity", &inner.entity)?;
+        out.serialize_field("subjects", &inner.subjects)?;
+        out.serialize_field("details", &inner.details)?;
+        out.serialize_field("native", &inner.native)?;
+        if self.include_raw {
+            let mut compact = String::with_capacity(inner.raw.len());
+            scan::minify_into(&inner.raw, &mut compact);
+            let raw = serde_json::value::RawValue::from_string(compact).map_err(serde::ser::Error::custom)?;
+            out.serialize_field("raw", &raw)?;
+        }
+        out.end()
+    }
+}
+
+impl Serialize for Event {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.as_json(true).serialize(serializer)
+    }
+}
+
+/// The Atlan webhook validation request: recognised as such, never an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationRequest {
+    /// The text of its `atlan-webhook` member.
+    pub message: String,
+}
+
+impl ValidationRequest {
+    /// `{"kind": "webhook.validation", "source": "atlan", "message": ...}`.
+    pub fn to_value(&self) -> Value {
+        serde_json::json!({"kind": "webhook.validation", "source": "atlan", "message": self.message})
+    }
+}
+
+/// What one input record turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Parsed {
+    /// A catalog event.
+    Event(Event),
+    /// The Atlan webhook validation request.
+    ValidationRequest(ValidationRequest),
+}
+
+impl Parsed {
+    /// The event, if this is one.
+    pub fn into_event(self) -> Option<Event> {
+        match self {
+            Parsed::Event(event) => Some(event),
+            Parsed::ValidationRequest(_) => None,
+        }
+    }
+
+    /// The event, if this is one.
+    pub fn as_event(&self) -> Option<&Event> {
+        match self {
+            Parsed::Event(event) => Some(event),
+            Parsed::ValidationRequest(_) => None,
+        }
+    }
+}
+
+/// One record of a stream: what it parsed to and the line it started on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// 1-based line where the record starts in its input.
+    pub line: u64,
+    /// What it was.
+    pub parsed: Parsed,
+}

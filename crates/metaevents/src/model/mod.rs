@@ -1,0 +1,8 @@
+//! The normalized event of the contract and its parts.
+
+mod event;
+mod kind;
+
+pub(crate) use event::EventBuilder;
+pub use event::{Entity, Event, EventId, EventJson, Native, NativeFormat, Parsed, Record, ValidationRequest};
+pub use kind::{Family, Kind, Source};

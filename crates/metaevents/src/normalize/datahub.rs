@@ -1,0 +1,208 @@
+//! DataHub Entity Change Events, Relationship Change Events, and DataHub payloads of unknown
+//! shape (other PlatformEvent names, MetadataChangeLogs) → [`Event`].
+
+use serde_json::{Map, Value};
+
+use super::{coerce, push_subject, urn, Cx, Fields, Inner};
+use crate::catalog::{Origin, ParamType};
+use crate::error::Result;
+use crate::json::Node;
+use crate::model::{Entity, Event, EventBuilder, Kind, Native, NativeFormat, Source};
+
+/// Entity fields from an urn, with the event's own hints as fallbacks.
+fn entity_from_urn(entity_urn: &str, entity_type: Option<&str>, parameters: Option<&Fields<'_, '_>>) -> Entity {
+    let facts = urn::facts(entity_urn);
+    let param = |key: &str| parameters.and_then(|p| p.lenient_str(key)).map(str::to_owned);
+    Entity {
+        id: entity_urn.to_owned(),
+        entity_type: entity_type.map(str::to_owned).or(facts.entity_type).unwrap_or_default(),
+        name: facts.name,
+        qualified_name: facts.qualified_name,
+        platform: facts.platform,
+        parent: facts.parent.or_else(|| param("parentUrn")),
+        field_path: facts.field_path.or_else(|| param("fieldPath")),
+    }
+}
+
+/// An Entity Change Event.
+pub(crate) fn entity_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Result<Event> {
+    let ece = Fields::of(inner.node, inner.path, "an Entity Change Event")?;
+    let entity_urn = ece.required_str("entityUrn")?;
+    let category = ece.required_str("category")?;
+    let operation = ece.required_str("operation")?;
+    let entity_type = ece.optional_str("entityType")?;
+    let audit_stamp = Fields { object: ece.required_object("auditStamp")?, path: &ece.child_path("auditStamp") };
+    let time = audit_stamp.required_time("time")?;
+    let actor = audit_stamp.optional_str("actor")?;
+    let modifier = ece.optional_str("modifier")?;
+    let parameters_path = ece.child_path("parameters");
+    let parameters = ece.optional_object("parameters")?.map(|object| Fields { object, path: &parameters_path });
+
+    let mut entity = entity_from_urn(entity_urn, entity_type, parameters.as_ref());
+    if entity.entity_type.is_empty() {
+        entity.entity_type = entity_type.unwrap_or_default().to_owned();
+    }
+    let entry = cx.catalog.datahub_entity_change(category, operation, &entity.entity_type);
+    let max_depth = cx.limits.max_depth;
+
+    let mut details = Map::new();
+    let mut subjects = Vec::new();
+    match entry {
+        Some(entry) => {
+            for param in entry.params.iter().filter(|param| param.origin == Origin::Parameter) {
+                let value = parameters.as_ref().and_then(|p| p.get(param.name));
+                if let Some(coerced) = value.and_then(|node| coerce::coerce(node, param.ty, max_depth)) {
+                    details.insert(param.name.to_owned(), coerced);
+                }
+            }
+            // Parameters the catalog does not (yet) know pass through unchanged.
+            if let Some(parameters) = &parameters {
+                for (key, value) in parameters.object.iter() {
+                    if entry.param(key).is_none() && !value.is_null() {
+                        details.insert(key.to_owned(), value.to_value());
+                    }
+                }
+            }
+            match entry.kind {
+                Kind::EntityDeleted => {
+                    details.insert("hard".to_owned(), Value::Bool(operation == "HARD_DELETE"));
+                }
+                Kind::IncidentStatusChanged => {
+                    details.insert("status".to_owned(), Value::String(operation.to_owned()));
+                }
+                _ => {}
+            }
+            for name in entry.subjects {
+                match details.get(*name) {
+                    Some(Value::String(value)) => push_subject(&mut subjects, value),
+                    Some(Value::Array(values)) => values.iter().filter_map(Value::as_str).for_each(|v| push_subject(&mut subjects, v)),
+                    _ => {}
+                }
+            }
+            if subjects.is_empty() && !entry.subjects.is_empty() {
+                if let Some(modifier) = modifier {
+                    push_subject(&mut subjects, modifier);
+                }
+            }
+        }
+        None => {
+            if let Some(parameters) = &parameters {
+                for (key, value) in parameters.object.iter() {
+                    if !value.is_null() {
+                        details.insert(key.to_owned(), value.to_value());
+                    }
+                }
+            }
+        }
+    }
+
+    let mut native = Native::new(NativeFormat::EntityChangeEvent);
+    native.category = Some(category.to_owned());
+    native.operation = Some(operation.to_owned());
+    native.envelope = inner.envelope;
+    Ok(EventBuilder {
+        id: cx.event_id(inner.node),
+        source: Source::Datahub,
+        kind: entry.map_or(Kind::Unknown, |entry| entry.kind),
+        time,
+        actor: actor.map(str::to_owned),
+        entity,
+        subjects,
+        details,
+        native,
+        raw: inner.raw.into(),
+    }
+    .build())
+}
+
+/// A Relationship Change Event.
+pub(crate) fn relationship_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Result<Event> {
+    let rce = Fields::of(inner.node, inner.path, "a Relationship Change Event")?;
+    let source_urn = rce.required_str("sourceUrn")?;
+    let destination_urn = rce.required_str("destinationUrn")?;
+    let relationship_type = rce.required_str("relationshipType")?;
+    let operation = rce.required_str("operation")?;
+    let audit_stamp = Fields { object: rce.required_object("auditStamp")?, path: &rce.child_path("auditStamp") };
+    let time = audit_stamp.required_time("time")?;
+    let actor = audit_stamp.optional_str("actor")?;
+    let entry = cx.catalog.datahub_relationship_change(operation);
+
+    let mut details = Map::new();
+    details.insert("relationshipType".to_owned(), Value::String(relationship_type.to_owned()));
+    details.insert("sourceUrn".to_owned(), Value::String(source_urn.to_owned()));
+    details.insert("destinationUrn".to_owned(), Value::String(destination_urn.to_owned()));
+    for (key, ty) in [("lifecycleOwner", ParamType::String), ("via", ParamType::String), ("properties", ParamType::Object)] {
+        if let Some(value) = rce.get(key).and_then(|node| coerce::coerce(node, ty, cx.limits.max_depth)) {
+            details.insert(key.to_owned(), value);
+        }
+    }
+    let mut subjects = Vec::new();
+    push_subject(&mut subjects, destination_urn);
+
+    let mut native = Native::new(NativeFormat::RelationshipChangeEvent);
+    native.operation = Some(operation.to_owned());
+    native.envelope = inner.envelope;
+    Ok(EventBuilder {
+        id: cx.event_id(inner.node),
+        source: Source::Datahub,
+        kind: entry.map_or(Kind::Unknown, |entry| entry.kind),
+        time,
+        actor: actor.map(str::to_owned),
+        entity: entity_from_urn(source_urn, None, None),
+        subjects,
+        details,
+        native,
+        raw: inner.raw.into(),
+    }
+    .build())
+}
+
+/// A string, or an Avro-JSON union wrapper around one (`{"string": "urn:li:..."}`).
+fn avro_str<'n>(node: Option<&'n Node<'_>>) -> Option<&'n str> {
+    match node? {
+        Node::String(text) => Some(text),
+        Node::Object(object) if object.len() == 1 => object.get("string").and_then(Node::as_str),
+        _ => None,
+    }
+}
+
+/// A DataHub payload this version does not model (another PlatformEvent name, a
+/// MetadataChangeLog, another datahub-actions event type): kept whole as an `unknown` event.
+pub(crate) fn unknown(
+    inner: Inner<'_, '_>,
+    format: NativeFormat,
+    name: Option<&str>,
+    fallback_time: Option<i64>,
+    cx: &mut Cx,
+) -> Event {
+    let node = inner.node;
+    let entity_urn = avro_str(node.get("entityUrn")).unwrap_or_default();
+    let entity_type = avro_str(node.get("entityType"));
+    let audit = node.get("auditStamp").or_else(|| node.get("created"));
+    let time = audit
+        .and_then(|stamp| stamp.get("time"))
+        .and_then(coerce::integer)
+        .or(fallback_time)
+        .filter(|time| time.abs() <= coerce::MAX_SAFE_INTEGER)
+        .unwrap_or(0);
+    let actor = avro_str(audit.and_then(|stamp| stamp.get("actor")));
+    let mut native = Native::new(format);
+    match format {
+        NativeFormat::ActionsEvent => native.event_type = name.map(str::to_owned),
+        _ => native.name = name.map(str::to_owned),
+    }
+    native.envelope = inner.envelope;
+    EventBuilder {
+        id: cx.event_id(node),
+        source: Source::Datahub,
+        kind: Kind::Unknown,
+        time,
+        actor: actor.map(str::to_owned),
+        entity: entity_from_urn(entity_urn, entity_type, None),
+        subjects: Vec::new(),
+        details: Map::new(),
+        native,
+        raw: inner.raw.into(),
+    }
+    .build()
+}

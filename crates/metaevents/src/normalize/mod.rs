@@ -1,0 +1,148 @@
+//! Normalizers: one platform event (already unwrapped from its envelopes) → one [`Event`].
+
+pub(crate) mod atlan;
+pub(crate) mod coerce;
+pub(crate) mod datahub;
+pub(crate) mod urn;
+
+use crate::catalog::Catalog;
+use crate::error::{Error, ErrorKind, Result};
+use crate::json::{self, Node, Object};
+use crate::model::EventId;
+use crate::options::{InputFormat, Limits};
+
+/// Per-parser state shared by every normalization: read-only settings and a scratch buffer.
+#[derive(Debug)]
+pub(crate) struct Cx {
+    pub limits: Limits,
+    pub catalog: Catalog,
+    scratch: Vec<u8>,
+}
+
+impl Cx {
+    pub(crate) fn new(limits: Limits) -> Self {
+        Self { limits, catalog: Catalog::builtin(), scratch: Vec::new() }
+    }
+
+    /// The id of an innermost platform event.
+    pub(crate) fn event_id(&mut self, node: &Node<'_>) -> EventId {
+        EventId(json::canonical::digest(node, &mut self.scratch))
+    }
+}
+
+/// The innermost platform event: its tree, its exact text, where it sits, how it was wrapped.
+#[derive(Debug)]
+pub(crate) struct Inner<'n, 'a> {
+    pub node: &'n Node<'a>,
+    pub raw: &'n str,
+    pub path: &'n str,
+    pub envelope: Vec<InputFormat>,
+}
+
+/// Typed, located access to the members of one JSON object.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fields<'n, 'a> {
+    pub object: &'n Object<'a>,
+    pub path: &'n str,
+}
+
+impl<'n, 'a> Fields<'n, 'a> {
+    pub(crate) fn of(node: &'n Node<'a>, path: &'n str, what: &str) -> Result<Self> {
+        match node.as_object() {
+            Some(object) => Ok(Self { object, path }),
+            None => Err(Error::at_path(
+                ErrorKind::InvalidField,
+                path,
+                format!("{what} must be a JSON object, found {}", node.type_name()),
+            )),
+        }
+    }
+
+    pub(crate) fn child_path(&self, key: &str) -> String {
+        json::path::child(self.path, key)
+    }
+
+    /// A member that is present and not null.
+    pub(crate) fn get(&self, key: &str) -> Option<&'n Node<'a>> {
+        self.object.get(key).filter(|node| !node.is_null())
+    }
+
+    fn missing(&self, key: &str, expected: &str) -> Error {
+        Error::at_path(ErrorKind::InvalidField, self.child_path(key), format!("missing required field `{key}` ({expected})"))
+    }
+
+    fn wrong_type(&self, key: &str, expected: &str, found: &Node<'_>) -> Error {
+        Error::at_path(
+            ErrorKind::InvalidField,
+            self.child_path(key),
+            format!("`{key}` must be {expected}, found {}", found.type_name()),
+        )
+    }
+
+    pub(crate) fn required_str(&self, key: &str) -> Result<&'n str> {
+        match self.get(key) {
+            None => Err(self.missing(key, "a string")),
+            Some(Node::String(text)) => Ok(text),
+            Some(other) => Err(self.wrong_type(key, "a string", other)),
+        }
+    }
+
+    pub(crate) fn optional_str(&self, key: &str) -> Result<Option<&'n str>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Node::String(text)) => Ok(Some(text)),
+            Some(other) => Err(self.wrong_type(key, "a string", other)),
+        }
+    }
+
+    /// A string member, ignoring values of other types (for best-effort fields).
+    pub(crate) fn lenient_str(&self, key: &str) -> Option<&'n str> {
+        self.get(key).and_then(Node::as_str)
+    }
+
+    pub(crate) fn required_object(&self, key: &str) -> Result<&'n Object<'a>> {
+        match self.get(key) {
+            None => Err(self.missing(key, "an object")),
+            Some(Node::Object(object)) => Ok(object),
+            Some(other) => Err(self.wrong_type(key, "an object", other)),
+        }
+    }
+
+    pub(crate) fn optional_object(&self, key: &str) -> Result<Option<&'n Object<'a>>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Node::Object(object)) => Ok(Some(object)),
+            Some(other) => Err(self.wrong_type(key, "an object", other)),
+        }
+    }
+
+    /// Epoch milliseconds from a number or a string of digits, within ±2^53.
+    pub(crate) fn optional_time(&self, key: &str) -> Result<Option<i64>> {
+        let Some(node) = self.get(key) else { return Ok(None) };
+        match coerce::integer(node) {
+            Some(time) if time.abs() <= coerce::MAX_SAFE_INTEGER => Ok(Some(time)),
+            Some(_) => Err(Error::at_path(
+                ErrorKind::NumberOutOfRange,
+                self.child_path(key),
+                format!("`{key}` is outside the range of epoch milliseconds (±2^53)"),
+            )),
+            None if matches!(node, Node::Number(_)) => Err(Error::at_path(
+                ErrorKind::NumberOutOfRange,
+                self.child_path(key),
+                format!("`{key}` must be whole epoch milliseconds within ±2^53"),
+            )),
+            None => Err(self.wrong_type(key, "epoch milliseconds (an integer)", node)),
+        }
+    }
+
+    pub(crate) fn required_time(&self, key: &str) -> Result<i64> {
+        self.optional_time(key)?.ok_or_else(|| self.missing(key, "epoch milliseconds"))
+    }
+}
+
+/// Adds `value` to `subjects` unless it is empty or already there.
+pub(crate) fn push_subject(subjects: &mut Vec<String>, value: &str) {
+    if !value.is_empty() && !subjects.iter().any(|known| known == value) {
+        subjects.push(value.to_owned());
+    }
+}

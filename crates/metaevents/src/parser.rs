@@ -1,0 +1,105 @@
+//! [`Parser`]: the entry point for reading events.
+
+use std::io::Read;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::Parsed;
+use crate::options::{InputFormat, Limits, ParseOptions};
+use crate::stream::{EventReader, RecordProcessor};
+
+/// Reads events with a fixed set of options. Cheap to create and to clone; holds no state
+/// between calls, so one parser can serve many threads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parser {
+    options: ParseOptions,
+}
+
+impl Parser {
+    /// A parser that detects every format, with the default limits.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A parser with these options (the limits are checked).
+    pub fn with_options(options: ParseOptions) -> Result<Self> {
+        options.limits.validated()?;
+        Ok(Self { options })
+    }
+
+    /// The same parser, forced to read `format` as the outermost shape.
+    #[must_use]
+    pub fn with_format(mut self, format: InputFormat) -> Self {
+        self.options.format = Some(format);
+        self
+    }
+
+    /// The same parser with other limits (checked).
+    pub fn with_limits(mut self, limits: Limits) -> Result<Self> {
+        self.options.limits = limits.validated()?;
+        Ok(self)
+    }
+
+    /// The options in use.
+    pub fn options(&self) -> &ParseOptions {
+        &self.options
+    }
+
+    /// Parses exactly one event (or the Atlan validation request) from `input`: a JSON
+    /// document in any supported format, possibly wrapped in envelopes.
+    ///
+    /// A poll response or NDJSON holding several events is [`ErrorKind::NotSingle`]: read
+    /// those with [`Parser::parse_many`].
+    pub fn parse(&self, input: &[u8]) -> Result<Parsed> {
+        let limits = self.options.limits;
+        let trimmed = input.trim_ascii_start();
+        let simple = trimmed.first() == Some(&b'{') && input.len() <= limits.max_event_bytes;
+        if simple {
+            // The common case, one JSON object, skips the stream machinery.
+            let mut records = RecordProcessor::new(&self.options);
+            let mut queue = std::collections::VecDeque::new();
+            records.process(input, 1, &mut queue);
+            records.finish(&mut queue);
+            let single = queue.len() == 1 && !matches!(queue.front(), Some(Err(err)) if err.kind() == ErrorKind::Syntax);
+            if single {
+                if let Some(item) = queue.pop_front() {
+                    return item.map(|record| record.parsed);
+                }
+            }
+        }
+        let mut reader = self.parse_many(input);
+        let first = reader.next();
+        let second = reader.next();
+        match (first, second) {
+            (None, _) => Err(Error::at_path(ErrorKind::Empty, "$", "no event in the input").with_record_line(1)),
+            (Some(Err(error)), _) => Err(error),
+            (Some(Ok(record)), None) => Ok(record.parsed),
+            (Some(Ok(_)), Some(Err(error))) => Err(error),
+            (Some(Ok(_)), Some(Ok(_))) => Err(Error::new(
+                ErrorKind::NotSingle,
+                "expected one event, found several: read them with parse_many",
+            )),
+        }
+    }
+
+    /// [`Parser::parse`] of text.
+    pub fn parse_str(&self, input: &str) -> Result<Parsed> {
+        self.parse(input.as_bytes())
+    }
+
+    /// [`Parser::parse`] of an already decoded JSON value (a Python dict, a JS object).
+    pub fn parse_value(&self, value: &serde_json::Value) -> Result<Parsed> {
+        let text = serde_json::to_string(value).map_err(|err| Error::new(ErrorKind::Syntax, err.to_string()))?;
+        self.parse(text.as_bytes())
+    }
+
+    /// Every record of `input` (NDJSON, a JSON array, poll responses, documents one after
+    /// another; gzip too), one at a time.
+    pub fn parse_many<'a>(&self, input: &'a [u8]) -> EventReader<'a> {
+        EventReader::new(Box::new(input), &self.options)
+    }
+
+    /// Every record read from `reader`, incrementally with bounded memory.
+    pub fn read<'r, R: Read + 'r>(&self, reader: R) -> EventReader<'r> {
+        EventReader::new(Box::new(reader), &self.options)
+    }
+}

@@ -1,0 +1,442 @@
+//! [`EventReader`]: an iterator of records over any `Read`.
+
+use std::io::{self, Cursor, Read};
+
+use flate2::read::MultiGzDecoder;
+use memchr::memchr;
+
+use super::records::{too_large, Queue, RecordProcessor};
+use crate::error::{Error, ErrorKind};
+use crate::json::scan::{self, ValueEnd};
+use crate::model::Record;
+use crate::options::ParseOptions;
+
+const CHUNK: usize = 64 * 1024;
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+const GZIP_MAGIC: &[u8] = b"\x1f\x8b";
+
+/// A refillable window over a reader.
+struct Input<'r> {
+    reader: Box<dyn Read + 'r>,
+    buf: Vec<u8>,
+    pos: usize,
+    eof: bool,
+}
+
+impl Input<'_> {
+    fn available(&self) -> &[u8] {
+        self.buf.get(self.pos..).unwrap_or_default()
+    }
+
+    fn consume(&mut self, count: usize) {
+        self.pos = (self.pos + count).min(self.buf.len());
+    }
+
+    /// Reads one more chunk (or notes the end of input).
+    fn fill(&mut self) -> io::Result<()> {
+        if self.eof {
+            return Ok(());
+        }
+        if self.pos > 0 && self.pos * 2 >= self.buf.len() {
+            self.buf.drain(..self.pos);
+            self.pos = 0;
+        }
+        let old = self.buf.len();
+        self.buf.resize(old + CHUNK, 0);
+        let read = loop {
+            let Some(space) = self.buf.get_mut(old..) else { break Ok(0) };
+            match self.reader.read(space) {
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                other => break other,
+            }
+        };
+        match read {
+            Ok(count) => {
+                self.buf.truncate(old + count);
+                self.eof = count == 0;
+                Ok(())
+            }
+            Err(err) => {
+                self.buf.truncate(old);
+                Err(err)
+            }
+        }
+    }
+}
+
+/// Finds where a value that does not fit in the buffer ends, chunk after chunk, keeping nothing.
+#[derive(Debug, Clone, Copy, Default)]
+struct SkipScanner {
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+    scalar: bool,
+    started: bool,
+}
+
+impl SkipScanner {
+    /// Index just after the value's end within `bytes`, if it ends there.
+    fn feed(&mut self, bytes: &[u8]) -> Option<usize> {
+        for (index, &byte) in bytes.iter().enumerate() {
+            if self.in_string {
+                if self.escaped {
+                    self.escaped = false;
+                } else if byte == b'\\' {
+                    self.escaped = true;
+                } else if byte == b'"' {
+                    self.in_string = false;
+                    if self.depth == 0 {
+                        return Some(index + 1);
+                    }
+                }
+            } else if self.scalar {
+                if matches!(byte, b',' | b']' | b'}' | b' ' | b'\t' | b'\r' | b'\n') {
+                    return Some(index);
+                }
+            } else if !self.started {
+                self.started = true;
+                match byte {
+                    b'"' => self.in_string = true,
+                    b'{' | b'[' => self.depth = 1,
+                    _ => self.scalar = true,
+                }
+            } else {
+                match byte {
+                    b'"' => self.in_string = true,
+                    b'{' | b'[' => self.depth += 1,
+                    b'}' | b']' => {
+                        self.depth = self.depth.saturating_sub(1);
+                        if self.depth == 0 {
+                            return Some(index + 1);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        None
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Start,
+    Lines { discarding: bool },
+    Array { first: bool },
+    AfterArray,
+    Documents,
+    Done,
+}
+
+/// An iterator over the records of an input: NDJSON (one event per line), a JSON array, or
+/// JSON documents one after another (pretty-printed, poll responses), gzip-compressed or not,
+/// with a UTF-8 byte-order mark at the start or not.
+///
+/// Each item is a [`Record`] (an event or a webhook validation request, with its line) or an
+/// [`Error`] for one bad record; the stream goes on after errors. Memory stays bounded by
+/// `Limits::max_event_bytes` whatever the input's size.
+pub struct EventReader<'r> {
+    input: Input<'r>,
+    records: RecordProcessor,
+    state: State,
+    line: u64,
+    queue: Queue,
+    elements: usize,
+    max_events_per_array: usize,
+}
+
+impl std::fmt::Debug for EventReader<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EventReader").field("state", &self.state).field("line", &self.line).finish_non_exhaustive()
+    }
+}
+
+impl<'r> EventReader<'r> {
+    pub(crate) fn new(reader: Box<dyn Read + 'r>, options: &ParseOptions) -> Self {
+        Self {
+            input: Input { reader, buf: Vec::new(), pos: 0, eof: false },
+            records: RecordProcessor::new(options),
+            state: State::Start,
+            line: 1,
+            queue: Queue::new(),
+            elements: 0,
+            max_events_per_array: options.limits.max_events_per_array,
+        }
+    }
+
+    /// The line the reader has reached.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    fn finish(&mut self) {
+        self.records.finish(&mut self.queue);
+        self.state = State::Done;
+    }
+
+    fn fail(&mut self, error: Error) {
+        self.queue.push_back(Err(error));
+        self.finish();
+    }
+
+    /// Fills until at least `count` bytes are available or the input ends.
+    fn fill_to(&mut self, count: usize) -> io::Result<()> {
+        while self.input.available().len() < count && !self.input.eof {
+            self.input.fill()?;
+        }
+        Ok(())
+    }
+
+    /// Skips whitespace, counting lines; false at the end of input.
+    fn skip_whitespace(&mut self) -> io::Result<bool> {
+        loop {
+            let available = self.input.available();
+            let spaces = available.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')).count();
+            self.line += count_lines(available.get(..spaces).unwrap_or_default());
+            self.input.consume(spaces);
+            if !self.input.available().is_empty() {
+                return Ok(true);
+            }
+            if self.input.eof {
+                return Ok(false);
+            }
+            self.input.fill()?;
+        }
+    }
+
+    fn step(&mut self) -> io::Result<()> {
+        match self.state {
+            State::Start => self.start(),
+            State::Lines { discarding } => self.next_line(discarding),
+            State::Array { first } => self.next_element(first),
+            State::AfterArray => {
+                if self.skip_whitespace()? {
+                    let error = syntax(self.line, "unexpected content after the end of the JSON array");
+                    self.fail(error);
+                } else {
+                    self.finish();
+                }
+                Ok(())
+            }
+            State::Documents => {
+                if self.skip_whitespace()? {
+                    self.next_value();
+                    Ok(())
+                } else {
+                    self.finish();
+                    Ok(())
+                }
+            }
+            State::Done => Ok(()),
+        }
+    }
+
+    fn start(&mut self) -> io::Result<()> {
+        self.fill_to(3)?;
+        if self.input.available().starts_with(GZIP_MAGIC) {
+            let buffered = self.input.available().to_vec();
+            let reader = std::mem::replace(&mut self.input.reader, Box::new(io::empty()));
+            self.input =
+                Input { reader: Box::new(MultiGzDecoder::new(Cursor::new(buffered).chain(reader))), buf: Vec::new(), pos: 0, eof: false };
+            self.fill_to(3)?;
+        }
+        if self.input.available().starts_with(BOM) {
+            self.input.consume(BOM.len());
+        }
+        if !self.skip_whitespace()? {
+            self.finish();
+            return Ok(());
+        }
+        if self.input.available().first() == Some(&b'[') {
+            self.input.consume(1);
+            self.state = State::Array { first: true };
+            return Ok(());
+        }
+        // One value per line (NDJSON) unless the first line is the opening of a pretty-printed
+        // document: it holds no complete value and ends where a pretty-printer breaks lines.
+        let limit = self.records.max_event_bytes();
+        loop {
+            let available = self.input.available();
+            if memchr(b'\n', available).is_some() || self.input.eof || available.len() > limit {
+                break;
+            }
+            self.input.fill()?;
+        }
+        let available = self.input.available();
+        let first_line = available.get(..memchr(b'\n', available).unwrap_or(available.len())).unwrap_or_default();
+        let trimmed = first_line.trim_ascii_end();
+        let complete = match scan::value_end(trimmed, 0) {
+            ValueEnd::At(end) => trimmed.get(end..).is_some_and(|rest| rest.trim_ascii().is_empty()),
+            ValueEnd::Incomplete => matches!(trimmed.first(), Some(b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n')),
+        };
+        let opens_document = matches!(trimmed.last(), Some(b'{' | b'[' | b',' | b':'));
+        self.state = if !complete && opens_document { State::Documents } else { State::Lines { discarding: false } };
+        Ok(())
+    }
+
+    fn next_line(&mut self, discarding: bool) -> io::Result<()> {
+        let limit = self.records.max_event_bytes();
+        let available = self.input.available();
+        if let Some(newline) = memchr(b'\n', available) {
+            let line = self.line;
+            self.line += 1;
+            if !discarding {
+                let record = available.get(..newline).unwrap_or_default();
+                let record = record.strip_suffix(b"\r").unwrap_or(record);
+                if !record.trim_ascii().is_empty() {
+                    self.records.process(record, line, &mut self.queue);
+                }
+            }
+            self.input.consume(newline + 1);
+            self.state = State::Lines { discarding: false };
+            return Ok(());
+        }
+        if self.input.eof {
+            if !discarding && !available.trim_ascii().is_empty() {
+                let record = available.strip_suffix(b"\r").unwrap_or(available);
+                self.records.process(record, self.line, &mut self.queue);
+            }
+            let rest = available.len();
+            self.input.consume(rest);
+            self.finish();
+            return Ok(());
+        }
+        if available.len() > limit || discarding {
+            if !discarding {
+                self.queue.push_back(Err(too_large(limit, self.line)));
+            }
+            let rest = available.len();
+            self.input.consume(rest);
+            self.state = State::Lines { discarding: true };
+        }
+        self.input.fill()
+    }
+
+    fn next_element(&mut self, first: bool) -> io::Result<()> {
+        if !self.skip_whitespace()? {
+            let error = syntax(self.line, "truncated JSON array: missing `]`");
+            self.fail(error);
+            return Ok(());
+        }
+        match (first, self.input.available().first()) {
+            (_, Some(b']')) => {
+                self.input.consume(1);
+                self.state = State::AfterArray;
+                return Ok(());
+            }
+            (false, Some(b',')) => {
+                self.input.consume(1);
+                if !self.skip_whitespace()? {
+                    let error = syntax(self.line, "truncated JSON array: missing `]`");
+                    self.fail(error);
+                    return Ok(());
+                }
+            }
+            (false, _) => {
+                let error = syntax(self.line, "expected `,` or `]` between the elements of the JSON array");
+                self.fail(error);
+                return Ok(());
+            }
+            (true, _) => {}
+        }
+        if self.elements >= self.max_events_per_array {
+            let error = Error::new(
+                ErrorKind::TooMany,
+                format!("more than {} events in one JSON array", self.max_events_per_array),
+            )
+            .with_path("$")
+            .with_record_line(self.line);
+            self.fail(error);
+            return Ok(());
+        }
+        self.elements += 1;
+        self.next_value();
+        self.state = match self.state {
+            State::Done => State::Done,
+            _ => State::Array { first: false },
+        };
+        Ok(())
+    }
+
+    /// Reads the value starting at the current position (after whitespace) as one record.
+    fn next_value(&mut self) {
+        let limit = self.records.max_event_bytes();
+        loop {
+            let available = self.input.available();
+            let end = match scan::value_end(available, 0) {
+                ValueEnd::At(end) => end,
+                ValueEnd::Incomplete if self.input.eof => available.len(),
+                ValueEnd::Incomplete if available.len() > limit => {
+                    let line = self.line;
+                    if let Err(err) = self.skip_value() {
+                        self.fail(Error::from(err).with_record_line(line));
+                        return;
+                    }
+                    self.queue.push_back(Err(too_large(limit, line)));
+                    return;
+                }
+                ValueEnd::Incomplete => {
+                    if let Err(err) = self.input.fill() {
+                        let line = self.line;
+                        self.fail(Error::from(err).with_record_line(line));
+                        return;
+                    }
+                    continue;
+                }
+            };
+            let record = available.get(..end).unwrap_or_default();
+            let line = self.line;
+            self.records.process(record, line, &mut self.queue);
+            self.line += count_lines(record);
+            self.input.consume(end);
+            return;
+        }
+    }
+
+    /// Consumes a value too big to keep.
+    fn skip_value(&mut self) -> io::Result<()> {
+        let mut scanner = SkipScanner::default();
+        loop {
+            let available = self.input.available();
+            if let Some(end) = scanner.feed(available) {
+                self.line += count_lines(available.get(..end).unwrap_or_default());
+                self.input.consume(end);
+                return Ok(());
+            }
+            self.line += count_lines(available);
+            let all = available.len();
+            self.input.consume(all);
+            if self.input.eof {
+                return Ok(());
+            }
+            self.input.fill()?;
+        }
+    }
+}
+
+fn count_lines(bytes: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', bytes).count() as u64
+}
+
+fn syntax(line: u64, message: &str) -> Error {
+    Error::new(ErrorKind::Syntax, message).with_path("$").with_record_line(line)
+}
+
+impl Iterator for EventReader<'_> {
+    type Item = Result<Record, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(item) = self.queue.pop_front() {
+                return Some(item);
+            }
+            if self.state == State::Done {
+                return None;
+            }
+            if let Err(err) = self.step() {
+                let line = self.line;
+                self.fail(Error::from(err).with_record_line(line));
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! Turning one record's bytes into records and errors, with split messages reassembled across
+//! records. Shared by [`super::EventReader`] and the filter's NDJSON scan.
+
+use std::collections::VecDeque;
+
+use crate::error::{Error, ErrorKind};
+use crate::input::{self, Nest, Outcome, Sink, SplitAssembler};
+use crate::model::Record;
+use crate::normalize::Cx;
+use crate::options::{InputFormat, ParseOptions};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// What a stream's records become.
+pub(crate) type Queue = VecDeque<Result<Record, Error>>;
+
+/// Parses records one at a time.
+#[derive(Debug)]
+pub(crate) struct RecordProcessor {
+    cx: Cx,
+    forced: Option<InputFormat>,
+    splits: SplitAssembler,
+    sink: Sink,
+}
+
+impl RecordProcessor {
+    pub(crate) fn new(options: &ParseOptions) -> Self {
+        Self {
+            cx: Cx::new(options.limits),
+            forced: options.format,
+            splits: SplitAssembler::new(options.limits.max_event_bytes),
+            sink: Vec::new(),
+        }
+    }
+
+    pub(crate) fn max_event_bytes(&self) -> usize {
+        self.cx.limits.max_event_bytes
+    }
+
+    /// Parses the record `bytes`, which starts on `line`, into `out`.
+    pub(crate) fn process(&mut self, bytes: &[u8], line: u64, out: &mut Queue) {
+        if bytes.starts_with(BOM) {
+            out.push_back(Err(Error::new(
+                ErrorKind::Encoding,
+                "byte-order mark inside the input (one is only allowed at its very start)",
+            )
+            .with_path("$")
+            .with_record_line(line)));
+            return;
+        }
+        if bytes.len() > self.cx.limits.max_event_bytes {
+            out.push_back(Err(too_large(self.cx.limits.max_event_bytes, line)));
+            return;
+        }
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(err) => {
+                out.push_back(Err(Error::new(
+                    ErrorKind::Encoding,
+                    format!("invalid UTF-8 at byte {} of the record", err.valid_up_to() + 1),
+                )
+                .with_path("$")
+                .with_record_line(line)));
+                return;
+            }
+        };
+        input::parse_text(text, self.forced, &Nest::top(), &mut self.cx, &mut self.sink);
+        self.drain(line, out);
+    }
+
+    fn drain(&mut self, line: u64, out: &mut Queue) {
+        let mut pending = std::mem::take(&mut self.sink);
+        for outcome in pending.drain(..) {
+            match outcome {
+                Ok(Outcome::Parsed(parsed)) => out.push_back(Ok(Record { line, parsed })),
+                Err(error) => out.push_back(Err(error.with_record_line(line))),
+                Ok(Outcome::Split(part)) => match self.splits.add(part, line) {
+                    Ok(None) => {}
+                    Err(error) => out.push_back(Err(error.with_record_line(line))),
+                    Ok(Some(message)) => {
+                        let nest = Nest { path: message.path, envelope: message.envelope, decoded: true, facts: message.facts };
+                        let mut inner = Vec::new();
+                        input::parse_text(&message.text, Some(InputFormat::AtlanMessage), &nest, &mut self.cx, &mut inner);
+                        for outcome in inner {
+                            match outcome {
+                                Ok(Outcome::Parsed(parsed)) => out.push_back(Ok(Record { line, parsed })),
+                                Ok(Outcome::Split(_)) => {}
+                                Err(error) => out.push_back(Err(error.with_record_line(line))),
+                            }
+                        }
+                    }
+                },
+            }
+        }
+        // Keep the allocation for the next record.
+        self.sink = pending;
+    }
+
+    /// Reports split messages that never completed.
+    pub(crate) fn finish(&mut self, out: &mut Queue) {
+        for error in self.splits.finish() {
+            out.push_back(Err(error));
+        }
+    }
+}
+
+pub(crate) fn too_large(limit: usize, line: u64) -> Error {
+    Error::new(ErrorKind::TooLarge, format!("record is over the limit of {limit} bytes"))
+        .with_path("$")
+        .with_record_line(line)
+}

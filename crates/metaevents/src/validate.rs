@@ -1,0 +1,167 @@
+//! Strict checks of a normalized event against the catalog: unknown kinds, missing required
+//! parameters, parameters of the wrong type, and softer warnings (parameters or entity types the
+//! catalog does not list). Parsing is lenient so nothing is lost; this is where strictness lives.
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Entry, Origin};
+use crate::json::{self, Node};
+use crate::model::{Event, Kind, NativeFormat};
+use crate::normalize::coerce;
+use crate::options::Limits;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The event breaks the catalog's contract.
+    Error,
+    /// Worth knowing, not wrong.
+    Warning,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable name: `unknown_kind`, `missing_parameter`, `wrong_type`, `extra_parameter`,
+    /// `unexpected_entity_type`, `missing_actor`.
+    pub code: &'static str,
+    /// JSON path in the raw event (`$.parameters.attempt`) or in the normalized one (`details.tags`).
+    pub path: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl Issue {
+    fn error(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Error, code, path: path.into(), message: message.into() }
+    }
+
+    fn warning(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Warning, code, path: path.into(), message: message.into() }
+    }
+}
+
+impl Catalog {
+    /// The catalog entry an event was classified by, if any.
+    pub fn entry_of(&self, event: &Event) -> Option<&'static Entry> {
+        let native = event.native();
+        match native.format {
+            NativeFormat::EntityChangeEvent => self.datahub_entity_change(
+                native.category.as_deref().unwrap_or_default(),
+                native.operation.as_deref().unwrap_or_default(),
+                &event.entity().entity_type,
+            ),
+            NativeFormat::RelationshipChangeEvent => {
+                self.datahub_relationship_change(native.operation.as_deref().unwrap_or_default())
+            }
+            NativeFormat::AtlanNotification => {
+                let type_name = if event.kind().family().as_str() == "relationship" { "" } else { &event.entity().entity_type };
+                self.atlan(native.operation_type.as_deref().unwrap_or_default(), type_name)
+            }
+            NativeFormat::MetadataChangeLog | NativeFormat::PlatformEvent | NativeFormat::ActionsEvent => None,
+        }
+    }
+}
+
+fn describe(node: &Node<'_>) -> String {
+    match node {
+        Node::String(text) => format!("\"{text}\""),
+        other => other.type_name().to_owned(),
+    }
+}
+
+/// Everything wrong with `event` by the catalog's rules, errors first.
+pub fn validate(event: &Event) -> Vec<Issue> {
+    let catalog = Catalog::builtin();
+    let mut issues = Vec::new();
+    let native = event.native();
+    let Some(entry) = catalog.entry_of(event).filter(|_| event.kind() != Kind::Unknown) else {
+        let what = match native.format {
+            NativeFormat::EntityChangeEvent => format!(
+                "DataHub category {} with operation {} on {} is not in the catalog",
+                native.category.as_deref().unwrap_or("?"),
+                native.operation.as_deref().unwrap_or("?"),
+                event.entity().entity_type
+            ),
+            NativeFormat::RelationshipChangeEvent => {
+                format!("relationship operation {} is not in the catalog", native.operation.as_deref().unwrap_or("?"))
+            }
+            NativeFormat::AtlanNotification => {
+                format!("Atlan operationType {} is not in the catalog", native.operation_type.as_deref().unwrap_or("?"))
+            }
+            NativeFormat::MetadataChangeLog => "a MetadataChangeLog is not a change event of the catalog".to_owned(),
+            NativeFormat::PlatformEvent => {
+                format!("PlatformEvent `{}` is not in the catalog", native.name.as_deref().unwrap_or("?"))
+            }
+            NativeFormat::ActionsEvent => {
+                format!("datahub-actions event type `{}` is not in the catalog", native.event_type.as_deref().unwrap_or("?"))
+            }
+        };
+        issues.push(Issue::error("unknown_kind", "kind", format!("unknown kind: {what}")));
+        return issues;
+    };
+
+    let raw = json::tree::parse(event.raw_json(), Limits::MAX_DEPTH_CEILING).ok();
+    let parameters = raw.as_ref().and_then(|raw| raw.get("parameters")).and_then(Node::as_object);
+    let details = event.details();
+    for param in entry.params {
+        let wire = match param.origin {
+            Origin::Parameter => parameters.and_then(|p| p.get(param.name)).filter(|node| !node.is_null()),
+            Origin::Field => raw.as_ref().and_then(|raw| raw.get(param.name)).filter(|node| !node.is_null()),
+            Origin::Derived => None,
+        };
+        let where_ = match param.origin {
+            Origin::Parameter => format!("$.parameters.{}", param.name),
+            Origin::Field => format!("$.{}", param.name),
+            Origin::Derived => format!("details.{}", param.name),
+        };
+        match details.get(param.name) {
+            Some(value) if !coerce::has_type(value, param.ty) => issues.push(Issue::error(
+                "wrong_type",
+                where_,
+                format!("parameter `{}` should be {}", param.name, param.ty.as_str()),
+            )),
+            Some(_) => {}
+            None => match wire {
+                Some(node) => issues.push(Issue::error(
+                    "wrong_type",
+                    where_,
+                    format!("parameter `{}` is {}, not a value of type {}", param.name, describe(node), param.ty.as_str()),
+                )),
+                None if param.required => issues.push(Issue::error(
+                    "missing_parameter",
+                    where_,
+                    format!("missing required parameter `{}` ({})", param.name, param.ty.as_str()),
+                )),
+                None => {}
+            },
+        }
+    }
+    if let Some(parameters) = parameters {
+        for (name, _) in parameters.iter() {
+            if entry.param(name).is_none() {
+                issues.push(Issue::warning(
+                    "extra_parameter",
+                    format!("$.parameters.{name}"),
+                    format!("parameter `{name}` is not in the catalog for {}", entry.kind),
+                ));
+            }
+        }
+    }
+    let entity_type = &event.entity().entity_type;
+    if !entry.entity_types.is_empty() && !entry.entity_types.contains(&entity_type.as_str()) {
+        issues.push(Issue::warning(
+            "unexpected_entity_type",
+            "entity.type",
+            format!("{} events are documented for {}, not {entity_type}", entry.kind, entry.entity_types.join(", ")),
+        ));
+    }
+    if event.actor().is_none() {
+        issues.push(Issue::warning("missing_actor", "actor", "the event does not say who made the change"));
+    }
+    issues.sort_by_key(|issue| issue.severity);
+    issues
+}

@@ -1,0 +1,270 @@
+//! Runs the shared conformance vectors of `tests/vectors` (see its README).
+//!
+//! `METAEVENTS_BLESS=1 cargo test --test vectors` rewrites the `records` of event and malformed
+//! vectors from the current output; every blessed file is then reviewed by hand before it is
+//! committed.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use metaevents::{Error, Filter, InputFormat, Limits, ParseOptions, Parsed, Parser};
+use serde_json::{json, Value};
+
+fn vectors_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors")
+}
+
+fn read_json(path: &Path) -> Value {
+    let text = fs::read_to_string(path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+}
+
+fn parser_for(expected: &Value) -> Parser {
+    let mut options = ParseOptions::default();
+    if let Some(opts) = expected.get("options") {
+        if let Some(format) = opts.get("format").and_then(Value::as_str) {
+            options.format = Some(InputFormat::from_name(format).unwrap_or_else(|| panic!("unknown format {format}")));
+        }
+        let limit = |key: &str, default: usize| opts.get(key).and_then(Value::as_u64).map_or(default, |v| v as usize);
+        options.limits = Limits {
+            max_event_bytes: limit("maxEventBytes", Limits::DEFAULT_MAX_EVENT_BYTES),
+            max_depth: limit("maxDepth", Limits::DEFAULT_MAX_DEPTH),
+            max_events_per_array: limit("maxEventsPerArray", Limits::DEFAULT_MAX_EVENTS_PER_ARRAY),
+        };
+    }
+    Parser::with_options(options).expect("valid vector options")
+}
+
+fn input_for(dir: &Path, name: &str, expected: &Value) -> Vec<u8> {
+    if let Some(generate) = expected.get("generate") {
+        let get = |key: &str| generate.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+        let times = generate.get("times").and_then(Value::as_u64).unwrap_or(0) as usize;
+        return format!("{}{}{}", get("prefix"), get("repeat").repeat(times), get("suffix")).into_bytes();
+    }
+    let prefix = format!("{name}.input.");
+    let input = fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| path.file_name().unwrap().to_string_lossy().starts_with(&prefix))
+        .unwrap_or_else(|| panic!("no input file for vector {name}"));
+    fs::read(input).unwrap()
+}
+
+fn parsed_json(parsed: &Parsed) -> Value {
+    match parsed {
+        Parsed::Event(event) => event.to_value(true),
+        Parsed::ValidationRequest(request) => request.to_value(),
+    }
+}
+
+fn error_json(error: &Error) -> Value {
+    let mut out = json!({"kind": error.kind().as_str(), "message": error.message()});
+    if let Some(line) = error.line() {
+        out["line"] = json!(line);
+    }
+    if let Some(path) = error.path() {
+        out["path"] = json!(path);
+    }
+    json!({ "error": out })
+}
+
+fn run(parser: &Parser, mode: &str, input: &[u8]) -> Vec<Value> {
+    match mode {
+        "parse" => vec![match parser.parse(input) {
+            Ok(parsed) => parsed_json(&parsed),
+            Err(error) => error_json(&error),
+        }],
+        "stream" => parser
+            .parse_many(input)
+            .map(|item| match item {
+                Ok(record) => parsed_json(&record.parsed),
+                Err(error) => error_json(&error),
+            })
+            .collect(),
+        other => panic!("unknown mode {other}"),
+    }
+}
+
+/// Compares one produced record with its expectation; the reason when they differ.
+fn differs(actual: &Value, expected: &Value) -> Option<String> {
+    match (actual.get("error"), expected.get("error")) {
+        (Some(actual), Some(wanted)) => {
+            for key in ["kind", "line", "path"] {
+                if let Some(value) = wanted.get(key) {
+                    if actual.get(key) != Some(value) {
+                        return Some(format!(
+                            "error {key}: expected {value}, got {} ({})",
+                            actual.get(key).unwrap_or(&Value::Null),
+                            actual.get("message").unwrap_or(&Value::Null)
+                        ));
+                    }
+                }
+            }
+            let contains = wanted.get("messageContains").and_then(Value::as_str).unwrap_or_default();
+            let message = actual.get("message").and_then(Value::as_str).unwrap_or_default();
+            (!message.contains(contains)).then(|| format!("error message {message:?} lacks {contains:?}"))
+        }
+        (None, None) => (actual != expected).then(|| {
+            format!("expected {}\n     got {}", serde_json::to_string(expected).unwrap(), serde_json::to_string(actual).unwrap())
+        }),
+        _ => Some(format!("expected {expected}, got {actual}")),
+    }
+}
+
+fn vector_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|entry| {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".expected.json").map(str::to_owned)
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+fn without_envelope(mut event: Value) -> Value {
+    if let Some(native) = event.get_mut("native").and_then(Value::as_object_mut) {
+        native.remove("envelope");
+    }
+    event
+}
+
+fn bless(path: &Path, mut expected: Value, actual: &[Value]) {
+    let blessed: Vec<Value> = actual
+        .iter()
+        .map(|record| match record.get("error") {
+            Some(error) => {
+                let mut error = error.clone();
+                let message = error.as_object_mut().unwrap().remove("message").unwrap_or_default();
+                let words: String = message.as_str().unwrap_or_default().chars().take(40).collect();
+                error["messageContains"] = json!(words);
+                json!({ "error": error })
+            }
+            None => record.clone(),
+        })
+        .collect();
+    expected["records"] = Value::Array(blessed);
+    fs::write(path, serde_json::to_string_pretty(&expected).unwrap() + "\n").unwrap();
+}
+
+fn run_dir(sub: &str) -> usize {
+    let dir = vectors_dir().join(sub);
+    let blessing = std::env::var_os("METAEVENTS_BLESS").is_some();
+    let mut failures = Vec::new();
+    let names = vector_names(&dir);
+    for name in &names {
+        let path = dir.join(format!("{name}.expected.json"));
+        let expected = read_json(&path);
+        let parser = parser_for(&expected);
+        let input = input_for(&dir, name, &expected);
+        let mode = expected.get("mode").and_then(Value::as_str).unwrap_or("parse").to_owned();
+        let actual = run(&parser, &mode, &input);
+        if blessing {
+            bless(&path, expected, &actual);
+            continue;
+        }
+        let wanted = expected.get("records").and_then(Value::as_array).cloned().unwrap_or_default();
+        if mode == "parse" && wanted.len() != 1 {
+            failures.push(format!("{sub}/{name}: parse mode needs exactly one record"));
+        }
+        if actual.len() != wanted.len() {
+            failures.push(format!("{sub}/{name}: expected {} records, got {}: {actual:?}", wanted.len(), actual.len()));
+            continue;
+        }
+        for (index, (got, want)) in actual.iter().zip(&wanted).enumerate() {
+            if let Some(reason) = differs(got, want) {
+                failures.push(format!("{sub}/{name} record {index}: {reason}"));
+            }
+        }
+        if let Some(other) = expected.get("sameAs").and_then(Value::as_str) {
+            let other_expected = read_json(&dir.join(format!("{other}.expected.json")));
+            let other_records = other_expected["records"].as_array().cloned().unwrap_or_default();
+            let mine: Vec<Value> = wanted.iter().cloned().map(without_envelope).collect();
+            let theirs: Vec<Value> = other_records.into_iter().map(without_envelope).collect();
+            if mine != theirs {
+                failures.push(format!("{sub}/{name}: not the same events as {other} (envelope aside)"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} vectors in {sub} failed:\n{}", failures.len(), names.len(), failures.join("\n"));
+    names.len()
+}
+
+#[test]
+fn event_vectors() {
+    let count = run_dir("events");
+    assert!(count >= 60, "only {count} event vectors");
+}
+
+#[test]
+fn malformed_vectors() {
+    let count = run_dir("malformed");
+    assert!(count >= 50, "only {count} malformed vectors");
+}
+
+fn compile_case(case: &Value) -> Result<Filter, Error> {
+    if let Some(spec) = case.get("filter") {
+        Filter::new(spec)
+    } else if let Some(config) = case.get("datahubActions") {
+        Filter::from_datahub_actions(config)
+    } else if let Some(yaml) = case.get("datahubActionsYaml").and_then(Value::as_str) {
+        Filter::from_datahub_actions_yaml(yaml)
+    } else {
+        panic!("case without filter: {case}")
+    }
+}
+
+#[test]
+fn filter_vectors() {
+    let dir = vectors_dir().join("filters");
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    for file in files {
+        let group = read_json(&file);
+        let corpus_name = group["corpus"].as_str().unwrap_or("corpus.ndjson");
+        let corpus = fs::read(dir.join(corpus_name)).unwrap();
+        let events: Vec<Option<Parsed>> = corpus
+            .split(|b| *b == b'\n')
+            .map(|line| if line.trim_ascii().is_empty() { None } else { metaevents::parse(line).ok() })
+            .collect();
+        for case in group["cases"].as_array().unwrap() {
+            cases += 1;
+            let name = format!("{}: {}", file.file_name().unwrap().to_string_lossy(), case["name"].as_str().unwrap_or("?"));
+            match (compile_case(case), case.get("error")) {
+                (Ok(filter), None) => {
+                    let wanted: Vec<usize> =
+                        case["matches"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap() as usize).collect();
+                    let by_event: Vec<usize> = events
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, parsed)| parsed.as_ref().is_some_and(|parsed| filter.matches_parsed(parsed)))
+                        .map(|(index, _)| index)
+                        .collect();
+                    if by_event != wanted {
+                        failures.push(format!("{name}: matches(): expected {wanted:?}, got {by_event:?}"));
+                    }
+                    let by_bytes = filter.filter_ndjson(&corpus);
+                    if by_bytes != wanted {
+                        failures.push(format!("{name}: filter_ndjson(): expected {wanted:?}, got {by_bytes:?}"));
+                    }
+                }
+                (Err(error), Some(wanted)) => {
+                    if let Some(reason) = differs(&error_json(&error), &json!({ "error": wanted })) {
+                        failures.push(format!("{name}: {reason}"));
+                    }
+                }
+                (Ok(_), Some(wanted)) => failures.push(format!("{name}: expected error {wanted}, compiled fine")),
+                (Err(error), None) => failures.push(format!("{name}: does not compile: {error}")),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} filter cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(cases >= 105, "only {cases} filter cases");
+}
