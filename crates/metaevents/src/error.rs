@@ -87,7 +87,7 @@ impl ErrorKind {
         Self::Io,
     ];
 
-    /// The stable snake_case name (`"invalid_field"`).
+    /// The stable `snake_case` name (`"invalid_field"`).
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Syntax => "syntax",

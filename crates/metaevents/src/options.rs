@@ -14,7 +14,7 @@ pub struct Limits {
 }
 
 impl Limits {
-    /// Default largest event: 4 MiB (real Atlan events are 1-3 KB, DataHub ones under 1 KB).
+    /// Default largest event: 4 MiB (real Atlan events are 1-3 KB, `DataHub` ones under 1 KB).
     pub const DEFAULT_MAX_EVENT_BYTES: usize = 4 * 1024 * 1024;
     /// Default deepest nesting: 64 levels (real events nest under 10).
     pub const DEFAULT_MAX_DEPTH: usize = 64;
@@ -56,15 +56,15 @@ impl Default for Limits {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InputFormat {
-    /// A bare DataHub Entity Change Event.
+    /// A bare `DataHub` Entity Change Event.
     DatahubEntityChangeEvent,
-    /// A bare DataHub Relationship Change Event.
+    /// A bare `DataHub` Relationship Change Event.
     DatahubRelationshipChangeEvent,
-    /// A DataHub MetadataChangeLog (kept whole as an `unknown` event).
+    /// A `DataHub` `MetadataChangeLog` (kept whole as an `unknown` event).
     DatahubMetadataChangeLog,
-    /// A DataHub `PlatformEvent` record as JSON (`{header, name, payload}`).
+    /// A `DataHub` `PlatformEvent` record as JSON (`{header, name, payload}`).
     DatahubPlatformEvent,
-    /// A DataHub Events API poll response (`{offsetId, count, events}`).
+    /// A `DataHub` Events API poll response (`{offsetId, count, events}`).
     DatahubPollResponse,
     /// A datahub-actions envelope (`{event_type, event, meta}`).
     DatahubActionsEnvelope,
@@ -74,7 +74,7 @@ pub enum InputFormat {
     AtlanMessage,
     /// An AWS Lambda function URL / API Gateway request whose `body` holds the event.
     AwsLambda,
-    /// An AWS EventBridge event whose `detail` holds the event.
+    /// An AWS `EventBridge` event whose `detail` holds the event.
     AwsEventBridge,
 }
 

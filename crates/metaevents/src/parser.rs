@@ -71,9 +71,8 @@ impl Parser {
         let second = reader.next();
         match (first, second) {
             (None, _) => Err(Error::at_path(ErrorKind::Empty, "$", "no event in the input").with_record_line(1)),
-            (Some(Err(error)), _) => Err(error),
+            (Some(Err(error)), _) | (Some(Ok(_)), Some(Err(error))) => Err(error),
             (Some(Ok(record)), None) => Ok(record.parsed),
-            (Some(Ok(_)), Some(Err(error))) => Err(error),
             (Some(Ok(_)), Some(Ok(_))) => Err(Error::new(
                 ErrorKind::NotSingle,
                 "expected one event, found several: read them with parse_many",

@@ -1,5 +1,5 @@
 //! Atlan webhook helpers: the validation request, the signing secret, and unwrapping the
-//! request a Lambda function URL, API Gateway or EventBridge hands to a handler.
+//! request a Lambda function URL, API Gateway or `EventBridge` hands to a handler.
 
 use subtle::ConstantTimeEq;
 
@@ -16,7 +16,7 @@ pub const VALIDATION_REQUEST: &str =
 
 /// Whether `body` is Atlan's webhook validation request: a JSON object with an
 /// `atlan-webhook` member (whatever its whitespace or greeting), bare or in a Lambda or
-/// EventBridge wrapper.
+/// `EventBridge` wrapper.
 pub fn is_validation_request(body: &[u8]) -> bool {
     matches!(Parser::new().parse(body), Ok(Parsed::ValidationRequest(_)))
 }
@@ -65,7 +65,7 @@ pub fn lambda_headers(request: &serde_json::Value) -> Vec<(String, String)> {
     headers
 }
 
-/// Parses the event a webhook delivered, bare or wrapped by Lambda, API Gateway or EventBridge.
+/// Parses the event a webhook delivered, bare or wrapped by Lambda, API Gateway or `EventBridge`.
 pub fn unwrap(body: &[u8]) -> Result<Parsed> {
     Parser::new().parse(body)
 }

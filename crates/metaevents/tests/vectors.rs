@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::cast_possible_truncation, reason = "a test harness: failing loudly is its job")]
+
 //! Runs the shared conformance vectors of `tests/vectors` (see its README).
 //!
 //! `METAEVENTS_BLESS=1 cargo test --test vectors` rewrites the `records` of event and malformed

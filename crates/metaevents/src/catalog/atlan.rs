@@ -59,6 +59,7 @@ const RELATIONSHIP_PARAMS: &[Param] = &[
     derived("end2", ParamType::Object, true, "`{guid, typeName, qualifiedName}` of end 2"),
 ];
 
+#[expect(clippy::too_many_arguments, reason = "one row of the catalog table, one argument per column")]
 const fn entry(
     kind: Kind,
     operation_types: &'static [&'static str],

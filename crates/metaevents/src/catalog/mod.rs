@@ -16,7 +16,7 @@ use crate::model::{Kind, Source};
 pub enum ParamType {
     /// Text.
     String,
-    /// A DataHub urn (text).
+    /// A `DataHub` urn (text).
     Urn,
     /// A whole number; numeric strings are coerced.
     Integer,
@@ -37,7 +37,7 @@ pub enum ParamType {
 }
 
 impl ParamType {
-    /// The snake_case name.
+    /// The `snake_case` name.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::String => "string",
@@ -58,9 +58,9 @@ impl ParamType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
-    /// DataHub ECE `parameters.<name>`.
+    /// `DataHub` ECE `parameters.<name>`.
     Parameter,
-    /// A top-level field of the platform event (DataHub RCE).
+    /// A top-level field of the platform event (`DataHub` RCE).
     Field,
     /// Computed by the normalizer from the event (its description says how).
     Derived,
@@ -121,7 +121,7 @@ pub enum ProcessTypes {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "format", rename_all = "snake_case")]
 pub enum Discriminators {
-    /// DataHub Entity Change Event: `category` and `operation` (any of each), entity type.
+    /// `DataHub` Entity Change Event: `category` and `operation` (any of each), entity type.
     EntityChangeEvent {
         /// Accepted `category` values.
         categories: &'static [&'static str],
@@ -130,7 +130,7 @@ pub enum Discriminators {
         /// Entity types the entry is limited to.
         entity_types: EntityTypes,
     },
-    /// DataHub Relationship Change Event: `operation`.
+    /// `DataHub` Relationship Change Event: `operation`.
     RelationshipChangeEvent {
         /// Accepted `operation` values.
         operations: &'static [&'static str],
@@ -170,10 +170,12 @@ pub struct Entry {
     pub notes: &'static str,
 }
 
+#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's serialize_with passes a reference")]
 fn serialize_source<S: serde::Serializer>(source: &Source, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(source.as_str())
 }
 
+#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's serialize_with passes a reference")]
 fn serialize_kind<S: serde::Serializer>(kind: &Kind, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(kind.as_str())
 }
@@ -206,12 +208,12 @@ impl Catalog {
         Catalog { entries }
     }
 
-    /// Every entry, DataHub first, in matching order.
+    /// Every entry, `DataHub` first, in matching order.
     pub fn entries(&self) -> &'static [Entry] {
         self.entries
     }
 
-    /// The entry for a DataHub Entity Change Event, if any.
+    /// The entry for a `DataHub` Entity Change Event, if any.
     pub fn datahub_entity_change(&self, category: &str, operation: &str, entity_type: &str) -> Option<&'static Entry> {
         self.entries.iter().find(|entry| match entry.discriminators {
             Discriminators::EntityChangeEvent { categories, operations, entity_types } => {
@@ -221,7 +223,7 @@ impl Catalog {
         })
     }
 
-    /// The entry for a DataHub Relationship Change Event, if any.
+    /// The entry for a `DataHub` Relationship Change Event, if any.
     pub fn datahub_relationship_change(&self, operation: &str) -> Option<&'static Entry> {
         self.entries.iter().find(|entry| match entry.discriminators {
             Discriminators::RelationshipChangeEvent { operations } => operations.contains(&operation),

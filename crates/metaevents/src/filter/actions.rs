@@ -218,7 +218,6 @@ impl PyNumber {
 fn python_equals(filter: &Value, value: Option<&Node<'_>>) -> bool {
     match (filter, value) {
         (Value::Null, None | Some(Node::Null)) => true,
-        (_, None) => false,
         (Value::Bool(_) | Value::Number(_), Some(node)) => match (PyNumber::of_value(filter), PyNumber::of_node(node)) {
             (Some(a), Some(b)) => a.equals(b),
             _ => false,

@@ -63,7 +63,7 @@ impl Filter {
 
     /// Compiles a datahub-actions config, already decoded: a whole action config with a
     /// `filter:` block and/or a `filters:` list, or just one of them. Matches exactly as
-    /// datahub-actions does, on the raw DataHub event; Atlan events never match.
+    /// datahub-actions does, on the raw `DataHub` event; Atlan events never match.
     pub fn from_datahub_actions(config: &Value) -> Result<Filter> {
         let compiled = actions::compile(config)?;
         let prefilter = prefilter::Prefilter::new(prefilter::actions_clauses(&compiled));
@@ -166,7 +166,7 @@ struct LineScan<'f> {
 
 impl<'f> LineScan<'f> {
     fn new(filter: &'f Filter, parser: &Parser) -> Self {
-        Self { filter, records: RecordProcessor::new(parser.options()), queue: Default::default(), matched: Vec::new() }
+        Self { filter, records: RecordProcessor::new(parser.options()), queue: crate::stream::Queue::default(), matched: Vec::new() }
     }
 
     fn line(&mut self, index: usize, line: &[u8]) {
@@ -175,11 +175,9 @@ impl<'f> LineScan<'f> {
             return;
         }
         self.records.process(line, index as u64 + 1, &mut self.queue);
-        for item in self.queue.drain(..) {
-            if let Ok(record) = item {
-                if self.filter.matches_parsed(&record.parsed) && self.matched.last() != Some(&index) {
-                    self.matched.push(index);
-                }
+        for record in self.queue.drain(..).flatten() {
+            if self.filter.matches_parsed(&record.parsed) && self.matched.last() != Some(&index) {
+                self.matched.push(index);
             }
         }
     }

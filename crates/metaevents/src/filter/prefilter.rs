@@ -97,16 +97,24 @@ fn kind_clauses(kinds: &[Kind]) -> Clauses {
         for entry in catalog.entries_for_kind(*kind) {
             match entry.discriminators {
                 Discriminators::EntityChangeEvent { categories, operations, .. } => {
-                    categories.iter().for_each(|c| add(&mut first, c));
-                    operations.iter().for_each(|o| add(&mut second, o));
+                    for category in categories {
+                        add(&mut first, category);
+                    }
+                    for operation in operations {
+                        add(&mut second, operation);
+                    }
                 }
                 Discriminators::RelationshipChangeEvent { operations } => {
                     add(&mut first, "relationshipType");
-                    operations.iter().for_each(|o| add(&mut second, o));
+                    for operation in operations {
+                        add(&mut second, operation);
+                    }
                 }
                 Discriminators::AtlanNotification { operation_types, .. } => {
-                    operation_types.iter().for_each(|o| add(&mut first, o));
-                    operation_types.iter().for_each(|o| add(&mut second, o));
+                    for operation_type in operation_types {
+                        add(&mut first, operation_type);
+                        add(&mut second, operation_type);
+                    }
                 }
             }
         }

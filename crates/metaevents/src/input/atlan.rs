@@ -86,12 +86,9 @@ pub(super) fn envelope(node: &Node<'_>, text: &str, nest: &Nest, cx: &mut Cx, ou
         Node::Object(_) => {
             let raw = json::scan::member_span(text, "message").and_then(|span| text.get(span));
             let owned;
-            let raw = match raw {
-                Some(raw) => raw,
-                None => {
-                    owned = message.to_value().to_string();
-                    &owned
-                }
+            let raw = if let Some(raw) = raw { raw } else {
+                owned = message.to_value().to_string();
+                &owned
             };
             let inner = normalize::Inner { node: message, raw, path: &message_path, envelope: chain };
             let event = normalize::atlan::notification(inner, facts, cx)?;

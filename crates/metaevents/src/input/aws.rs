@@ -1,5 +1,5 @@
 //! AWS wrappers: a Lambda function URL / API Gateway request (`body`, maybe base64) and an
-//! EventBridge event (`detail`). Both may carry an event of either platform.
+//! `EventBridge` event (`detail`). Both may carry an event of either platform.
 
 use base64::Engine as _;
 
@@ -46,7 +46,7 @@ pub(super) fn lambda(node: &Node<'_>, text: &str, nest: &Nest, cx: &mut Cx, out:
     Ok(None)
 }
 
-/// An EventBridge event.
+/// An `EventBridge` event.
 pub(super) fn event_bridge(node: &Node<'_>, text: &str, nest: &Nest, cx: &mut Cx, out: &mut Sink) -> Result<Option<Parsed>, Error> {
     let event = Fields::of(node, &nest.path, "an EventBridge event")?;
     let detail = event.get("detail").ok_or_else(|| {

@@ -1,4 +1,4 @@
-//! DataHub envelopes: PlatformEvent records, Events API poll responses, datahub-actions envelopes.
+//! `DataHub` envelopes: `PlatformEvent` records, Events API poll responses, datahub-actions envelopes.
 
 use std::borrow::Cow;
 
@@ -27,7 +27,7 @@ pub(crate) fn undo_avro_bytes(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// A PlatformEvent: `payload.value` holds the ECE/RCE as JSON text.
+/// A `PlatformEvent`: `payload.value` holds the ECE/RCE as JSON text.
 pub(super) fn platform_event(
     node: &Node<'_>,
     text: &str,
@@ -87,7 +87,7 @@ pub(super) fn platform_event(
     Ok(Some(Parsed::Event(event)))
 }
 
-/// An Events API poll response: each `events[i].value` is a PlatformEvent (or MCL) as JSON text.
+/// An Events API poll response: each `events[i].value` is a `PlatformEvent` (or MCL) as JSON text.
 pub(super) fn poll_response(node: &Node<'_>, nest: &Nest, cx: &mut Cx, out: &mut Sink) -> Result<Option<Parsed>, Error> {
     let response = Fields::of(node, &nest.path, "a poll response")?;
     let events_path = response.child_path("events");

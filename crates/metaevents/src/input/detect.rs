@@ -12,39 +12,92 @@ pub(crate) enum Detected<'n> {
     Format(InputFormat),
 }
 
-const ATLAN_ENVELOPE_KEYS: &[&str] =
-    &["msgCreationTime", "msgCompressionKind", "msgSplitIdx", "msgSplitCount", "msgId", "msgSourceIP", "spooled", "version"];
-const LAMBDA_KEYS: &[&str] = &["headers", "requestContext", "isBase64Encoded", "routeKey", "httpMethod", "rawPath"];
+/// The keys that tell formats apart, as bits, collected in one pass over an object's keys.
+mod key {
+    pub const EVENTS: u32 = 1;
+    pub const OFFSET_ID: u32 = 1 << 1;
+    pub const COUNT: u32 = 1 << 2;
+    pub const EVENT_TYPE: u32 = 1 << 3;
+    pub const EVENT: u32 = 1 << 4;
+    pub const NAME: u32 = 1 << 5;
+    pub const PAYLOAD: u32 = 1 << 6;
+    pub const MESSAGE: u32 = 1 << 7;
+    pub const ATLAN_ENVELOPE: u32 = 1 << 8;
+    pub const OPERATION_TYPE: u32 = 1 << 9;
+    pub const SOURCE_URN: u32 = 1 << 10;
+    pub const RELATIONSHIP_TYPE: u32 = 1 << 11;
+    pub const ENTITY_URN: u32 = 1 << 12;
+    pub const CATEGORY: u32 = 1 << 13;
+    pub const OPERATION: u32 = 1 << 14;
+    pub const CHANGE_TYPE: u32 = 1 << 15;
+    pub const ASPECT_NAME: u32 = 1 << 16;
+    pub const ENTITY_TYPE: u32 = 1 << 17;
+    pub const BODY: u32 = 1 << 18;
+    pub const LAMBDA: u32 = 1 << 19;
+    pub const DETAIL: u32 = 1 << 20;
+    pub const DETAIL_TYPE: u32 = 1 << 21;
+}
+
+fn key_bit(name: &str) -> u32 {
+    match name {
+        "events" => key::EVENTS,
+        "offsetId" => key::OFFSET_ID,
+        "count" => key::COUNT,
+        "event_type" => key::EVENT_TYPE,
+        "event" => key::EVENT,
+        "name" => key::NAME,
+        "payload" => key::PAYLOAD,
+        "message" => key::MESSAGE,
+        "msgCreationTime" | "msgCompressionKind" | "msgSplitIdx" | "msgSplitCount" | "msgId" | "msgSourceIP"
+        | "spooled" | "version" => key::ATLAN_ENVELOPE,
+        "operationType" => key::OPERATION_TYPE,
+        "sourceUrn" => key::SOURCE_URN,
+        "relationshipType" => key::RELATIONSHIP_TYPE,
+        "entityUrn" => key::ENTITY_URN,
+        "category" => key::CATEGORY,
+        "operation" => key::OPERATION,
+        "changeType" => key::CHANGE_TYPE,
+        "aspectName" => key::ASPECT_NAME,
+        "entityType" => key::ENTITY_TYPE,
+        "body" => key::BODY,
+        "headers" | "requestContext" | "isBase64Encoded" | "routeKey" | "httpMethod" | "rawPath" => key::LAMBDA,
+        "detail" => key::DETAIL,
+        "detail-type" => key::DETAIL_TYPE,
+        _ => 0,
+    }
+}
 
 /// Detects the format of `node`; `None` when it is no supported shape.
 pub(crate) fn detect<'n>(node: &'n Node<'_>) -> Option<Detected<'n>> {
     let object = node.as_object()?;
-    let has = |key: &str| object.contains_key(key);
     if let Some(text) = object.get("atlan-webhook").and_then(Node::as_str) {
         return Some(Detected::Validation(text));
     }
-    let format = if has("events") && (has("offsetId") || has("count")) {
+    let keys = object.iter().fold(0, |bits, (name, _)| bits | key_bit(name));
+    let all = |wanted: u32| keys & wanted == wanted;
+    let any = |wanted: u32| keys & wanted != 0;
+    let format = if all(key::EVENTS) && any(key::OFFSET_ID | key::COUNT) {
         InputFormat::DatahubPollResponse
-    } else if has("event_type") && has("event") {
+    } else if all(key::EVENT_TYPE | key::EVENT) {
         InputFormat::DatahubActionsEnvelope
-    } else if has("name") && has("payload") {
+    } else if all(key::NAME | key::PAYLOAD) {
         InputFormat::DatahubPlatformEvent
-    } else if has("message")
-        && (ATLAN_ENVELOPE_KEYS.iter().any(|key| has(key))
+    } else if all(key::MESSAGE)
+        && (any(key::ATLAN_ENVELOPE)
             || object.get("message").is_some_and(|message| message.get("operationType").is_some()))
     {
         InputFormat::AtlanEnvelope
-    } else if has("operationType") {
+    } else if all(key::OPERATION_TYPE) {
         InputFormat::AtlanMessage
-    } else if has("sourceUrn") && has("relationshipType") {
+    } else if all(key::SOURCE_URN | key::RELATIONSHIP_TYPE) {
         InputFormat::DatahubRelationshipChangeEvent
-    } else if has("entityUrn") && (has("category") || has("operation")) {
+    } else if all(key::ENTITY_URN) && any(key::CATEGORY | key::OPERATION) {
         InputFormat::DatahubEntityChangeEvent
-    } else if has("changeType") && (has("aspectName") || has("entityType")) {
+    } else if all(key::CHANGE_TYPE) && any(key::ASPECT_NAME | key::ENTITY_TYPE) {
         InputFormat::DatahubMetadataChangeLog
-    } else if has("body") && LAMBDA_KEYS.iter().any(|key| has(key)) {
+    } else if all(key::BODY) && any(key::LAMBDA) {
         InputFormat::AwsLambda
-    } else if has("detail") && (has("detail-type") || object.len() == 1) {
+    } else if all(key::DETAIL) && (all(key::DETAIL_TYPE) || object.len() == 1) {
         InputFormat::AwsEventBridge
     } else {
         return None;

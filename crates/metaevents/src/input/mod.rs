@@ -1,6 +1,6 @@
-//! Inputs: recognising each record's format and unwrapping envelopes (PlatformEvent, poll
+//! Inputs: recognising each record's format and unwrapping envelopes (`PlatformEvent`, poll
 //! responses, datahub-actions, Atlan's envelope with gzip and split messages, AWS Lambda and
-//! EventBridge) down to the platform event, which `normalize` turns into an [`Event`].
+//! `EventBridge`) down to the platform event, which `normalize` turns into an [`Event`].
 
 mod atlan;
 mod aws;
@@ -19,7 +19,7 @@ use crate::options::InputFormat;
 use detect::Detected;
 pub(crate) use split::{SplitAssembler, SplitPart};
 
-/// Envelopes may nest (an EventBridge event around a Lambda request around an Atlan envelope),
+/// Envelopes may nest (an `EventBridge` event around a Lambda request around an Atlan envelope),
 /// but not without end.
 const MAX_ENVELOPE_DEPTH: usize = 8;
 
@@ -155,6 +155,7 @@ fn handle(
     Ok(Some(Parsed::Event(event)))
 }
 
+#[expect(clippy::too_many_arguments, reason = "the member, its envelope and the parse context")]
 /// Dispatches a member of `text` that is a JSON object (its exact text found by scanning) or a
 /// string holding JSON text.
 fn member(

@@ -57,26 +57,23 @@ impl SplitAssembler {
     /// Adds a part (found on `line`); returns the whole message once its last part arrives.
     pub(crate) fn add(&mut self, part: SplitPart, line: u64) -> Result<Option<Assembled>, Error> {
         let position = self.groups.iter().position(|group| group.msg_id == part.msg_id);
-        let index = match position {
-            Some(index) => index,
-            None => {
-                let slots = usize::try_from(part.count).unwrap_or(usize::MAX);
-                if slots > MAX_PARTS {
-                    return Err(Error::at_path(
-                        ErrorKind::TooLarge,
-                        part.path,
-                        format!("split message `{}` claims {} parts, more than {MAX_PARTS}", part.msg_id, part.count),
-                    ));
-                }
-                self.groups.push(Group {
-                    msg_id: part.msg_id.clone(),
-                    count: part.count,
-                    chunks: vec![None; slots],
-                    bytes: 0,
-                    first_line: line,
-                });
-                self.groups.len() - 1
+        let index = if let Some(index) = position { index } else {
+            let slots = usize::try_from(part.count).unwrap_or(usize::MAX);
+            if slots > MAX_PARTS {
+                return Err(Error::at_path(
+                    ErrorKind::TooLarge,
+                    part.path,
+                    format!("split message `{}` claims {} parts, more than {MAX_PARTS}", part.msg_id, part.count),
+                ));
             }
+            self.groups.push(Group {
+                msg_id: part.msg_id.clone(),
+                count: part.count,
+                chunks: vec![None; slots],
+                bytes: 0,
+                first_line: line,
+            });
+            self.groups.len() - 1
         };
         let Some(group) = self.groups.get_mut(index) else { return Ok(None) };
         if group.count != part.count {

@@ -3,6 +3,8 @@
 //! keeps an event's id when a re-serializer spells absent optionals as `null` (datahub-actions
 //! writes `"modifier": null`) or an empty `parameters` as `{}`.
 
+use std::borrow::Cow;
+
 use sha2::{Digest, Sha256};
 
 use super::tree::Node;
@@ -13,8 +15,8 @@ pub(crate) fn write(node: &Node<'_>, out: &mut Vec<u8>) {
         Node::Null => out.extend_from_slice(b"null"),
         Node::Bool(true) => out.extend_from_slice(b"true"),
         Node::Bool(false) => out.extend_from_slice(b"false"),
-        Node::Number(number) => out.extend_from_slice(number.to_string().as_bytes()),
-        Node::String(text) => write_string(text, out),
+        Node::Number(number) => write_number(number, out),
+        Node::String(text) => write_parsed_string(text, out),
         Node::Array(items) => {
             out.push(b'[');
             for (index, item) in items.iter().enumerate() {
@@ -28,7 +30,7 @@ pub(crate) fn write(node: &Node<'_>, out: &mut Vec<u8>) {
         Node::Object(object) => {
             out.push(b'{');
             let mut first = true;
-            for (key, value) in object.iter() {
+            for (key, value) in object.entries() {
                 if is_vacant(value) {
                     continue;
                 }
@@ -36,7 +38,7 @@ pub(crate) fn write(node: &Node<'_>, out: &mut Vec<u8>) {
                     out.push(b',');
                 }
                 first = false;
-                write_string(key, out);
+                write_parsed_string(key, out);
                 out.push(b':');
                 write(value, out);
             }
@@ -54,10 +56,39 @@ fn is_vacant(node: &Node<'_>) -> bool {
     }
 }
 
+/// Writes a string of the tree. One the parser could borrow had no escapes in its JSON, so it
+/// needs none: only strings decoded from escapes are checked.
+fn write_parsed_string(text: &Cow<'_, str>, out: &mut Vec<u8>) {
+    match text {
+        Cow::Borrowed(text) => {
+            out.push(b'"');
+            out.extend_from_slice(text.as_bytes());
+            out.push(b'"');
+        }
+        Cow::Owned(text) => write_string(text, out),
+    }
+}
+
+/// Writes a number as serde_json does: integers in full, floats in their shortest round-trip form.
+fn write_number(number: &serde_json::Number, out: &mut Vec<u8>) {
+    if let Some(value) = number.as_u64() {
+        out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+    } else if let Some(value) = number.as_i64() {
+        out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+    } else if let Some(value) = number.as_f64() {
+        out.extend_from_slice(ryu::Buffer::new().format_finite(value).as_bytes());
+    }
+}
+
 /// Writes a JSON string: `"` `\` and control characters escaped, everything else verbatim.
 pub(crate) fn write_string(text: &str, out: &mut Vec<u8>) {
     out.push(b'"');
     let bytes = text.as_bytes();
+    if !bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
     let mut start = 0;
     for (index, &byte) in bytes.iter().enumerate() {
         let escape: &[u8] = match byte {

@@ -29,9 +29,18 @@ pub(crate) struct Object<'a> {
     entries: Vec<(Cow<'a, str>, Node<'a>)>,
 }
 
+/// Key order: by bytes (= by code point), deciding on the first byte inline since keys mostly
+/// differ there, which saves a `memcmp` call per comparison.
+fn key_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    match (a.as_bytes().first(), b.as_bytes().first()) {
+        (Some(x), Some(y)) if x != y => x.cmp(y),
+        _ => a.cmp(b),
+    }
+}
+
 impl<'a> Object<'a> {
     pub(crate) fn get(&self, key: &str) -> Option<&Node<'a>> {
-        let index = self.entries.binary_search_by(|(k, _)| k.as_ref().cmp(key)).ok()?;
+        let index = self.entries.binary_search_by(|(k, _)| key_cmp(k, key)).ok()?;
         self.entries.get(index).map(|(_, value)| value)
     }
 
@@ -40,16 +49,17 @@ impl<'a> Object<'a> {
         self.entries.iter().map(|(key, value)| (key.as_ref(), value))
     }
 
+    /// Members in key order, with keys as parsed (borrowed when their JSON had no escapes).
+    pub(crate) fn entries(&self) -> &[(Cow<'a, str>, Node<'a>)] {
+        &self.entries
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.entries.len()
     }
 
     pub(crate) fn is_empty(&self) -> bool {
         self.entries.is_empty()
-    }
-
-    pub(crate) fn contains_key(&self, key: &str) -> bool {
-        self.get(key).is_some()
     }
 }
 
@@ -112,7 +122,7 @@ impl<'a> Node<'a> {
     }
 }
 
-/// What the visitor found that serde_json cannot express, stashed while the error unwinds.
+/// What the visitor found that `serde_json` cannot express, stashed while the error unwinds.
 #[derive(Debug)]
 enum Special {
     TooDeep(usize),
@@ -200,7 +210,7 @@ impl<'de> Visitor<'de> for NodeSeed<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let depth = self.enter::<A::Error>()?;
-        let mut entries: Vec<(Cow<'de, str>, Node<'de>)> = Vec::new();
+        let mut entries: Vec<(Cow<'de, str>, Node<'de>)> = Vec::with_capacity(8);
         while let Some(key) = map.next_key_seed(KeySeed)? {
             match map.next_value_seed(NodeSeed { cx: self.cx, depth }) {
                 Ok(value) => entries.push((key, value)),
@@ -210,7 +220,7 @@ impl<'de> Visitor<'de> for NodeSeed<'_> {
                 }
             }
         }
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        entries.sort_unstable_by(|a, b| key_cmp(&a.0, &b.0));
         if let Some(pair) = entries.windows(2).find(|pair| matches!(pair, [a, b] if a.0 == b.0)) {
             let key = pair.first().map(|(key, _)| key.to_string()).unwrap_or_default();
             self.cx.error_path.borrow_mut().push(Segment::Key(key.clone()));

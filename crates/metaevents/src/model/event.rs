@@ -47,14 +47,14 @@ impl fmt::Debug for EventId {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Entity {
-    /// DataHub `entityUrn`; Atlan `entity.guid`.
+    /// `DataHub` `entityUrn`; Atlan `entity.guid`.
     pub id: String,
-    /// Native type: DataHub `entityType` (`dataset`), Atlan `typeName` (`Table`).
+    /// Native type: `DataHub` `entityType` (`dataset`), Atlan `typeName` (`Table`).
     #[serde(rename = "type")]
     pub entity_type: String,
-    /// Atlan `attributes.name`; DataHub: the name part of the urn where it has one.
+    /// Atlan `attributes.name`; `DataHub`: the name part of the urn where it has one.
     pub name: Option<String>,
-    /// Atlan `attributes.qualifiedName`; DataHub dataset: the urn's dataset name.
+    /// Atlan `attributes.qualifiedName`; `DataHub` dataset: the urn's dataset name.
     pub qualified_name: Option<String>,
     /// Lowercase platform (`snowflake`).
     pub platform: Option<String>,
@@ -68,13 +68,13 @@ pub struct Entity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NativeFormat {
-    /// DataHub Entity Change Event.
+    /// `DataHub` Entity Change Event.
     EntityChangeEvent,
-    /// DataHub Relationship Change Event.
+    /// `DataHub` Relationship Change Event.
     RelationshipChangeEvent,
-    /// DataHub MetadataChangeLog (from a poll of an MCL topic or a datahub-actions envelope).
+    /// `DataHub` `MetadataChangeLog` (from a poll of an MCL topic or a datahub-actions envelope).
     MetadataChangeLog,
-    /// DataHub `PlatformEvent` whose payload is neither of the above.
+    /// `DataHub` `PlatformEvent` whose payload is neither of the above.
     PlatformEvent,
     /// datahub-actions event of a type other than the change events (`MetadataChangeLogEvent_v1`).
     ActionsEvent,
@@ -101,15 +101,15 @@ impl NativeFormat {
 pub struct Native {
     /// The innermost event's shape.
     pub format: NativeFormat,
-    /// DataHub ECE `category`, exactly as sent (`OWNER` and `OWNERSHIP` both kept).
+    /// `DataHub` ECE `category`, exactly as sent (`OWNER` and `OWNERSHIP` both kept).
     pub category: Option<String>,
-    /// DataHub ECE / RCE `operation`.
+    /// `DataHub` ECE / RCE `operation`.
     pub operation: Option<String>,
     /// Atlan `message.operationType`.
     pub operation_type: Option<String>,
     /// Atlan `message.type` (`ENTITY_NOTIFICATION_V2`).
     pub message_type: Option<String>,
-    /// DataHub `PlatformEvent.name` for payloads of unknown shape.
+    /// `DataHub` `PlatformEvent.name` for payloads of unknown shape.
     pub name: Option<String>,
     /// datahub-actions `event_type` for event types other than the change events.
     pub event_type: Option<String>,
@@ -221,12 +221,12 @@ impl Event {
         self.0.kind
     }
 
-    /// Epoch milliseconds: DataHub `auditStamp.time`, Atlan `eventTime` (else `msgCreationTime`).
+    /// Epoch milliseconds: `DataHub` `auditStamp.time`, Atlan `eventTime` (else `msgCreationTime`).
     pub fn time(&self) -> i64 {
         self.0.time
     }
 
-    /// Who made the change: DataHub `auditStamp.actor`, Atlan `updatedBy`.
+    /// Who made the change: `DataHub` `auditStamp.actor`, Atlan `updatedBy`.
     pub fn actor(&self) -> Option<&str> {
         self.0.actor.as_deref()
     }

@@ -5,7 +5,7 @@ use std::fmt;
 /// The platform an event came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Source {
-    /// DataHub (Entity and Relationship Change Events).
+    /// `DataHub` (Entity and Relationship Change Events).
     Datahub,
     /// Atlan (webhook / notification events).
     Atlan,

@@ -210,30 +210,25 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
                     ));
                 }
             };
+            let change = |set_id: &str, attribute_id: Value, value: &Node<'_>| {
+                let mut change = Map::new();
+                change.insert("setId".to_owned(), Value::String(set_id.to_owned()));
+                change.insert("attributeId".to_owned(), attribute_id);
+                change.insert("value".to_owned(), value.to_value());
+                change.insert("removed".to_owned(), Value::Bool(value.is_null()));
+                Value::Object(change)
+            };
             let mut changes = Vec::new();
             for (set_id, attributes) in sets.iter() {
-                match attributes {
-                    Node::Object(attributes) => {
-                        for (attribute_id, value) in attributes.iter() {
-                            let mut change = Map::new();
-                            change.insert("setId".to_owned(), Value::String(set_id.to_owned()));
-                            change.insert("attributeId".to_owned(), Value::String(attribute_id.to_owned()));
-                            change.insert("value".to_owned(), value.to_value());
-                            change.insert("removed".to_owned(), Value::Bool(value.is_null()));
-                            changes.push(Value::Object(change));
-                            push_subject(&mut subjects, &format!("{set_id}.{attribute_id}"));
-                        }
+                if let Node::Object(attributes) = attributes {
+                    for (attribute_id, value) in attributes.iter() {
+                        changes.push(change(set_id, Value::String(attribute_id.to_owned()), value));
+                        push_subject(&mut subjects, &format!("{set_id}.{attribute_id}"));
                     }
-                    // A whole set cleared.
-                    _ => {
-                        let mut change = Map::new();
-                        change.insert("setId".to_owned(), Value::String(set_id.to_owned()));
-                        change.insert("attributeId".to_owned(), Value::Null);
-                        change.insert("value".to_owned(), attributes.to_value());
-                        change.insert("removed".to_owned(), Value::Bool(attributes.is_null()));
-                        changes.push(Value::Object(change));
-                        push_subject(&mut subjects, set_id);
-                    }
+                } else {
+                    // A whole set set or cleared at once.
+                    changes.push(change(set_id, Value::Null, attributes));
+                    push_subject(&mut subjects, set_id);
                 }
             }
             details.insert("changes".to_owned(), Value::Array(changes));

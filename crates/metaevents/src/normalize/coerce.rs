@@ -28,7 +28,7 @@ fn number_to_i64(number: &Number) -> Option<i64> {
 #[expect(clippy::cast_possible_truncation, reason = "range and integrality are checked first")]
 fn float_to_i64(value: f64) -> Option<i64> {
     let limit = 9.223_372_036_854_775e18;
-    (value.is_finite() && value.fract() == 0.0 && value.abs() < limit).then(|| value as i64)
+    (value.is_finite() && value.fract() == 0.0 && value.abs() < limit).then_some(value as i64)
 }
 
 /// A boolean from a JSON boolean or `"true"`/`"false"` (any case).

@@ -1,5 +1,5 @@
-//! DataHub Entity Change Events, Relationship Change Events, and DataHub payloads of unknown
-//! shape (other PlatformEvent names, MetadataChangeLogs) → [`Event`].
+//! `DataHub` Entity Change Events, Relationship Change Events, and `DataHub` payloads of unknown
+//! shape (other `PlatformEvent` names, `MetadataChangeLogs`) → [`Event`].
 
 use serde_json::{Map, Value};
 
@@ -38,10 +38,7 @@ pub(crate) fn entity_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Result<E
     let parameters_path = ece.child_path("parameters");
     let parameters = ece.optional_object("parameters")?.map(|object| Fields { object, path: &parameters_path });
 
-    let mut entity = entity_from_urn(entity_urn, entity_type, parameters.as_ref());
-    if entity.entity_type.is_empty() {
-        entity.entity_type = entity_type.unwrap_or_default().to_owned();
-    }
+    let entity = entity_from_urn(entity_urn, entity_type, parameters.as_ref());
     let entry = cx.catalog.datahub_entity_change(category, operation, &entity.entity_type);
     let max_depth = cx.limits.max_depth;
 
@@ -166,8 +163,8 @@ fn avro_str<'n>(node: Option<&'n Node<'_>>) -> Option<&'n str> {
     }
 }
 
-/// A DataHub payload this version does not model (another PlatformEvent name, a
-/// MetadataChangeLog, another datahub-actions event type): kept whole as an `unknown` event.
+/// A `DataHub` payload this version does not model (another `PlatformEvent` name, a
+/// `MetadataChangeLog`, another datahub-actions event type): kept whole as an `unknown` event.
 pub(crate) fn unknown(
     inner: Inner<'_, '_>,
     format: NativeFormat,

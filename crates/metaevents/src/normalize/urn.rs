@@ -1,4 +1,4 @@
-//! DataHub urns: `urn:li:<entityType>:<key>`, where the key is an id or a parenthesized tuple
+//! `DataHub` urns: `urn:li:<entityType>:<key>`, where the key is an id or a parenthesized tuple
 //! (`urn:li:dataset:(urn:li:dataPlatform:snowflake,db.schema.table,PROD)`).
 
 /// What the urn itself says about its entity.
@@ -85,9 +85,7 @@ fn last_segment(name: &str) -> &str {
 /// The plain name of a field path: its last segment that is not a v2 `[type=...]` annotation.
 pub(crate) fn field_name(field_path: &str) -> &str {
     field_path
-        .split('.')
-        .filter(|segment| !segment.is_empty() && !segment.starts_with('['))
-        .next_back()
+        .split('.').rfind(|segment| !segment.is_empty() && !segment.starts_with('['))
         .unwrap_or(field_path)
 }
 
