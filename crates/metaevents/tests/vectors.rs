@@ -3,8 +3,8 @@
 //! Runs the shared conformance vectors of `tests/vectors` (see its README).
 //!
 //! `METAEVENTS_BLESS=1 cargo test --test vectors` rewrites the `records` of event and malformed
-//! vectors from the current output; every blessed file is then reviewed by hand before it is
-//! committed.
+//! vectors from the current output (`METAEVENTS_BLESS_ONLY=name,name` limits it to those);
+//! every blessed file is then reviewed by hand before it is committed.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -152,7 +152,9 @@ fn bless(path: &Path, mut expected: Value, actual: &[Value]) {
 
 fn run_dir(sub: &str) -> usize {
     let dir = vectors_dir().join(sub);
-    let blessing = std::env::var_os("METAEVENTS_BLESS").is_some();
+    let only: Option<Vec<String>> =
+        std::env::var("METAEVENTS_BLESS_ONLY").ok().map(|names| names.split(',').map(str::to_owned).collect());
+    let blessing = std::env::var_os("METAEVENTS_BLESS").is_some() || only.is_some();
     let mut failures = Vec::new();
     let names = vector_names(&dir);
     for name in &names {
@@ -162,7 +164,7 @@ fn run_dir(sub: &str) -> usize {
         let input = input_for(&dir, name, &expected);
         let mode = expected.get("mode").and_then(Value::as_str).unwrap_or("parse").to_owned();
         let actual = run(&parser, &mode, &input);
-        if blessing {
+        if blessing && only.as_ref().is_none_or(|names| names.contains(name)) {
             bless(&path, expected, &actual);
             continue;
         }

@@ -22,7 +22,7 @@ const LINEAGE_PARAMS: &[Param] = &[
     derived("outputs", ParamType::ObjectList, false, "process outputs `{guid, typeName, qualifiedName}`, when the event lists them"),
 ];
 const UPDATED_PARAMS: &[Param] = &[
-    derived("changedAttributes", ParamType::StringList, true, "names of mutatedDetails.attributes"),
+    derived("changedAttributes", ParamType::StringList, true, "names of mutatedDetails.attributes (but tenantId, which every update repeats)"),
     derived("changedRelationships", ParamType::StringList, true, "names of mutatedDetails.relationshipAttributes"),
     derived("attributes", ParamType::Object, true, "mutatedDetails.attributes: the changed attributes' new values"),
     derived("relationshipAttributes", ParamType::Object, false, "mutatedDetails.relationshipAttributes"),

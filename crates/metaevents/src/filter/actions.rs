@@ -12,7 +12,7 @@
 
 use serde_json::{Map, Value};
 
-use super::expr::{filter_error, value_type};
+use super::expr::{child, filter_error, value_type};
 use crate::error::Result;
 use crate::json::{self, path as json_path, Node};
 use crate::model::{Event, NativeFormat};
@@ -59,7 +59,8 @@ pub(crate) fn event_type(event: &Event) -> Option<&str> {
 fn event_type_list(value: &Value, at: &str) -> Result<Vec<String>> {
     match value {
         Value::String(name) => Ok(vec![name.clone()]),
-        Value::Array(items) if !items.is_empty() => items
+        // An empty list admits no event type, as in datahub-actions.
+        Value::Array(items) => items
             .iter()
             .enumerate()
             .map(|(index, item)| match item {
@@ -78,19 +79,32 @@ fn predicate_dict(value: &Value, at: &str) -> Result<Map<String, Value>> {
     }
 }
 
+/// datahub-actions' config models forbid unknown keys: a typo is an error there, not a filter
+/// that passes everything.
+fn only_keys(map: &Map<String, Value>, allowed: &[&str], at: &str) -> Result<()> {
+    match map.keys().find(|key| !allowed.contains(&key.as_str())) {
+        Some(key) => Err(filter_error(
+            &child(at, key),
+            format!("unknown key `{key}` (expected {})", allowed.join(", ")),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// The legacy `filter:` block.
 fn legacy(block: &Value, at: &str) -> Result<Stage> {
     let Value::Object(block) = block else {
         return Err(filter_error(at, format!("`filter` is a mapping with event_type and event, found {}", value_type(block))));
     };
-    let types_at = json_path::child(at, "event_type");
+    only_keys(block, &["event_type", "event"], at)?;
+    let types_at = child(at, "event_type");
     let types = event_type_list(
         block.get("event_type").ok_or_else(|| filter_error(&types_at, "missing `event_type`"))?,
         &types_at,
     )?;
     let predicates = match block.get("event") {
         None | Some(Value::Null) => Predicates::All,
-        Some(event) => Predicates::AnyOf(vec![predicate_dict(event, &json_path::child(at, "event"))?]),
+        Some(event) => Predicates::AnyOf(vec![predicate_dict(event, &child(at, "event"))?]),
     };
     Ok(Stage { types: types.into_iter().map(|name| (name, predicates.clone())).collect() })
 }
@@ -100,34 +114,47 @@ fn pipeline_filter(entry: &Value, at: &str) -> Result<Stage> {
     let Value::Object(entry) = entry else {
         return Err(filter_error(at, format!("a `filters` entry is a mapping, found {}", value_type(entry))));
     };
+    only_keys(entry, &["type", "config"], at)?;
     match entry.get("type") {
         Some(Value::String(kind)) if kind == "event_type" => {}
         Some(Value::String(kind)) => {
-            return Err(filter_error(&json_path::child(at, "type"), format!("unsupported filter type \"{kind}\" (supported: event_type)")));
+            return Err(filter_error(&child(at, "type"), format!("unsupported filter type \"{kind}\" (supported: event_type)")));
         }
-        _ => return Err(filter_error(&json_path::child(at, "type"), "missing `type: event_type`")),
+        _ => return Err(filter_error(&child(at, "type"), "missing `type: event_type`")),
     }
-    let config_at = json_path::child(at, "config");
-    let filter_at = json_path::child(&config_at, "filter");
+    let config_at = child(at, "config");
+    let filter_at = child(&config_at, "filter");
+    if let Some(Value::Object(config)) = entry.get("config") {
+        only_keys(config, &["filter"], &config_at)?;
+    }
     let Some(Value::Object(by_type)) = entry.get("config").and_then(|config| config.get("filter")) else {
         return Err(filter_error(&filter_at, "missing `config.filter`: a mapping of event type to predicates"));
     };
     let mut types = Vec::with_capacity(by_type.len());
     for (name, spec) in by_type {
-        let here = json_path::child(&filter_at, name);
+        let here = child(&filter_at, name);
         let predicates = match spec {
             Value::Null => Predicates::All,
-            Value::Object(spec) => match spec.get("event") {
-                None | Some(Value::Null) => Predicates::All,
-                Some(Value::Array(items)) => Predicates::AnyOf(
-                    items
-                        .iter()
-                        .enumerate()
-                        .map(|(index, item)| predicate_dict(item, &json_path::item(&json_path::child(&here, "event"), index)))
-                        .collect::<Result<_>>()?,
-                ),
-                Some(single) => Predicates::AnyOf(vec![predicate_dict(single, &json_path::child(&here, "event"))?]),
-            },
+            Value::Object(spec) => {
+                only_keys(spec, &["event"], &here)?;
+                let event_at = child(&here, "event");
+                match spec.get("event") {
+                    None | Some(Value::Null) => Predicates::All,
+                    Some(Value::Array(items)) => Predicates::AnyOf(
+                        items
+                            .iter()
+                            .enumerate()
+                            .map(|(index, item)| predicate_dict(item, &json_path::item(&event_at, index)))
+                            .collect::<Result<_>>()?,
+                    ),
+                    Some(other) => {
+                        return Err(filter_error(
+                            &event_at,
+                            format!("`event` is a list of predicate mappings, found {}", value_type(other)),
+                        ));
+                    }
+                }
+            }
             other => return Err(filter_error(&here, format!("expected a mapping or null, found {}", value_type(other)))),
         };
         types.push((name.clone(), predicates));

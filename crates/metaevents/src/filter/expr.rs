@@ -154,6 +154,13 @@ pub(crate) enum Expr {
     Field { path: FieldPath, tests: Vec<Test> },
 }
 
+/// A filter path one key deeper: `filter.any[1].entity.platform` (keys are written plainly, dotted
+/// paths included, unless they hold spaces, quotes or brackets).
+pub(crate) fn child(at: &str, key: &str) -> String {
+    let plain = !key.is_empty() && !key.chars().any(|c| c.is_whitespace() || matches!(c, '"' | '[' | ']' | '\\'));
+    if plain { format!("{at}.{key}") } else { json_path::child(at, key) }
+}
+
 pub(crate) fn filter_error(at: &str, message: impl Into<String>) -> Error {
     Error::at_path(ErrorKind::Filter, at, message)
 }
@@ -180,7 +187,7 @@ fn compile_filter(spec: &Value, at: &str) -> Result<Expr> {
     };
     let mut parts = Vec::with_capacity(members.len());
     for (key, value) in members {
-        let here = json_path::child(at, key);
+        let here = child(at, key);
         let part = match key.as_str() {
             "any" | "all" => {
                 let Value::Array(items) = value else {
@@ -213,50 +220,75 @@ fn compile_filter(spec: &Value, at: &str) -> Result<Expr> {
 
 fn compile_match(field: &FieldPath, value: &Value, at: &str) -> Result<Vec<Test>> {
     match value {
-        Value::Array(items) => Ok(vec![equality(field, items, false, at)?]),
+        Value::Array(items) => Ok(vec![equality(field, items, true, false, at)?]),
         Value::Object(ops) => {
             if ops.is_empty() {
                 return Err(filter_error(at, format!("no operator (use one of {})", OPERATORS.join(", "))));
             }
-            ops.iter().map(|(op, argument)| compile_op(field, op, argument, &json_path::child(at, op))).collect()
+            ops.iter().map(|(op, argument)| compile_op(field, op, argument, &child(at, op))).collect()
         }
-        scalar => Ok(vec![equality(field, std::slice::from_ref(scalar), false, at)?]),
+        scalar => Ok(vec![equality(field, std::slice::from_ref(scalar), false, false, at)?]),
+    }
+}
+
+/// Rejects a value the field can never hold, so that a typo cannot compile into a filter that
+/// silently matches nothing.
+fn check_value(field: &FieldPath, scalar: &Scalar, at: &str) -> Result<()> {
+    match (field, scalar) {
+        (FieldPath::Source, Scalar::String(name)) if Source::from_name(name).is_some() => Ok(()),
+        (FieldPath::Source, other) => {
+            Err(filter_error(at, format!("unknown source {}: sources are \"datahub\" and \"atlan\"", show(other))))
+        }
+        (FieldPath::Time, Scalar::Number(_)) => Ok(()),
+        (FieldPath::Time, other) => {
+            Err(filter_error(at, format!("`time` is epoch milliseconds: compare it with a number, not {}", show(other))))
+        }
+        (FieldPath::Id, Scalar::String(id)) if id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) => {
+            Ok(())
+        }
+        (FieldPath::Id, other) => {
+            Err(filter_error(at, format!("an event id is 32 lowercase hex characters, not {}", show(other))))
+        }
+        (FieldPath::Entity(Some("platform")), Scalar::String(name)) if name.chars().any(char::is_uppercase) => Err(
+            filter_error(at, format!("platforms are lowercase in events: use \"{}\"", name.to_lowercase())),
+        ),
+        _ => Ok(()),
+    }
+}
+
+fn show(scalar: &Scalar) -> String {
+    match scalar {
+        Scalar::Null => "null".to_owned(),
+        Scalar::Bool(flag) => flag.to_string(),
+        Scalar::Number(number) => number.to_string(),
+        Scalar::String(text) => format!("\"{text}\""),
     }
 }
 
 /// `eq`/`in`/list (any of) and `ne` (none of); on `kind`, families (`tag.*`) are allowed and
-/// every name is checked against the catalog.
-fn equality(field: &FieldPath, items: &[Value], negated: bool, at: &str) -> Result<Test> {
+/// every name is checked against the catalog. `listed`: the values came as a list, so faults
+/// are located by index.
+fn equality(field: &FieldPath, items: &[Value], listed: bool, negated: bool, at: &str) -> Result<Test> {
     if items.is_empty() {
         return Err(filter_error(at, "an empty list matches nothing"));
     }
+    let here = |index: usize| if listed { json_path::item(at, index) } else { at.to_owned() };
     let scalars = items
         .iter()
         .enumerate()
-        .map(|(index, item)| Scalar::from_value(item, &if items.len() == 1 { at.to_owned() } else { json_path::item(at, index) }))
+        .map(|(index, item)| Scalar::from_value(item, &here(index)))
         .collect::<Result<Vec<_>>>()?;
-    match field {
-        FieldPath::Kind => {
-            let mut kinds = Vec::new();
-            for (index, scalar) in scalars.iter().enumerate() {
-                let here = if items.len() == 1 { at.to_owned() } else { json_path::item(at, index) };
-                kinds.extend(kinds_named(scalar, &here)?);
-            }
-            Ok(Test::Kinds { kinds, negated })
+    if let FieldPath::Kind = field {
+        let mut kinds = Vec::new();
+        for (index, scalar) in scalars.iter().enumerate() {
+            kinds.extend(kinds_named(scalar, &here(index))?);
         }
-        FieldPath::Source => {
-            for scalar in &scalars {
-                match scalar {
-                    Scalar::String(name) if Source::from_name(name).is_some() => {}
-                    other => {
-                        return Err(filter_error(at, format!("unknown source {other:?}: sources are \"datahub\" and \"atlan\"")));
-                    }
-                }
-            }
-            Ok(if negated { Test::NoneOf(scalars) } else { Test::AnyOf(scalars) })
-        }
-        _ => Ok(if negated { Test::NoneOf(scalars) } else { Test::AnyOf(scalars) }),
+        return Ok(Test::Kinds { kinds, negated });
     }
+    for (index, scalar) in scalars.iter().enumerate() {
+        check_value(field, scalar, &here(index))?;
+    }
+    Ok(if negated { Test::NoneOf(scalars) } else { Test::AnyOf(scalars) })
 }
 
 /// The kinds a name stands for: one kind, a family (`tag.*`), or every kind (`*`).
@@ -294,10 +326,10 @@ fn string_argument<'v>(op: &str, argument: &'v Value, at: &str) -> Result<&'v st
 
 fn compile_op(field: &FieldPath, op: &str, argument: &Value, at: &str) -> Result<Test> {
     match op {
-        "eq" => equality(field, std::slice::from_ref(argument), false, at),
-        "ne" => equality(field, std::slice::from_ref(argument), true, at),
+        "eq" => equality(field, std::slice::from_ref(argument), false, false, at),
+        "ne" => equality(field, std::slice::from_ref(argument), false, true, at),
         "in" => match argument {
-            Value::Array(items) => equality(field, items, false, at),
+            Value::Array(items) => equality(field, items, true, false, at),
             other => Err(filter_error(at, format!("`in` takes a list, found {}", value_type(other)))),
         },
         "prefix" => Ok(Test::Prefix(string_argument(op, argument, at)?.to_owned())),
@@ -332,6 +364,10 @@ fn compile_op(field: &FieldPath, op: &str, argument: &Value, at: &str) -> Result
                 _ => Order::Lte,
             };
             match argument {
+                Value::String(_) if matches!(field, FieldPath::Time) => Err(filter_error(
+                    at,
+                    format!("`time` is epoch milliseconds: compare it with a number, not {argument}"),
+                )),
                 Value::Number(_) | Value::String(_) => Ok(Test::Compare(order, Scalar::from_value(argument, at)?)),
                 other => Err(filter_error(at, format!("`{op}` takes a number or a string, found {}", value_type(other)))),
             }

@@ -12,9 +12,11 @@
 //! `not`, `ne`, `exists`, `glob`, `regex`, comparisons, numbers, `id`, `time`, `source` and
 //! `entity.platform` yield none, so filters made only of those scan every line.
 //!
-//! A literal must not need escaping in JSON (no `"`, `\`, `/` or control characters). Lines that
-//! may hide their text are always parsed: those with `\u` or `\/` escapes, base64 Lambda bodies
-//! (`isBase64Encoded`) and Atlan messages sent as strings (gzip, split).
+//! A literal must not need escaping in JSON (no `"`, `\`, `/` or control characters); non-ASCII
+//! literals also match in Avro's byte-per-code-point spelling. Lines that may hide their text are
+//! always parsed: those with `\u` or `\/` escapes, base64 Lambda bodies (`isBase64Encoded`), gzip
+//! Atlan messages (`GZIP`) and parts of split Atlan messages (`msgSplitCount` above 1), however
+//! deeply they are escaped inside other JSON strings.
 
 use memchr::memmem::Finder;
 use serde_json::Value;
@@ -47,6 +49,17 @@ fn usable(text: &str) -> bool {
         && !matches!(text, "true" | "false" | "null")
 }
 
+/// The clause "this text appears": the text itself, and for non-ASCII text also its spelling in
+/// Avro's JSON rendering of bytes (one code point per UTF-8 byte), which DataHub poll responses
+/// and PlatformEvents may carry and the parser decodes.
+fn appears(text: &str) -> Vec<String> {
+    let mut clause = vec![text.to_owned()];
+    if !text.is_ascii() {
+        clause.push(text.bytes().map(char::from).collect());
+    }
+    clause
+}
+
 /// Clauses a string value of `path` needs.
 fn string_clauses(path: &FieldPath, text: &str) -> Clauses {
     if !verbatim(path) {
@@ -57,7 +70,7 @@ fn string_clauses(path: &FieldPath, text: &str) -> Clauses {
         (FieldPath::Subjects, Some((left, right))) => vec![left, right],
         _ => vec![text],
     };
-    parts.into_iter().filter(|part| usable(part)).map(|part| vec![part.to_owned()]).collect()
+    parts.into_iter().filter(|part| usable(part)).map(appears).collect()
 }
 
 /// Clauses of one alternative among several: its most selective clause.
@@ -159,12 +172,12 @@ pub(crate) fn expr_clauses(expr: &Expr) -> Clauses {
 
 fn value_clauses(filter: &Value) -> Clauses {
     match filter {
-        Value::String(text) if usable(text) => vec![vec![text.clone()]],
+        Value::String(text) if usable(text) => vec![appears(text)],
         Value::Array(items) => {
             let alternatives: Vec<Clauses> = items
                 .iter()
                 .map(|item| match item {
-                    Value::String(text) if usable(text) => vec![vec![text.clone()]],
+                    Value::String(text) if usable(text) => vec![appears(text)],
                     _ => Vec::new(),
                 })
                 .collect();
@@ -194,16 +207,32 @@ pub(crate) fn actions_clauses(filter: &ActionsFilter) -> Clauses {
     clauses
 }
 
-/// Byte sequences that mean a line's text may be hidden from a literal search.
-const MARKERS: &[&[u8]] = &[b"\\u", b"\\/", b"isBase64Encoded"];
+/// Byte sequences that mean a line's text may be hidden from a literal search: escapes, base64
+/// bodies, gzip messages. They hold no quotes, so they are found at any depth of escaping.
+const MARKERS: &[&[u8]] = &[b"\\u", b"\\/", b"isBase64Encoded", b"GZIP"];
 
 /// The compiled prefilter.
 #[derive(Debug, Clone)]
 pub(crate) struct Prefilter {
     clauses: Vec<Vec<Finder<'static>>>,
     markers: Vec<Finder<'static>>,
-    message: Finder<'static>,
+    split: Finder<'static>,
     literals: Clauses,
+}
+
+/// Whether some `msgSplitCount` in `line` is followed (after quotes, escapes, colons and spaces)
+/// by a number other than 1: a part of a split Atlan message, whose text is cut anywhere.
+fn split_part(finder: &Finder<'_>, line: &[u8]) -> bool {
+    finder.find_iter(line).any(|at| {
+        let rest = line.get(at + b"msgSplitCount".len()..).unwrap_or_default();
+        let digits: &[u8] = {
+            let start = rest.iter().position(|b| !matches!(b, b'"' | b'\\' | b':' | b' ' | b'\t' | b'\n' | b'\r'));
+            let rest = start.and_then(|start| rest.get(start..)).unwrap_or_default();
+            rest.get(..rest.iter().position(|b| !b.is_ascii_digit()).unwrap_or(rest.len())).unwrap_or_default()
+        };
+        // Not a plain 1 (missing digits, a string or anything else counts as possibly split).
+        digits != b"1"
+    })
 }
 
 impl Prefilter {
@@ -223,7 +252,7 @@ impl Prefilter {
         Self {
             clauses,
             markers: MARKERS.iter().map(|marker| Finder::new(marker).into_owned()).collect(),
-            message: Finder::new(b"\"message\"").into_owned(),
+            split: Finder::new(b"msgSplitCount").into_owned(),
             literals,
         }
     }
@@ -238,19 +267,9 @@ impl Prefilter {
         self.clauses.is_empty()
     }
 
-    /// Whether the line may hide text from a byte search (escapes, base64, string messages).
+    /// Whether the line may hide text from a byte search.
     fn opaque(&self, line: &[u8]) -> bool {
-        if self.markers.iter().any(|marker| marker.find(line).is_some()) {
-            return true;
-        }
-        self.message.find_iter(line).any(|at| {
-            let mut rest = line.get(at + b"\"message\"".len()..).unwrap_or_default().trim_ascii_start();
-            if rest.first() != Some(&b':') {
-                return false;
-            }
-            rest = rest.get(1..).unwrap_or_default().trim_ascii_start();
-            rest.first() == Some(&b'"')
-        })
+        self.markers.iter().any(|marker| marker.find(line).is_some()) || split_part(&self.split, line)
     }
 
     /// Whether the line may hold a match (false only when it certainly does not).
@@ -277,12 +296,12 @@ impl Prefilter {
                 from = line_end(at) + 1;
             }
         }
-        // Atlan messages sent as strings (gzip, split) hide their content.
+        // Parts of split Atlan messages hide their content.
         let mut from = 0;
-        while let Some(found) = data.get(from..).and_then(|rest| self.message.find(rest)) {
+        while let Some(found) = data.get(from..).and_then(|rest| self.split.find(rest)) {
             let at = from + found;
             let end = line_end(at);
-            if self.opaque(data.get(at..end).unwrap_or_default()) {
+            if split_part(&self.split, data.get(at..end).unwrap_or_default()) {
                 starts.push(line_start(at));
                 from = end + 1;
             } else {

@@ -102,14 +102,16 @@ pub(super) fn poll_response(node: &Node<'_>, nest: &Nest, cx: &mut Cx, out: &mut
         }
         None => return Ok(None),
     };
-    if events.len() > cx.limits.max_events_per_array {
-        return Err(Error::at_path(
-            ErrorKind::TooMany,
-            events_path,
-            format!("{} events in one poll response, over the limit of {}", events.len(), cx.limits.max_events_per_array),
-        ));
-    }
+    let limit = cx.limits.max_events_per_array;
     for (index, item) in events.iter().enumerate() {
+        if index == limit {
+            // As in a JSON array stream: the events up to the limit, then the error.
+            return Err(Error::at_path(
+                ErrorKind::TooMany,
+                events_path,
+                format!("{} events in one poll response, over the limit of {limit}", events.len()),
+            ));
+        }
         let item_path = path::item(&events_path, index);
         let value_path = path::child(&item_path, "value");
         match item.get("value") {

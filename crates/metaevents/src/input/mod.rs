@@ -95,6 +95,31 @@ fn dispatch(node: &Node<'_>, text: &str, forced: Option<InputFormat>, nest: &Nes
         )));
         return;
     }
+    if let Node::Array(items) = node {
+        // A batch of events in one record: each element is a record of its own.
+        let spans = json::scan::element_spans(text).unwrap_or_default();
+        for (index, item) in items.iter().enumerate() {
+            if index == cx.limits.max_events_per_array {
+                out.push(Err(Error::at_path(
+                    ErrorKind::TooMany,
+                    nest.path.clone(),
+                    format!("{} events in one JSON array, over the limit of {}", items.len(), cx.limits.max_events_per_array),
+                )));
+                return;
+            }
+            let owned;
+            let raw = match spans.get(index).and_then(|span| text.get(span.clone())) {
+                Some(raw) => raw,
+                None => {
+                    owned = item.to_value().to_string();
+                    &owned
+                }
+            };
+            let child = Nest { path: path::item(&nest.path, index), ..nest.clone() };
+            dispatch(item, raw, forced, &child, cx, out);
+        }
+        return;
+    }
     let detected = match forced {
         Some(format) => Some(Detected::Format(format)),
         None => detect::detect(node),

@@ -116,6 +116,30 @@ pub(crate) fn member_span(text: &str, key: &str) -> Option<Range<usize>> {
     }
 }
 
+/// The spans of the elements of the array `text` (already validated).
+pub(crate) fn element_spans(text: &str) -> Option<Vec<Range<usize>>> {
+    let bytes = text.as_bytes();
+    let mut pos = skip_ws(bytes, 0);
+    if bytes.get(pos) != Some(&b'[') {
+        return None;
+    }
+    pos = skip_ws(bytes, pos + 1);
+    let mut spans = Vec::new();
+    if bytes.get(pos) == Some(&b']') {
+        return Some(spans);
+    }
+    loop {
+        let ValueEnd::At(end) = value_end(bytes, pos) else { return None };
+        spans.push(pos..end);
+        pos = skip_ws(bytes, end);
+        match bytes.get(pos) {
+            Some(b',') => pos = skip_ws(bytes, pos + 1),
+            Some(b']') => return Some(spans),
+            _ => return None,
+        }
+    }
+}
+
 /// Appends `text` (valid JSON) to `out` without insignificant whitespace, otherwise verbatim.
 pub(crate) fn minify_into(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
@@ -156,6 +180,14 @@ mod tests {
         assert_eq!(member_span(text, "absent"), None);
         let span = member_span(text, "z").unwrap();
         assert_eq!(&text[span], "2");
+    }
+
+    #[test]
+    fn finds_element_spans() {
+        let text = r#" [ {"a": [1, 2]}, "x" , 3 ] "#;
+        let spans: Vec<&str> = element_spans(text).unwrap().into_iter().map(|span| &text[span]).collect();
+        assert_eq!(spans, [r#"{"a": [1, 2]}"#, r#""x""#, "3"]);
+        assert_eq!(element_spans("[]"), Some(Vec::new()));
     }
 
     #[test]

@@ -282,25 +282,99 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Node<'_>, Error> {
     let result = NodeSeed { cx: &cx, depth: 0 }
         .deserialize(&mut deserializer)
         .and_then(|node| deserializer.end().map(|()| node));
-    result.map_err(|err| convert_error(&err, &cx))
+    result.map_err(|err| convert_error(&err, &cx, text))
 }
 
-fn convert_error(err: &serde_json::Error, cx: &Context) -> Error {
+/// Byte offset of a 1-based line and column.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        memchr::memchr_iter(b'\n', text.as_bytes()).nth(line - 2).map_or(text.len(), |newline| newline + 1)
+    };
+    (line_start + column.saturating_sub(1)).min(text.len())
+}
+
+/// 1-based line and column of a byte offset.
+fn position_of(text: &str, offset: usize) -> (u64, u64) {
+    let before = text.as_bytes().get(..offset).unwrap_or_default();
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
+    let column = offset - memchr::memrchr(b'\n', before).map_or(0, |newline| newline + 1) + 1;
+    (line as u64, column as u64)
+}
+
+/// Where the first array or object deeper than `limit` opens.
+fn too_deep_at(text: &str, limit: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut pos = 0;
+    while let Some(&byte) = bytes.get(pos) {
+        match byte {
+            b'"' => {
+                pos = super::scan::string_end(bytes, pos)?;
+                continue;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > limit {
+                    return Some(pos);
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        pos += 1;
+    }
+    None
+}
+
+/// Where the repeated `key` stands: its last occurrence as a key before `end`.
+fn duplicate_at(text: &str, key: &str, end: usize) -> Option<usize> {
+    let quoted = serde_json::to_string(key).ok()?;
+    let before = text.get(..end)?;
+    let mut search_end = before.len();
+    while let Some(found) = before.get(..search_end)?.rfind(&quoted) {
+        let after = before.get(found + quoted.len()..)?.trim_start();
+        if after.starts_with(':') {
+            return Some(found);
+        }
+        search_end = found;
+    }
+    None
+}
+
+fn convert_error(err: &serde_json::Error, cx: &Context, text: &str) -> Error {
     let mut segments = cx.error_path.take();
     segments.reverse();
     let json_path = path::render(&segments);
-    let (kind, message) = match cx.special.take() {
-        Some(Special::TooDeep(limit)) => {
-            (ErrorKind::TooDeep, format!("nested deeper than the limit of {limit} levels"))
-        }
-        Some(Special::DuplicateKey(key)) => (
-            ErrorKind::DuplicateKey,
-            format!("duplicate key `{key}`: the same key twice in one object makes the event ambiguous"),
+    let reported = (err.line() > 0).then(|| offset_of(text, err.line(), err.column()));
+    let (kind, message, at) = match cx.special.take() {
+        Some(Special::TooDeep(limit)) => (
+            ErrorKind::TooDeep,
+            format!("nested deeper than the limit of {limit} levels"),
+            too_deep_at(text, limit).or(reported),
         ),
-        None => describe_serde_error(err),
+        Some(Special::DuplicateKey(key)) => {
+            let at = reported.and_then(|end| duplicate_at(text, &key, end)).or(reported);
+            (
+                ErrorKind::DuplicateKey,
+                format!("duplicate key `{key}`: the same key twice in one object makes the event ambiguous"),
+                at,
+            )
+        }
+        None => {
+            let (kind, message) = describe_serde_error(err);
+            (kind, message, reported)
+        }
     };
     let error = Error::at_path(kind, json_path, message);
-    if err.line() == 0 { error } else { error.with_line_column(err.line() as u64, err.column() as u64) }
+    match at {
+        Some(offset) => {
+            let (line, column) = position_of(text, offset);
+            error.with_line_column(line, column)
+        }
+        None => error,
+    }
 }
 
 fn describe_serde_error(err: &serde_json::Error) -> (ErrorKind, String) {
@@ -315,6 +389,20 @@ fn describe_serde_error(err: &serde_json::Error) -> (ErrorKind, String) {
     }
     if err.is_eof() {
         return (ErrorKind::Syntax, format!("truncated JSON ({message})"));
+    }
+    // serde_json's words for a bad token, in plain ones.
+    let plain = match message.as_str() {
+        "expected ident" => "not JSON: an unquoted word where a value should be (strings need double quotes)",
+        "expected value" => "not JSON: expected a value (object, array, string, number, true, false or null)",
+        "key must be a string" => "invalid JSON: object keys must be double-quoted strings",
+        "trailing characters" => "invalid JSON: more text after the end of the JSON value",
+        "trailing comma" => "invalid JSON: a comma before a closing bracket",
+        "invalid number" => "invalid JSON: a malformed number",
+        "expected `:`" => "invalid JSON: expected `:` after an object key",
+        _ => "",
+    };
+    if !plain.is_empty() {
+        return (ErrorKind::Syntax, plain.to_owned());
     }
     (ErrorKind::Syntax, format!("invalid JSON: {message}"))
 }
@@ -346,6 +434,16 @@ mod tests {
         let err = parse(r#"{"a": {"x": 1, "x": 2}}"#, 64).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::DuplicateKey);
         assert_eq!(err.path(), Some("$.a.x"));
+    }
+
+    #[test]
+    fn duplicate_and_depth_errors_point_at_their_line() {
+        let text = "{\n \"a\": 1,\n \"b\": {\"a\": 2},\n \"a\": 3\n}";
+        let err = parse(text, 64).unwrap_err();
+        assert_eq!((err.kind(), err.line(), err.column()), (ErrorKind::DuplicateKey, Some(4), Some(2)));
+        let text = "{\"a\":\n  {\"b\":\n    [1,\n     2]}}";
+        let err = parse(text, 2).unwrap_err();
+        assert_eq!((err.kind(), err.line(), err.column()), (ErrorKind::TooDeep, Some(3), Some(5)));
     }
 
     #[test]

@@ -237,7 +237,8 @@ impl Event {
     }
 
     /// What was added, removed or changed (tag, term, owner, domain, field urns; Atlan tag ids;
-    /// custom-metadata `set.attribute` ids), in event order without repeats.
+    /// custom-metadata `set.attribute` ids), without repeats: in the event's order, except Atlan
+    /// custom-metadata ids, which come sorted.
     pub fn subjects(&self) -> &[String] {
         &self.0.subjects
     }

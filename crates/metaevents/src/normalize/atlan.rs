@@ -171,7 +171,10 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
                 ("changedRelationships", "relationshipAttributes", false),
             ] {
                 let values = mutated.and_then(|m| m.get(values_key)).and_then(Node::as_object);
-                let names = values.map(|v| v.iter().map(|(k, _)| Value::String(k.to_owned())).collect()).unwrap_or_default();
+                // Atlan repeats `tenantId` in every update; it is kept in `attributes` but changes nothing.
+                let names = values
+                    .map(|v| v.iter().filter(|(k, _)| *k != "tenantId").map(|(k, _)| Value::String(k.to_owned())).collect())
+                    .unwrap_or_default();
                 details.insert(names_key.to_owned(), Value::Array(names));
                 match values {
                     Some(values) => {

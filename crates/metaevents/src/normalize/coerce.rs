@@ -9,6 +9,11 @@ use crate::json::{self, Node};
 /// Largest integer JavaScript holds exactly: times and integers stay within it.
 pub(crate) const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 
+/// Whether `value` is within ±`MAX_SAFE_INTEGER` (without `abs`, which overflows on `i64::MIN`).
+pub(crate) fn is_safe_integer(value: i64) -> bool {
+    (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&value)
+}
+
 /// An integer from a JSON number or a string of digits; `None` when it is not one.
 pub(crate) fn integer(node: &Node<'_>) -> Option<i64> {
     match node {
@@ -72,15 +77,26 @@ fn string_list(node: &Node<'_>, max_depth: usize) -> Option<Value> {
             if let Ok(Node::Array(items)) = json::tree::parse(raw, max_depth) {
                 return Some(Value::Array(items.iter().filter_map(text).map(Value::String).collect()));
             }
+            // Java's List.toString: `[a, b]`. Commas inside an urn's parentheses are not separators.
             let trimmed = raw.trim();
             let inner = trimmed.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')).unwrap_or(trimmed);
+            let mut items = Vec::new();
+            let mut depth = 0usize;
+            let mut start = 0;
+            for (index, byte) in inner.bytes().enumerate() {
+                match byte {
+                    b'(' => depth += 1,
+                    b')' => depth = depth.saturating_sub(1),
+                    b',' if depth == 0 => {
+                        items.push(inner.get(start..index).unwrap_or_default());
+                        start = index + 1;
+                    }
+                    _ => {}
+                }
+            }
+            items.push(inner.get(start..).unwrap_or_default());
             Some(Value::Array(
-                inner
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|item| !item.is_empty())
-                    .map(|item| Value::String(item.to_owned()))
-                    .collect(),
+                items.into_iter().map(str::trim).filter(|item| !item.is_empty()).map(|item| Value::String(item.to_owned())).collect(),
             ))
         }
         _ => None,
@@ -154,5 +170,10 @@ mod tests {
         assert_eq!(coerce(&node(r#""[\"urn:li:dataset:abc\",\"urn:li:dataset:abc2\"]""#), ParamType::UrnList, 64), expected);
         assert_eq!(coerce(&node(r#"["urn:li:dataset:abc","urn:li:dataset:abc2"]"#), ParamType::UrnList, 64), expected);
         assert_eq!(coerce(&node(r#""urn:li:dataset:abc""#), ParamType::UrnList, 64), Some(json!(["urn:li:dataset:abc"])));
+        let java = r#""[urn:li:dataset:(urn:li:dataPlatform:snowflake,db.s.t,PROD), urn:li:dataset:(urn:li:dataPlatform:hive,a.b,DEV)]""#;
+        assert_eq!(
+            coerce(&node(java), ParamType::UrnList, 64),
+            Some(json!(["urn:li:dataset:(urn:li:dataPlatform:snowflake,db.s.t,PROD)", "urn:li:dataset:(urn:li:dataPlatform:hive,a.b,DEV)"]))
+        );
     }
 }

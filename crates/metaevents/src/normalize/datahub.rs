@@ -72,7 +72,17 @@ pub(crate) fn entity_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Result<E
             for name in entry.subjects {
                 match details.get(*name) {
                     Some(Value::String(value)) => push_subject(&mut subjects, value),
-                    Some(Value::Array(values)) => values.iter().filter_map(Value::as_str).for_each(|v| push_subject(&mut subjects, v)),
+                    // Lists of urns, or (proposed owners) of objects naming one.
+                    Some(Value::Array(values)) => {
+                        for value in values {
+                            let urn = value.as_str().or_else(|| {
+                                ["owner", "ownerUrn", "urn"].iter().find_map(|key| value.get(*key).and_then(Value::as_str))
+                            });
+                            if let Some(urn) = urn {
+                                push_subject(&mut subjects, urn);
+                            }
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -180,7 +190,7 @@ pub(crate) fn unknown(
         .and_then(|stamp| stamp.get("time"))
         .and_then(coerce::integer)
         .or(fallback_time)
-        .filter(|time| time.abs() <= coerce::MAX_SAFE_INTEGER)
+        .filter(|time| coerce::is_safe_integer(*time))
         .unwrap_or(0);
     let actor = avro_str(audit.and_then(|stamp| stamp.get("actor")));
     let mut native = Native::new(format);

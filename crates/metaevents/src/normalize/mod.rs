@@ -120,7 +120,7 @@ impl<'n, 'a> Fields<'n, 'a> {
     pub(crate) fn optional_time(&self, key: &str) -> Result<Option<i64>> {
         let Some(node) = self.get(key) else { return Ok(None) };
         match coerce::integer(node) {
-            Some(time) if time.abs() <= coerce::MAX_SAFE_INTEGER => Ok(Some(time)),
+            Some(time) if coerce::is_safe_integer(time) => Ok(Some(time)),
             Some(_) => Err(Error::at_path(
                 ErrorKind::NumberOutOfRange,
                 self.child_path(key),

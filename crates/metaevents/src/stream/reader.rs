@@ -143,6 +143,7 @@ pub struct EventReader<'r> {
     queue: Queue,
     elements: usize,
     max_events_per_array: usize,
+    gzip: bool,
 }
 
 impl std::fmt::Debug for EventReader<'_> {
@@ -161,7 +162,18 @@ impl<'r> EventReader<'r> {
             queue: Queue::new(),
             elements: 0,
             max_events_per_array: options.limits.max_events_per_array,
+            gzip: false,
         }
+    }
+
+    /// A read failure as an error: inside gzip data, a decoding fault of the input.
+    fn read_error(&self, err: &io::Error) -> Error {
+        let error = if self.gzip && err.kind() != io::ErrorKind::Interrupted {
+            Error::new(ErrorKind::Decode, format!("the input is not valid gzip data: {err}"))
+        } else {
+            Error::new(ErrorKind::Io, format!("cannot read input: {err}"))
+        };
+        error.with_path("$").with_record_line(self.line)
     }
 
     /// The line the reader has reached.
@@ -220,7 +232,7 @@ impl<'r> EventReader<'r> {
             }
             State::Documents => {
                 if self.skip_whitespace()? {
-                    self.next_value();
+                    self.next_value(None);
                     Ok(())
                 } else {
                     self.finish();
@@ -238,6 +250,7 @@ impl<'r> EventReader<'r> {
             let reader = std::mem::replace(&mut self.input.reader, Box::new(io::empty()));
             self.input =
                 Input { reader: Box::new(MultiGzDecoder::new(Cursor::new(buffered).chain(reader))), buf: Vec::new(), pos: 0, eof: false };
+            self.gzip = true;
             self.fill_to(3)?;
         }
         if self.input.available().starts_with(BOM) {
@@ -350,7 +363,7 @@ impl<'r> EventReader<'r> {
             return Ok(());
         }
         self.elements += 1;
-        self.next_value();
+        self.next_value(Some(self.elements - 1));
         self.state = match self.state {
             State::Done => State::Done,
             _ => State::Array { first: false },
@@ -358,8 +371,9 @@ impl<'r> EventReader<'r> {
         Ok(())
     }
 
-    /// Reads the value starting at the current position (after whitespace) as one record.
-    fn next_value(&mut self) {
+    /// Reads the value starting at the current position (after whitespace) as one record; `index`
+    /// is its place in a streamed array.
+    fn next_value(&mut self, index: Option<usize>) {
         let limit = self.records.max_event_bytes();
         loop {
             let available = self.input.available();
@@ -369,16 +383,18 @@ impl<'r> EventReader<'r> {
                 ValueEnd::Incomplete if available.len() > limit => {
                     let line = self.line;
                     if let Err(err) = self.skip_value() {
-                        self.fail(Error::from(err).with_record_line(line));
+                        let error = self.read_error(&err);
+                        self.fail(error);
                         return;
                     }
-                    self.queue.push_back(Err(too_large(limit, line)));
+                    let root = index.map_or_else(|| "$".to_owned(), |index| crate::json::path::item("$", index));
+                    self.queue.push_back(Err(too_large(limit, line).with_path(root)));
                     return;
                 }
                 ValueEnd::Incomplete => {
                     if let Err(err) = self.input.fill() {
-                        let line = self.line;
-                        self.fail(Error::from(err).with_record_line(line));
+                        let error = self.read_error(&err);
+                        self.fail(error);
                         return;
                     }
                     continue;
@@ -386,7 +402,7 @@ impl<'r> EventReader<'r> {
             };
             let record = available.get(..end).unwrap_or_default();
             let line = self.line;
-            self.records.process(record, line, &mut self.queue);
+            self.records.process_at(record, line, index, &mut self.queue);
             self.line += count_lines(record);
             self.input.consume(end);
             return;
@@ -434,8 +450,8 @@ impl Iterator for EventReader<'_> {
                 return None;
             }
             if let Err(err) = self.step() {
-                let line = self.line;
-                self.fail(Error::from(err).with_record_line(line));
+                let error = self.read_error(&err);
+                self.fail(error);
             }
         }
     }

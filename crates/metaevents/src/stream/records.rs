@@ -39,17 +39,24 @@ impl RecordProcessor {
 
     /// Parses the record `bytes`, which starts on `line`, into `out`.
     pub(crate) fn process(&mut self, bytes: &[u8], line: u64, out: &mut Queue) {
+        self.process_at(bytes, line, None, out);
+    }
+
+    /// [`RecordProcessor::process`] of the element `index` of a streamed JSON array, whose errors
+    /// are located under `$[index]`.
+    pub(crate) fn process_at(&mut self, bytes: &[u8], line: u64, index: Option<usize>, out: &mut Queue) {
+        let root = index.map_or_else(|| "$".to_owned(), |index| crate::json::path::item("$", index));
         if bytes.starts_with(BOM) {
             out.push_back(Err(Error::new(
                 ErrorKind::Encoding,
                 "byte-order mark inside the input (one is only allowed at its very start)",
             )
-            .with_path("$")
+            .with_path(root)
             .with_record_line(line)));
             return;
         }
         if bytes.len() > self.cx.limits.max_event_bytes {
-            out.push_back(Err(too_large(self.cx.limits.max_event_bytes, line)));
+            out.push_back(Err(too_large(self.cx.limits.max_event_bytes, line).with_path(root)));
             return;
         }
         let text = match std::str::from_utf8(bytes) {
@@ -59,12 +66,13 @@ impl RecordProcessor {
                     ErrorKind::Encoding,
                     format!("invalid UTF-8 at byte {} of the record", err.valid_up_to() + 1),
                 )
-                .with_path("$")
+                .with_path(root)
                 .with_record_line(line)));
                 return;
             }
         };
-        input::parse_text(text, self.forced, &Nest::top(), &mut self.cx, &mut self.sink);
+        let nest = Nest { path: root, ..Nest::top() };
+        input::parse_text(text, self.forced, &nest, &mut self.cx, &mut self.sink);
         self.drain(line, out);
     }
 
