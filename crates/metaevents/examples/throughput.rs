@@ -1,5 +1,5 @@
 //! A quick throughput probe: `cargo run --release -p metaevents --example throughput -- FILE`
-//! prints parse+normalize MB/s (whole-file stream and per-line parse) and filter_ndjson speed.
+//! prints parse+normalize MB/s (whole-file stream and per-line parse) and `filter_ndjson` speed.
 
 use std::time::Instant;
 

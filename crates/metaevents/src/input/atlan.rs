@@ -84,13 +84,8 @@ pub(super) fn envelope(node: &Node<'_>, text: &str, nest: &Nest, cx: &mut Cx, ou
 
     match message {
         Node::Object(_) => {
-            let raw = json::scan::member_span(text, "message").and_then(|span| text.get(span));
-            let owned;
-            let raw = if let Some(raw) = raw { raw } else {
-                owned = message.to_value().to_string();
-                &owned
-            };
-            let inner = normalize::Inner { node: message, raw, path: &message_path, envelope: chain };
+            let raw = super::text_of(text, json::scan::member_span(text, "message"), message);
+            let inner = normalize::Inner { node: message, raw: &raw, path: &message_path, envelope: chain };
             let event = normalize::atlan::notification(inner, facts, cx)?;
             Ok(Some(Parsed::Event(event)))
         }

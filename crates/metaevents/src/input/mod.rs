@@ -23,6 +23,15 @@ pub(crate) use split::{SplitAssembler, SplitPart};
 /// but not without end.
 const MAX_ENVELOPE_DEPTH: usize = 8;
 
+/// The exact text of a value inside `text` (found by scanning), or — should the scanner miss,
+/// which only happens on text it did not come from — the value re-serialized.
+pub(crate) fn text_of<'t>(text: &'t str, span: Option<std::ops::Range<usize>>, node: &Node<'_>) -> Cow<'t, str> {
+    match span.and_then(|span| text.get(span)) {
+        Some(raw) => Cow::Borrowed(raw),
+        None => Cow::Owned(node.to_value().to_string()),
+    }
+}
+
 /// What one document yielded.
 #[derive(Debug)]
 pub(crate) enum Outcome {
@@ -107,16 +116,9 @@ fn dispatch(node: &Node<'_>, text: &str, forced: Option<InputFormat>, nest: &Nes
                 )));
                 return;
             }
-            let owned;
-            let raw = match spans.get(index).and_then(|span| text.get(span.clone())) {
-                Some(raw) => raw,
-                None => {
-                    owned = item.to_value().to_string();
-                    &owned
-                }
-            };
+            let raw = text_of(text, spans.get(index).cloned(), item);
             let child = Nest { path: path::item(&nest.path, index), ..nest.clone() };
-            dispatch(item, raw, forced, &child, cx, out);
+            dispatch(item, &raw, forced, &child, cx, out);
         }
         return;
     }
@@ -201,12 +203,7 @@ fn member(
         }
         Node::Object(_) => {
             let child = nest.member(key, format);
-            let raw = json::scan::member_span(text, key).and_then(|span| text.get(span));
-            let raw: Cow<'_, str> = match raw {
-                Some(raw) => Cow::Borrowed(raw),
-                // The scanner only misses on text it did not come from; re-serializing keeps going.
-                None => Cow::Owned(value.to_value().to_string()),
-            };
+            let raw = text_of(text, json::scan::member_span(text, key), value);
             dispatch(value, &raw, forced, &child, cx, out);
             Ok(())
         }

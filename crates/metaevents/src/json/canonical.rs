@@ -58,6 +58,7 @@ fn is_vacant(node: &Node<'_>) -> bool {
 
 /// Writes a string of the tree. One the parser could borrow had no escapes in its JSON, so it
 /// needs none: only strings decoded from escapes are checked.
+#[expect(clippy::ptr_arg, reason = "borrowed or owned tells whether the JSON had escapes")]
 fn write_parsed_string(text: &Cow<'_, str>, out: &mut Vec<u8>) {
     match text {
         Cow::Borrowed(text) => {
@@ -69,7 +70,7 @@ fn write_parsed_string(text: &Cow<'_, str>, out: &mut Vec<u8>) {
     }
 }
 
-/// Writes a number as serde_json does: integers in full, floats in their shortest round-trip form.
+/// Writes a number as `serde_json` does: integers in full, floats in their shortest round-trip form.
 fn write_number(number: &serde_json::Number, out: &mut Vec<u8>) {
     if let Some(value) = number.as_u64() {
         out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
