@@ -1,2 +1,27 @@
-//! Placeholder until the CLI lands.
-fn main() {}
+//! `metaevents`: normalize, filter, count and validate the change events of metadata catalogs
+//! (Atlan, DataHub) from files or stdin. Exit codes: 0 ok, 1 some records bad (each reported on
+//! stderr as `FILE:LINE: PATH: MESSAGE`), 2 usage errors, bad filters and unreadable inputs.
+
+// The doc comments of the clap types are the `--help` text, where Markdown backticks would show.
+#![allow(clippy::doc_markdown)]
+
+mod cli;
+mod commands;
+mod demo;
+mod input;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(fatal) => {
+            output::eprint_line(&format!("metaevents: error: {fatal}"));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -3,6 +3,7 @@
 use std::io::Read;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::filter::Filter;
 use crate::model::Parsed;
 use crate::options::{InputFormat, Limits, ParseOptions};
 use crate::stream::{EventReader, RecordProcessor};
@@ -95,6 +96,12 @@ impl Parser {
     /// another; gzip too), one at a time.
     pub fn parse_many<'a>(&self, input: &'a [u8]) -> EventReader<'a> {
         EventReader::new(Box::new(input), &self.options)
+    }
+
+    /// The records read from `reader` that may pass `filter`: those its byte prefilter rules out
+    /// are skipped unparsed (and report no errors). Check the rest with [`Filter::matches`].
+    pub fn read_filtered<'r, R: Read + 'r>(&self, reader: R, filter: &Filter) -> EventReader<'r> {
+        self.read(reader).prefiltered(filter)
     }
 
     /// Every record read from `reader`, incrementally with bounded memory.

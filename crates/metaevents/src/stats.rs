@@ -20,6 +20,8 @@ pub struct Stats {
     pub by_source: BTreeMap<String, u64>,
     /// Events per kind.
     pub by_kind: BTreeMap<String, u64>,
+    /// Events per kind, per source (`kind` → `source` → count).
+    pub by_kind_and_source: BTreeMap<String, BTreeMap<String, u64>>,
     /// Events per platform (`(none)` when unknown).
     pub by_platform: BTreeMap<String, u64>,
     /// Events per actor (`(none)` when unknown).
@@ -47,6 +49,7 @@ impl Stats {
         self.events += 1;
         bump(&mut self.by_source, event.source().as_str());
         bump(&mut self.by_kind, event.kind().as_str());
+        bump(self.by_kind_and_source.entry(event.kind().as_str().to_owned()).or_default(), event.source().as_str());
         bump(&mut self.by_platform, event.entity().platform.as_deref().unwrap_or(NONE));
         bump(&mut self.by_actor, event.actor().unwrap_or(NONE));
         let time = event.time();
@@ -74,7 +77,20 @@ impl Stats {
             "firstTime": self.first_time,
             "lastTime": self.last_time,
             "bySource": tally(&self.by_source, usize::MAX),
-            "byKind": tally(&self.by_kind, usize::MAX),
+            "byKind": Value::Array(
+                Self::top(&self.by_kind, usize::MAX)
+                    .into_iter()
+                    .map(|(kind, count)| {
+                        let mut entry = serde_json::Map::new();
+                        entry.insert("name".to_owned(), json!(kind));
+                        entry.insert("count".to_owned(), json!(count));
+                        for (source, n) in self.by_kind_and_source.get(kind).into_iter().flatten() {
+                            entry.insert(source.clone(), json!(n));
+                        }
+                        Value::Object(entry)
+                    })
+                    .collect()
+            ),
             "byPlatform": tally(&self.by_platform, top),
             "byActor": tally(&self.by_actor, top),
             "distinctPlatforms": self.by_platform.len(),

@@ -100,7 +100,7 @@ pub fn validate(event: &Event) -> Vec<Issue> {
                 format!("datahub-actions event type `{}` is not in the catalog", native.event_type.as_deref().unwrap_or("?"))
             }
         };
-        issues.push(Issue::error("unknown_kind", "kind", format!("unknown kind: {what}")));
+        issues.push(Issue::error("unknown_kind", "kind", what));
         return issues;
     };
 

@@ -23,6 +23,8 @@ pub use expr::OPERATORS;
 enum Program {
     Expr(expr::Expr),
     DatahubActions(actions::ActionsFilter),
+    /// Several filters (of any form) that must all pass.
+    All(Vec<Filter>),
 }
 
 #[derive(Debug)]
@@ -79,7 +81,15 @@ impl Filter {
         Self::from_datahub_actions(&config)
     }
 
-    /// The spec this filter was compiled from.
+    /// A filter that passes what every one of `filters` passes (they may mix the JSON form and
+    /// datahub-actions configs); its prefilter needs the literals of each.
+    pub fn all_of(filters: Vec<Filter>) -> Filter {
+        let literals = filters.iter().flat_map(|filter| filter.required_literals().iter().cloned()).collect();
+        let spec = Value::Array(filters.iter().map(|filter| filter.spec().clone()).collect());
+        Filter(Arc::new(Compiled { program: Program::All(filters), prefilter: prefilter::Prefilter::new(literals), spec }))
+    }
+
+    /// The spec this filter was compiled from (for [`Filter::all_of`], the list of specs).
     pub fn spec(&self) -> &Value {
         &self.0.spec
     }
@@ -90,6 +100,7 @@ impl Filter {
         match &self.0.program {
             Program::Expr(expr) => eval::eval(expr, &view),
             Program::DatahubActions(filter) => filter.matches(event, view.raw()),
+            Program::All(filters) => filters.iter().all(|filter| filter.matches(event)),
         }
     }
 

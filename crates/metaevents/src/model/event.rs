@@ -268,6 +268,14 @@ impl Event {
         &self.0.raw
     }
 
+    /// The innermost platform event on one line: its text as received without the whitespace
+    /// between tokens (key order, numbers and escapes untouched).
+    pub fn raw_json_compact(&self) -> String {
+        let mut compact = String::with_capacity(self.0.raw.len());
+        scan::minify_into(&self.0.raw, &mut compact);
+        compact
+    }
+
     /// The innermost platform event as a JSON value.
     pub fn raw(&self) -> Value {
         // The text was parsed once already, so this cannot fail; Null keeps the function total.
@@ -322,9 +330,8 @@ impl Serialize for EventJson<'_> {
         out.serialize_field("details", &inner.details)?;
         out.serialize_field("native", &inner.native)?;
         if self.include_raw {
-            let mut compact = String::with_capacity(inner.raw.len());
-            scan::minify_into(&inner.raw, &mut compact);
-            let raw = serde_json::value::RawValue::from_string(compact).map_err(serde::ser::Error::custom)?;
+            let raw = serde_json::value::RawValue::from_string(self.event.raw_json_compact())
+                .map_err(serde::ser::Error::custom)?;
             out.serialize_field("raw", &raw)?;
         }
         out.end()

@@ -8,6 +8,7 @@ use memchr::memchr;
 use super::records::{too_large, Queue, RecordProcessor};
 use crate::error::{Error, ErrorKind};
 use crate::json::scan::{self, ValueEnd};
+use crate::filter::Filter;
 use crate::model::Record;
 use crate::options::ParseOptions;
 
@@ -144,6 +145,7 @@ pub struct EventReader<'r> {
     elements: usize,
     max_events_per_array: usize,
     gzip: bool,
+    prefilter: Option<Filter>,
 }
 
 impl std::fmt::Debug for EventReader<'_> {
@@ -163,8 +165,19 @@ impl<'r> EventReader<'r> {
             elements: 0,
             max_events_per_array: options.limits.max_events_per_array,
             gzip: false,
+            prefilter: None,
         }
     }
+
+    /// Skips, without parsing them, the records `filter` rules out by its byte prefilter (see
+    /// [`Filter::may_match_line`]): what remains are the records that may match, which the caller
+    /// still checks with [`Filter::matches`]. Records ruled out report no errors.
+    #[must_use]
+    pub fn prefiltered(mut self, filter: &Filter) -> Self {
+        self.prefilter = Some(filter.clone());
+        self
+    }
+
 
     /// A read failure as an error: inside gzip data, a decoding fault of the input.
     fn read_error(&self, err: &io::Error) -> Error {
@@ -297,7 +310,7 @@ impl<'r> EventReader<'r> {
                 let record = available.get(..newline).unwrap_or_default();
                 let record = record.strip_suffix(b"\r").unwrap_or(record);
                 if !record.trim_ascii().is_empty() {
-                    self.records.process(record, line, &mut self.queue);
+                    process(&mut self.records, self.prefilter.as_ref(), &mut self.queue, record, line, None);
                 }
             }
             self.input.consume(newline + 1);
@@ -307,7 +320,7 @@ impl<'r> EventReader<'r> {
         if self.input.eof {
             if !discarding && !available.trim_ascii().is_empty() {
                 let record = available.strip_suffix(b"\r").unwrap_or(available);
-                self.records.process(record, self.line, &mut self.queue);
+                process(&mut self.records, self.prefilter.as_ref(), &mut self.queue, record, self.line, None);
             }
             let rest = available.len();
             self.input.consume(rest);
@@ -402,7 +415,7 @@ impl<'r> EventReader<'r> {
             };
             let record = available.get(..end).unwrap_or_default();
             let line = self.line;
-            self.records.process_at(record, line, index, &mut self.queue);
+            process(&mut self.records, self.prefilter.as_ref(), &mut self.queue, record, line, index);
             self.line += count_lines(record);
             self.input.consume(end);
             return;
@@ -427,6 +440,21 @@ impl<'r> EventReader<'r> {
             }
             self.input.fill()?;
         }
+    }
+}
+
+/// Parses one record unless the prefilter rules it out. A free function over the reader's
+/// fields, so the record can stay borrowed from the input buffer.
+fn process(
+    records: &mut RecordProcessor,
+    prefilter: Option<&Filter>,
+    queue: &mut Queue,
+    record: &[u8],
+    line: u64,
+    index: Option<usize>,
+) {
+    if prefilter.is_none_or(|filter| filter.may_match_line(record)) {
+        records.process_at(record, line, index, queue);
     }
 }
 

@@ -1,0 +1,198 @@
+//! `metaevents catalog`: the catalog of known events as a table, JSON, Markdown (the README's
+//! table) or the JSON Schema of the normalized event. All come from `Catalog::builtin()`.
+
+use std::fmt::Write as _;
+
+use metaevents::{
+    Catalog, Discriminators, EntityTypes, Entry, Kind, Param, ProcessTypes, Source, event_schema,
+};
+
+use crate::output::{Fatal, Output, table};
+
+const EXAMPLES: &str = "\
+Examples:
+  metaevents catalog
+  metaevents catalog --format json | jq '.entries[] | select(.kind == \"tag.added\")'
+  metaevents catalog --format schema > event.schema.json
+  metaevents catalog --format markdown";
+
+/// How to show the catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One row per (kind, platform): what identifies it on the wire and its details.
+    Table,
+    /// Every entry with its discriminators, entity types and typed parameters:
+    /// `{"entries": [...], "kinds": [...]}`.
+    Json,
+    /// The JSON Schema (draft 2020-12) of the normalized event.
+    Schema,
+    /// A Markdown table, kind | DataHub | Atlan | details (the README's "Kinds" table).
+    Markdown,
+}
+
+/// Show the catalog of known events: a table, JSON, Markdown or the JSON Schema.
+///
+/// The catalog maps every known (platform, discriminators) to a normalized kind, with the
+/// entity types it applies to and the typed parameters that become `details`. Events it does not
+/// know are kind `unknown`, never an error.
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// What to write.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Accepted like on every other subcommand; the catalog is built in, so it changes nothing.
+    #[arg(long, hide = true)]
+    pub demo: bool,
+}
+
+pub fn run(args: &Args, out: &mut Output) -> Result<(), Fatal> {
+    let catalog = Catalog::builtin();
+    match args.format {
+        Format::Json => out.json_pretty(&catalog.to_value()),
+        Format::Schema => out.json_pretty(&event_schema()),
+        Format::Markdown => out.text(&markdown(&catalog)),
+        Format::Table => out.text(&format!("{}\n", terminal_table(&catalog))),
+    }
+}
+
+fn join(items: &[&str], code: bool) -> String {
+    let items: Vec<String> = items
+        .iter()
+        .map(|item| {
+            if code {
+                format!("`{item}`")
+            } else {
+                (*item).to_owned()
+            }
+        })
+        .collect();
+    items.join(" / ")
+}
+
+/// What identifies an entry's events on the wire (`TAG ADD`, `ENTITY_CREATE (process types)`).
+fn wire(entry: &Entry, code: bool) -> String {
+    let quote = |text: &str| {
+        if code {
+            format!("`{text}`")
+        } else {
+            text.to_owned()
+        }
+    };
+    let mut text = match entry.discriminators {
+        Discriminators::EntityChangeEvent {
+            categories,
+            operations,
+            entity_types,
+        } => {
+            let mut text = format!("{} {}", join(categories, code), join(operations, code));
+            match entity_types {
+                EntityTypes::Any => {}
+                EntityTypes::Only(types) => _ = write!(text, " on {}", join(types, code)),
+                EntityTypes::Except(types) => _ = write!(text, " (not on {})", join(types, code)),
+            }
+            text
+        }
+        Discriminators::RelationshipChangeEvent { operations } => {
+            format!("Relationship Change Event {}", join(operations, code))
+        }
+        Discriminators::AtlanNotification {
+            operation_types,
+            process,
+        } => {
+            let mut text = join(operation_types, code);
+            match process {
+                ProcessTypes::Any => {}
+                ProcessTypes::Only => {
+                    _ = write!(
+                        text,
+                        " of a process type ({}, {}, …)",
+                        quote("Process"),
+                        quote("*Process")
+                    );
+                }
+                ProcessTypes::Except => text.push_str(" (not a process type)"),
+            }
+            text
+        }
+    };
+    if !entry.documented {
+        text.push_str(" †");
+    }
+    text
+}
+
+fn param_text(param: &Param, code: bool) -> String {
+    let optional = if param.required { "" } else { "?" };
+    if code {
+        format!("`{}`{optional}: {}", param.name, param.ty.as_str())
+    } else {
+        format!("{}{optional}: {}", param.name, param.ty.as_str())
+    }
+}
+
+fn terminal_table(catalog: &Catalog) -> comfy_table::Table {
+    let mut rows = table(["kind", "platform", "on the wire", "details (? = optional)"]);
+    for entry in catalog.entries() {
+        let params: Vec<String> = entry
+            .params
+            .iter()
+            .map(|param| param_text(param, false))
+            .collect();
+        rows.add_row(vec![
+            entry.kind.as_str().to_owned(),
+            entry.source.as_str().to_owned(),
+            wire(entry, false),
+            params.join(", "),
+        ]);
+    }
+    rows.add_row(vec![
+        Kind::Unknown.as_str().to_owned(),
+        "both".to_owned(),
+        "anything else (kept whole in `native` and `raw`)".to_owned(),
+        String::new(),
+    ]);
+    rows
+}
+
+/// The Markdown table: one row per kind, in catalog order.
+pub fn markdown(catalog: &Catalog) -> String {
+    let mut text = String::from("| kind | DataHub | Atlan | details |\n|---|---|---|---|\n");
+    for kind in Kind::ALL {
+        let column = |source: Source| -> String {
+            if *kind == Kind::Unknown {
+                return "anything else".to_owned();
+            }
+            let cells: Vec<String> = catalog
+                .entries_for_kind(*kind)
+                .filter(|entry| entry.source == source)
+                .map(|entry| wire(entry, true))
+                .collect();
+            if cells.is_empty() {
+                "—".to_owned()
+            } else {
+                cells.join("; ")
+            }
+        };
+        let params: Vec<String> = catalog
+            .params_for_kind(*kind)
+            .into_iter()
+            .map(|param| param_text(param, true))
+            .collect();
+        _ = writeln!(
+            text,
+            "| `{}` | {} | {} | {} |",
+            kind.as_str(),
+            column(Source::Datahub),
+            column(Source::Atlan),
+            params.join(", ")
+        );
+    }
+    text.push_str(
+        "\n`details` fields marked `?` are optional. † seen in the platform's code, not in its docs. \
+         `metaevents catalog --format json` has every entity type, parameter description and note; \
+         `--format schema` the JSON Schema of the normalized event.\n",
+    );
+    text
+}

@@ -1,0 +1,292 @@
+//! Input handling shared by the subcommands: the input options, the parser they configure, the
+//! sources (files, stdin, the demo), the progress bar, and reading every record of every source
+//! (optionally skipping, unparsed, the records a filter's prefilter rules out).
+
+use std::fs::File;
+use std::io::{self, Cursor, IsTerminal as _, Read};
+use std::path::PathBuf;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use metaevents::{ErrorKind, Filter, InputFormat, Limits, ParseOptions, Parser, Record};
+
+use crate::demo;
+use crate::output::{Fatal, Reporter};
+
+/// Sets one limit.
+type LimitSetter = fn(&mut Limits, usize);
+
+/// Inputs at least this big (in bytes, all files together) get a progress bar.
+const PROGRESS_MIN_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The input options every reading subcommand takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InputArgs {
+    /// Files to read (NDJSON, a JSON array, poll responses or single JSON events; `.gz` or not).
+    /// None, or `-`, reads stdin.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Read the built-in demo corpus (events of both platforms and every kind) instead of files.
+    #[arg(long, conflicts_with = "files")]
+    pub demo: bool,
+
+    /// Read every record as this shape instead of detecting it.
+    #[arg(long, value_name = "NAME", value_parser = format_names())]
+    pub format: Option<String>,
+
+    /// Largest event (one line, one array element, one decoded message) in bytes [default: 4194304].
+    #[arg(long, value_name = "BYTES")]
+    pub max_event_bytes: Option<usize>,
+
+    /// Deepest nesting of arrays and objects inside one event, 1 to 512 [default: 64].
+    #[arg(long, value_name = "LEVELS")]
+    pub max_depth: Option<usize>,
+
+    /// Most events one JSON array or poll response may hold [default: 1000000].
+    #[arg(long, value_name = "COUNT")]
+    pub max_events_per_array: Option<usize>,
+}
+
+fn format_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(InputFormat::ALL.map(InputFormat::as_str))
+}
+
+/// A record that is not an event: where it is and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadRecord {
+    /// 1-based line in its source, when known.
+    pub line: Option<u64>,
+    /// JSON path of the fault (`$` for the whole record), when known.
+    pub path: Option<String>,
+    /// The error kind's stable name (`syntax`, `invalid_field`, `decode`, ...).
+    pub kind: &'static str,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl From<&metaevents::Error> for BadRecord {
+    fn from(error: &metaevents::Error) -> Self {
+        Self {
+            line: error.line(),
+            path: error.path().map(str::to_owned),
+            kind: error.kind().as_str(),
+            message: error.message().to_owned(),
+        }
+    }
+}
+
+impl BadRecord {
+    /// `SOURCE:LINE: PATH: MESSAGE` (the line or path left out when unknown).
+    pub fn describe(&self, source: &str) -> String {
+        let line = self.line.map(|line| format!(":{line}")).unwrap_or_default();
+        let path = self
+            .path
+            .as_deref()
+            .map(|path| format!("{path}: "))
+            .unwrap_or_default();
+        format!("{source}{line}: {path}{}", self.message)
+    }
+}
+
+/// What a command is handed for each record: the record, or what is wrong with it.
+pub type Item = Result<Record, BadRecord>;
+
+/// Where records come from.
+#[derive(Debug, Clone)]
+enum Origin {
+    Stdin,
+    File(PathBuf),
+    Demo,
+}
+
+#[derive(Debug, Clone)]
+struct Source {
+    /// How bad records name it: the path, `-` for stdin, `demo`.
+    name: String,
+    origin: Origin,
+    /// Size in bytes when known (files).
+    size: Option<u64>,
+}
+
+impl Source {
+    fn open(&self) -> Result<Box<dyn Read>, Fatal> {
+        match &self.origin {
+            Origin::Stdin => Ok(Box::new(io::stdin().lock())),
+            Origin::Demo => Ok(Box::new(Cursor::new(demo::CORPUS_GZ))),
+            Origin::File(path) => match File::open(path) {
+                Ok(file) => Ok(Box::new(file)),
+                Err(err) => Err(Fatal::usage(format!("cannot open {}: {err}", self.name))),
+            },
+        }
+    }
+}
+
+/// The parser and sources of one run.
+#[derive(Debug)]
+pub struct Inputs {
+    parser: Parser,
+    sources: Vec<Source>,
+    quiet: bool,
+}
+
+impl Inputs {
+    /// Checks the options and that every file can be opened (exit code 2 otherwise).
+    pub fn new(args: &InputArgs, quiet: bool) -> Result<Self, Fatal> {
+        Ok(Self {
+            parser: parser(args)?,
+            sources: sources(args)?,
+            quiet,
+        })
+    }
+
+    fn progress_bar(&self) -> Option<ProgressBar> {
+        let total: u64 = self.sources.iter().filter_map(|source| source.size).sum();
+        if self.quiet || total < PROGRESS_MIN_BYTES || !io::stderr().is_terminal() {
+            return None;
+        }
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] [{wide_bar}] {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left)",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        Some(bar)
+    }
+
+    /// Calls `visit` with every record (or bad record) of every source, in order, with the
+    /// source's name. With `prefilter`, the records its byte prefilter rules out are skipped
+    /// unparsed (see `metaevents::Parser::read_filtered`). Failing to read a source ends the run
+    /// (exit code 2).
+    pub fn for_each<F>(
+        &self,
+        reporter: &mut Reporter,
+        prefilter: Option<&Filter>,
+        mut visit: F,
+    ) -> Result<(), Fatal>
+    where
+        F: FnMut(&mut Reporter, &str, Item) -> Result<(), Fatal>,
+    {
+        let bar = self.progress_bar();
+        reporter.set_progress(bar.clone());
+        let result = self.read_sources(reporter, bar.as_ref(), prefilter, &mut visit);
+        reporter.finish_progress();
+        result
+    }
+
+    fn read_sources<F>(
+        &self,
+        reporter: &mut Reporter,
+        bar: Option<&ProgressBar>,
+        prefilter: Option<&Filter>,
+        visit: &mut F,
+    ) -> Result<(), Fatal>
+    where
+        F: FnMut(&mut Reporter, &str, Item) -> Result<(), Fatal>,
+    {
+        for source in &self.sources {
+            let mut reader = source.open()?;
+            if let Some(bar) = bar {
+                reader = Box::new(bar.wrap_read(reader));
+            }
+            let records = match prefilter {
+                None => self.parser.read(reader),
+                Some(filter) => self.parser.read_filtered(reader, filter),
+            };
+            for item in records {
+                let item = match item {
+                    Ok(record) => Ok(record),
+                    Err(error) if error.kind() == ErrorKind::Io => {
+                        return Err(Fatal::usage(BadRecord::from(&error).describe(&source.name)));
+                    }
+                    Err(error) => Err(BadRecord::from(&error)),
+                };
+                visit(reporter, &source.name, item)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parser(args: &InputArgs) -> Result<Parser, Fatal> {
+    let mut limits = Limits::default();
+    // Each limit is checked on its own so that an error names the option at fault.
+    let checks: [(&str, Option<usize>, LimitSetter); 3] = [
+        (
+            "--max-event-bytes",
+            args.max_event_bytes,
+            |limits, value| {
+                limits.max_event_bytes = value;
+            },
+        ),
+        ("--max-depth", args.max_depth, |limits, value| {
+            limits.max_depth = value;
+        }),
+        (
+            "--max-events-per-array",
+            args.max_events_per_array,
+            |limits, value| {
+                limits.max_events_per_array = value;
+            },
+        ),
+    ];
+    for (option, value, set) in checks {
+        if let Some(value) = value {
+            set(&mut limits, value);
+            limits = limits.validated().map_err(|err| {
+                Fatal::usage(format!("invalid value for {option}: {}", err.message()))
+            })?;
+        }
+    }
+    let format = match &args.format {
+        None => None,
+        Some(name) => Some(
+            InputFormat::from_name(name)
+                .ok_or_else(|| Fatal::usage(format!("unknown input format `{name}`")))?,
+        ),
+    };
+    Parser::with_options(ParseOptions { format, limits })
+        .map_err(|err| Fatal::usage(err.message().to_owned()))
+}
+
+fn sources(args: &InputArgs) -> Result<Vec<Source>, Fatal> {
+    if args.demo {
+        return Ok(vec![Source {
+            name: demo::NAME.to_owned(),
+            origin: Origin::Demo,
+            size: None,
+        }]);
+    }
+    if args.files.is_empty() {
+        return Ok(vec![Source {
+            name: "-".to_owned(),
+            origin: Origin::Stdin,
+            size: None,
+        }]);
+    }
+    let mut sources = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        let name = path.display().to_string();
+        if name == "-" {
+            sources.push(Source {
+                name,
+                origin: Origin::Stdin,
+                size: None,
+            });
+            continue;
+        }
+        let metadata = std::fs::metadata(path)
+            .map_err(|err| Fatal::usage(format!("cannot open {name}: {err}")))?;
+        if metadata.is_dir() {
+            return Err(Fatal::usage(format!(
+                "cannot read {name}: it is a directory"
+            )));
+        }
+        File::open(path).map_err(|err| Fatal::usage(format!("cannot open {name}: {err}")))?;
+        sources.push(Source {
+            name,
+            origin: Origin::File(path.clone()),
+            size: Some(metadata.len()),
+        });
+    }
+    Ok(sources)
+}

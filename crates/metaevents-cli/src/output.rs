@@ -1,0 +1,217 @@
+//! Output: buffered stdout that turns a closed pipe into a quiet stop, stderr reports of bad
+//! records (kept clear of the progress bar), the exit status, and formatting helpers.
+
+use std::fmt;
+use std::io::{self, BufWriter, StdoutLock, Write};
+use std::process::ExitCode;
+
+use comfy_table::{CellAlignment, ContentArrangement, Table};
+use indicatif::ProgressBar;
+
+use crate::input::BadRecord;
+
+/// What ends a command early.
+#[derive(Debug)]
+pub enum Fatal {
+    /// A usage error, a bad filter, an unreadable input or a failed write: exit code 2.
+    Usage(String),
+    /// The reader of stdout went away (`| head`): stop quietly.
+    BrokenPipe,
+}
+
+impl Fatal {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::Usage(message.into())
+    }
+}
+
+impl fmt::Display for Fatal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Usage(message) => f.write_str(message),
+            Self::BrokenPipe => f.write_str("broken pipe"),
+        }
+    }
+}
+
+fn write_error(err: &io::Error) -> Fatal {
+    if err.kind() == io::ErrorKind::BrokenPipe {
+        Fatal::BrokenPipe
+    } else {
+        Fatal::usage(format!("cannot write the output: {err}"))
+    }
+}
+
+/// Buffered stdout.
+pub struct Output {
+    out: BufWriter<StdoutLock<'static>>,
+}
+
+impl Output {
+    pub fn new() -> Self {
+        Self {
+            out: BufWriter::with_capacity(64 * 1024, io::stdout().lock()),
+        }
+    }
+
+    /// Writes `text` and a newline.
+    pub fn line(&mut self, text: &str) -> Result<(), Fatal> {
+        self.out
+            .write_all(text.as_bytes())
+            .and_then(|()| self.out.write_all(b"\n"))
+            .map_err(|err| write_error(&err))
+    }
+
+    /// Writes `text` as it is.
+    pub fn text(&mut self, text: &str) -> Result<(), Fatal> {
+        self.out
+            .write_all(text.as_bytes())
+            .map_err(|err| write_error(&err))
+    }
+
+    /// Writes a JSON value, pretty-printed, and a newline.
+    pub fn json_pretty(&mut self, value: &serde_json::Value) -> Result<(), Fatal> {
+        serde_json::to_writer_pretty(&mut self.out, value)
+            .map_err(|err| write_error(&io::Error::from(err)))?;
+        self.text("\n")
+    }
+
+    pub fn flush(&mut self) -> Result<(), Fatal> {
+        self.out.flush().map_err(|err| write_error(&err))
+    }
+}
+
+/// Writes one line on stderr, ignoring failures (there is nowhere left to report them).
+pub fn eprint_line(text: &str) {
+    let mut stderr = io::stderr().lock();
+    let _ = writeln!(stderr, "{text}");
+}
+
+/// Counts what went wrong and reports it on stderr; decides the exit code.
+#[derive(Debug, Default)]
+pub struct Reporter {
+    bad: u64,
+    progress: Option<ProgressBar>,
+}
+
+impl Reporter {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Shows `bar` while reading; reports are printed around it.
+    pub fn set_progress(&mut self, bar: Option<ProgressBar>) {
+        self.progress = bar;
+    }
+
+    /// Removes the progress bar, if any.
+    pub fn finish_progress(&mut self) {
+        if let Some(bar) = self.progress.take() {
+            bar.finish_and_clear();
+        }
+    }
+
+    /// Writes one line on stderr.
+    pub fn note(&self, text: &str) {
+        match &self.progress {
+            Some(bar) => bar.suspend(|| eprint_line(text)),
+            None => eprint_line(text),
+        }
+    }
+
+    /// Reports a bad record of `source` and remembers that the run failed.
+    pub fn bad_record(&mut self, source: &str, bad: &BadRecord) {
+        self.bad += 1;
+        self.note(&bad.describe(source));
+    }
+
+    /// Remembers that the run failed (the caller reported why).
+    pub fn fail(&mut self) {
+        self.bad += 1;
+    }
+
+    /// 1 when anything was bad, 0 otherwise.
+    pub fn exit_code(&self) -> ExitCode {
+        if self.bad > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// A table in the style every command uses, fitted to the terminal when there is one.
+/// Without a terminal to measure, tables wrap at this width.
+const DEFAULT_WIDTH: u16 = 120;
+
+/// A table in the style every command uses, fitted to the terminal when there is one (and to
+/// 120 columns otherwise), with `header` unless it is empty.
+pub fn table<I, T>(header: I) -> Table
+where
+    I: IntoIterator<Item = T>,
+    T: Into<comfy_table::Cell>,
+{
+    let mut table = Table::new();
+    table
+        .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if table.width().is_none() {
+        table.set_width(DEFAULT_WIDTH);
+    }
+    let header: Vec<comfy_table::Cell> = header.into_iter().map(Into::into).collect();
+    if !header.is_empty() {
+        table.set_header(header);
+    }
+    table
+}
+
+/// Right-aligns the given columns (counts).
+pub fn align_right(table: &mut Table, columns: &[usize]) {
+    for index in columns {
+        if let Some(column) = table.column_mut(*index) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}
+
+/// Epoch milliseconds as ISO 8601 UTC (`2026-01-01T00:00:00.000Z`).
+pub fn iso_time(millis: i64) -> String {
+    let seconds = millis.div_euclid(1000);
+    let ms = millis.rem_euclid(1000);
+    let days = seconds.div_euclid(86_400);
+    let rest = seconds.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{ms:03}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+/// Howard Hinnant's `civil_from_days`: days since 1970-01-01 to (year, month, day).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_times() {
+        assert_eq!(iso_time(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(iso_time(1_767_225_600_123), "2026-01-01T00:00:00.123Z");
+        assert_eq!(iso_time(951_782_400_000), "2000-02-29T00:00:00.000Z");
+        assert_eq!(iso_time(-1), "1969-12-31T23:59:59.999Z");
+    }
+}
