@@ -104,7 +104,8 @@ pub fn validate(event: &Event) -> Vec<Issue> {
         return issues;
     };
 
-    let raw = json::tree::parse(event.raw_json(), Limits::MAX_DEPTH_CEILING).ok();
+    let arena = bumpalo::Bump::new();
+    let raw = json::tree::parse(event.raw_json(), Limits::MAX_DEPTH_CEILING, &arena).ok();
     let parameters = raw.as_ref().and_then(|raw| raw.get("parameters")).and_then(Node::as_object);
     let details = event.details();
     for param in entry.params {

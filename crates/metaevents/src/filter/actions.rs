@@ -249,9 +249,9 @@ fn python_equals(filter: &Value, value: Option<&Node<'_>>) -> bool {
             (Some(a), Some(b)) => a.equals(b),
             _ => false,
         },
-        (Value::String(a), Some(Node::String(b))) => a == b.as_ref(),
+        (Value::String(a), Some(Node::String(b))) => a.as_str() == b.as_str(),
         (Value::Array(items), Some(Node::Array(nodes))) => {
-            items.len() == nodes.len() && items.iter().zip(nodes).all(|(item, node)| python_equals(item, Some(node)))
+            items.len() == nodes.len() && items.iter().zip(nodes.iter()).all(|(item, node)| python_equals(item, Some(node)))
         }
         (Value::Object(map), Some(Node::Object(object))) => {
             map.len() == object.len()
@@ -274,10 +274,13 @@ fn matches(filter: &Value, value: Option<&Node<'_>>, max_depth: usize) -> bool {
 
 fn matches_dict(fields: &Map<String, Value>, value: Option<&Node<'_>>, max_depth: usize) -> bool {
     match value {
-        Some(Node::String(text)) => match json::tree::parse(text, max_depth) {
-            Ok(decoded @ Node::Object(_)) => matches_dict(fields, Some(&decoded), max_depth),
-            _ => false,
-        },
+        Some(Node::String(text)) => {
+            let arena = bumpalo::Bump::new();
+            match json::tree::parse(text, max_depth, &arena) {
+                Ok(decoded @ Node::Object(_)) => matches_dict(fields, Some(&decoded), max_depth),
+                _ => false,
+            }
+        }
         Some(Node::Object(object)) => fields.iter().all(|(key, filter)| matches(filter, object.get(key), max_depth)),
         _ => false,
     }

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::cmp::Ordering;
 
+use bumpalo::Bump;
 use serde_json::Value;
 
 use super::expr::{Expr, FieldPath, Order, Scalar, Test};
@@ -52,15 +53,17 @@ impl NumberVal {
     }
 }
 
-/// An event seen by a filter: its fields, and its raw event parsed only if a path needs it.
+/// An event seen by a filter: its fields, and its raw event parsed (into `arena`) only if a
+/// path needs it.
 pub(crate) struct View<'e> {
     event: &'e Event,
+    arena: &'e Bump,
     raw: OnceCell<Option<Node<'e>>>,
 }
 
 impl<'e> View<'e> {
-    pub(crate) fn new(event: &'e Event) -> Self {
-        Self { event, raw: OnceCell::new() }
+    pub(crate) fn new(event: &'e Event, arena: &'e Bump) -> Self {
+        Self { event, arena, raw: OnceCell::new() }
     }
 
     pub(crate) fn event(&self) -> &'e Event {
@@ -69,7 +72,7 @@ impl<'e> View<'e> {
 
     /// The raw event as a tree (parsed on first use).
     pub(crate) fn raw(&self) -> Option<&Node<'e>> {
-        self.raw.get_or_init(|| json::tree::parse(self.event.raw_json(), Limits::MAX_DEPTH_CEILING).ok()).as_ref()
+        self.raw.get_or_init(|| json::tree::parse(self.event.raw_json(), Limits::MAX_DEPTH_CEILING, self.arena).ok()).as_ref()
     }
 
     fn resolve<'v>(&'v self, path: &FieldPath, out: &mut Vec<Val<'v>>) {
@@ -168,7 +171,7 @@ fn resolve_node<'v>(node: &'v Node<'_>, segments: &[String], out: &mut Vec<Val<'
                     return;
                 }
             }
-            for item in items {
+            for item in *items {
                 resolve_node(item, segments, out);
             }
         }
@@ -181,7 +184,7 @@ fn resolve_node<'v>(node: &'v Node<'_>, segments: &[String], out: &mut Vec<Val<'
         (Node::Null, None) => out.push(Val::Null),
         (Node::Bool(flag), None) => out.push(Val::Bool(*flag)),
         (Node::Number(number), None) => out.push(Val::Number(NumberVal::from_number(number))),
-        (Node::String(text), None) => out.push(Val::Str(Cow::Borrowed(text.as_ref()))),
+        (Node::String(text), None) => out.push(Val::Str(Cow::Borrowed(text.as_str()))),
         (Node::Object(_), None) => out.push(Val::Container),
     }
 }

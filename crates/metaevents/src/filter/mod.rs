@@ -96,7 +96,8 @@ impl Filter {
 
     /// Whether `event` passes.
     pub fn matches(&self, event: &Event) -> bool {
-        let view = eval::View::new(event);
+        let arena = bumpalo::Bump::new();
+        let view = eval::View::new(event, &arena);
         match &self.0.program {
             Program::Expr(expr) => eval::eval(expr, &view),
             Program::DatahubActions(filter) => filter.matches(event, view.raw()),

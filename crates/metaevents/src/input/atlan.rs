@@ -4,12 +4,13 @@
 use std::io::Read;
 
 use base64::Engine as _;
+use bumpalo::Bump;
 use flate2::read::GzDecoder;
 
 use super::{parse_text, Nest, Outcome, Sink, SplitPart};
 use crate::error::{Error, ErrorKind};
-use crate::json::{self, Node};
-use crate::model::Parsed;
+use crate::json::Node;
+use crate::model::{Parsed, RawRef, Step};
 use crate::normalize::atlan::EnvelopeFacts;
 use crate::normalize::{self, coerce, Cx, Fields};
 use crate::options::InputFormat;
@@ -22,7 +23,14 @@ pub(crate) enum Compression {
 }
 
 /// An Atlan envelope.
-pub(super) fn envelope(node: &Node<'_>, text: &str, nest: &Nest, cx: &mut Cx, out: &mut Sink) -> Result<Option<Parsed>, Error> {
+pub(super) fn envelope(
+    node: &Node<'_>,
+    raw: RawRef<'_>,
+    nest: &Nest,
+    cx: &mut Cx,
+    arena: &Bump,
+    out: &mut Sink,
+) -> Result<Option<Parsed>, Error> {
     let envelope = Fields::of(node, &nest.path, "an Atlan envelope")?;
     let compression = match envelope.optional_str("msgCompressionKind")? {
         None | Some("NONE") => Compression::None,
@@ -84,15 +92,15 @@ pub(super) fn envelope(node: &Node<'_>, text: &str, nest: &Nest, cx: &mut Cx, ou
 
     match message {
         Node::Object(_) => {
-            let raw = super::text_of(text, json::scan::member_span(text, "message"), message);
-            let inner = normalize::Inner { node: message, raw: &raw, path: &message_path, envelope: chain };
+            let raw = raw.then(Step::Member("message"));
+            let inner = normalize::Inner { node: message, raw, path: &message_path, envelope: chain };
             let event = normalize::atlan::notification(inner, facts, cx)?;
             Ok(Some(Parsed::Event(event)))
         }
         Node::String(encoded) => {
             let decoded = decode_message(encoded, compression, &message_path, cx.limits.max_event_bytes)?;
             let child = Nest { path: message_path, envelope: chain, decoded: true, facts };
-            parse_text(&decoded, Some(InputFormat::AtlanMessage), &child, cx, out);
+            parse_text(&decoded, Some(InputFormat::AtlanMessage), &child, cx, arena, out);
             Ok(None)
         }
         other => Err(Error::at_path(

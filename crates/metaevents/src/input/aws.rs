@@ -2,16 +2,24 @@
 //! `EventBridge` event (`detail`). Both may carry an event of either platform.
 
 use base64::Engine as _;
+use bumpalo::Bump;
 
 use super::{member, parse_text, Nest, Sink};
 use crate::error::{Error, ErrorKind};
 use crate::json::Node;
-use crate::model::Parsed;
+use crate::model::{Parsed, RawRef};
 use crate::normalize::{coerce, Cx, Fields};
 use crate::options::InputFormat;
 
 /// A Lambda function URL or API Gateway request.
-pub(super) fn lambda(node: &Node<'_>, text: &str, nest: &Nest, cx: &mut Cx, out: &mut Sink) -> Result<Option<Parsed>, Error> {
+pub(super) fn lambda(
+    node: &Node<'_>,
+    raw: RawRef<'_>,
+    nest: &Nest,
+    cx: &mut Cx,
+    arena: &Bump,
+    out: &mut Sink,
+) -> Result<Option<Parsed>, Error> {
     let request = Fields::of(node, &nest.path, "an AWS Lambda request")?;
     let body_path = request.child_path("body");
     let body = request.get("body").ok_or_else(|| Error::at_path(ErrorKind::Empty, body_path.clone(), "the request has no body"))?;
@@ -39,19 +47,26 @@ pub(super) fn lambda(node: &Node<'_>, text: &str, nest: &Nest, cx: &mut Cx, out:
             let mut envelope = nest.envelope.clone();
             envelope.push(InputFormat::AwsLambda);
             let child = Nest { path: body_path, envelope, decoded: true, facts: nest.facts };
-            parse_text(&decoded, None, &child, cx, out);
+            parse_text(&decoded, None, &child, cx, arena, out);
         }
-        _ => member("body", body, text, InputFormat::AwsLambda, None, nest, cx, out)?,
+        _ => member("body", body, raw, InputFormat::AwsLambda, None, nest, cx, arena, out)?,
     }
     Ok(None)
 }
 
 /// An `EventBridge` event.
-pub(super) fn event_bridge(node: &Node<'_>, text: &str, nest: &Nest, cx: &mut Cx, out: &mut Sink) -> Result<Option<Parsed>, Error> {
+pub(super) fn event_bridge(
+    node: &Node<'_>,
+    raw: RawRef<'_>,
+    nest: &Nest,
+    cx: &mut Cx,
+    arena: &Bump,
+    out: &mut Sink,
+) -> Result<Option<Parsed>, Error> {
     let event = Fields::of(node, &nest.path, "an EventBridge event")?;
     let detail = event.get("detail").ok_or_else(|| {
         Error::at_path(ErrorKind::InvalidField, event.child_path("detail"), "missing required field `detail`")
     })?;
-    member("detail", detail, text, InputFormat::AwsEventBridge, None, nest, cx, out)?;
+    member("detail", detail, raw, InputFormat::AwsEventBridge, None, nest, cx, arena, out)?;
     Ok(None)
 }

@@ -2,10 +2,12 @@
 
 use std::borrow::Cow;
 
+use bumpalo::Bump;
+
 use super::{member, parse_text, Nest, Sink};
 use crate::error::{Error, ErrorKind};
 use crate::json::{self, path, Node};
-use crate::model::{NativeFormat, Parsed};
+use crate::model::{NativeFormat, Parsed, RawRef, Step};
 use crate::normalize::{self, Cx, Fields};
 use crate::options::InputFormat;
 
@@ -30,15 +32,16 @@ pub(crate) fn undo_avro_bytes(text: &str) -> Cow<'_, str> {
 /// A `PlatformEvent`: `payload.value` holds the ECE/RCE as JSON text.
 pub(super) fn platform_event(
     node: &Node<'_>,
-    text: &str,
+    raw: RawRef<'_>,
     nest: &Nest,
     cx: &mut Cx,
+    arena: &Bump,
     out: &mut Sink,
 ) -> Result<Option<Parsed>, Error> {
     let record = Fields::of(node, &nest.path, "a PlatformEvent")?;
     let name = record.required_str("name")?;
     let payload_path = record.child_path("payload");
-    let payload = Fields { object: record.required_object("payload")?, path: &payload_path };
+    let payload = Fields::nested(record.required_object("payload")?, &nest.path, "payload");
     let header_time = record.get("header").and_then(|header| header.get("timestampMillis")).and_then(normalize::coerce::integer);
     let value_path = payload.child_path("value");
     let value = payload.get("value").ok_or_else(|| {
@@ -54,12 +57,12 @@ pub(super) fn platform_event(
             Node::String(inner) => {
                 let inner = undo_avro_bytes(inner);
                 let child = nest.decoded_at(value_path, InputFormat::DatahubPlatformEvent);
-                parse_text(&inner, Some(forced), &child, cx, out);
+                parse_text(&inner, Some(forced), &child, cx, arena, out);
             }
             Node::Object(_) => {
-                let payload_text = json::scan::member_span(text, "payload").and_then(|span| text.get(span)).unwrap_or(text);
                 let child = Nest { path: payload_path.clone(), ..nest.clone() };
-                member("value", value, payload_text, InputFormat::DatahubPlatformEvent, Some(forced), &child, cx, out)?;
+                let payload = raw.then(Step::Member("payload"));
+                member("value", value, payload, InputFormat::DatahubPlatformEvent, Some(forced), &child, cx, arena, out)?;
             }
             other => {
                 return Err(Error::at_path(
@@ -74,13 +77,13 @@ pub(super) fn platform_event(
     // A PlatformEvent this version does not model: keep its payload when it is JSON, else all.
     let mut envelope = nest.envelope.clone();
     let decoded = value.as_str().map(undo_avro_bytes);
-    let inner_tree = decoded.as_deref().and_then(|inner| json::tree::parse(inner, cx.limits.max_depth).ok());
-    let (inner_node, raw): (&Node<'_>, &str) = match (&inner_tree, decoded.as_deref()) {
+    let inner_tree = decoded.as_deref().and_then(|inner| json::tree::parse(inner, cx.limits.max_depth, arena).ok());
+    let (inner_node, raw): (&Node<'_>, RawRef<'_>) = match (&inner_tree, decoded.as_deref()) {
         (Some(inner_node), Some(inner_text)) => {
             envelope.push(InputFormat::DatahubPlatformEvent);
-            (inner_node, inner_text)
+            (inner_node, RawRef::whole(inner_text))
         }
-        _ => (node, text),
+        _ => (node, raw),
     };
     let inner = normalize::Inner { node: inner_node, raw, path: &nest.path, envelope };
     let event = normalize::datahub::unknown(inner, NativeFormat::PlatformEvent, Some(name), header_time, cx);
@@ -88,7 +91,13 @@ pub(super) fn platform_event(
 }
 
 /// An Events API poll response: each `events[i].value` is a `PlatformEvent` (or MCL) as JSON text.
-pub(super) fn poll_response(node: &Node<'_>, nest: &Nest, cx: &mut Cx, out: &mut Sink) -> Result<Option<Parsed>, Error> {
+pub(super) fn poll_response(
+    node: &Node<'_>,
+    nest: &Nest,
+    cx: &mut Cx,
+    arena: &Bump,
+    out: &mut Sink,
+) -> Result<Option<Parsed>, Error> {
     let response = Fields::of(node, &nest.path, "a poll response")?;
     let events_path = response.child_path("events");
     let events = match response.get("events") {
@@ -117,7 +126,7 @@ pub(super) fn poll_response(node: &Node<'_>, nest: &Nest, cx: &mut Cx, out: &mut
         match item.get("value") {
             Some(Node::String(value)) => {
                 let child = nest.decoded_at(value_path, InputFormat::DatahubPollResponse);
-                parse_text(value, None, &child, cx, out);
+                parse_text(value, None, &child, cx, arena, out);
             }
             Some(other) => out.push(Err(Error::at_path(
                 ErrorKind::InvalidField,
@@ -137,9 +146,10 @@ pub(super) fn poll_response(node: &Node<'_>, nest: &Nest, cx: &mut Cx, out: &mut
 /// A datahub-actions envelope `{event_type, event, meta}`.
 pub(super) fn actions_envelope(
     node: &Node<'_>,
-    text: &str,
+    raw: RawRef<'_>,
     nest: &Nest,
     cx: &mut Cx,
+    arena: &Bump,
     out: &mut Sink,
 ) -> Result<Option<Parsed>, Error> {
     let envelope = Fields::of(node, &nest.path, "a datahub-actions envelope")?;
@@ -153,10 +163,9 @@ pub(super) fn actions_envelope(
         "MetadataChangeLogEvent_v1" => InputFormat::DatahubMetadataChangeLog,
         other => {
             // An event type this version does not model: kept whole as `unknown`.
-            let raw_text = json::scan::member_span(text, "event").and_then(|span| text.get(span));
-            let (inner_node, raw) = match (event, raw_text) {
-                (Node::Object(_), Some(raw)) => (event, raw),
-                _ => (node, text),
+            let (inner_node, raw) = match event {
+                Node::Object(_) => (event, raw.then(Step::Member("event"))),
+                _ => (node, raw),
             };
             let mut chain = nest.envelope.clone();
             if !std::ptr::eq(inner_node, node) {
@@ -167,7 +176,7 @@ pub(super) fn actions_envelope(
             return Ok(Some(Parsed::Event(event)));
         }
     };
-    member("event", event, text, InputFormat::DatahubActionsEnvelope, Some(forced), nest, cx, out)?;
+    member("event", event, raw, InputFormat::DatahubActionsEnvelope, Some(forced), nest, cx, arena, out)?;
     Ok(None)
 }
 

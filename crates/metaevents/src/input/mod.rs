@@ -8,11 +8,12 @@ mod datahub;
 pub(crate) mod detect;
 pub(crate) mod split;
 
-use std::borrow::Cow;
+
+use bumpalo::Bump;
 
 use crate::error::{Error, ErrorKind};
 use crate::json::{self, path, Node};
-use crate::model::{Parsed, ValidationRequest};
+use crate::model::{Parsed, RawRef, Step, ValidationRequest};
 use crate::normalize::atlan::EnvelopeFacts;
 use crate::normalize::{self, Cx, Inner};
 use crate::options::InputFormat;
@@ -22,15 +23,6 @@ pub(crate) use split::{SplitAssembler, SplitPart};
 /// Envelopes may nest (an `EventBridge` event around a Lambda request around an Atlan envelope),
 /// but not without end.
 const MAX_ENVELOPE_DEPTH: usize = 8;
-
-/// The exact text of a value inside `text` (found by scanning), or — should the scanner miss,
-/// which only happens on text it did not come from — the value re-serialized.
-pub(crate) fn text_of<'t>(text: &'t str, span: Option<std::ops::Range<usize>>, node: &Node<'_>) -> Cow<'t, str> {
-    match span.and_then(|span| text.get(span)) {
-        Some(raw) => Cow::Borrowed(raw),
-        None => Cow::Owned(node.to_value().to_string()),
-    }
-}
 
 /// What one document yielded.
 #[derive(Debug)]
@@ -77,25 +69,25 @@ impl Nest {
         if self.path == "$" { error } else { error.nested_in(&self.path) }
     }
 
-    fn inner<'n, 'a>(&'n self, node: &'n Node<'a>, raw: &'n str) -> Inner<'n, 'a> {
+    fn inner<'n, 'a>(&'n self, node: &'n Node<'a>, raw: RawRef<'n>) -> Inner<'n, 'a> {
         Inner { node, raw, path: &self.path, envelope: self.envelope.clone() }
     }
 }
 
 /// Parses `text` (one record, or text decoded from an envelope) and everything inside it.
-pub(crate) fn parse_text(text: &str, forced: Option<InputFormat>, nest: &Nest, cx: &mut Cx, out: &mut Sink) {
+pub(crate) fn parse_text(text: &str, forced: Option<InputFormat>, nest: &Nest, cx: &mut Cx, arena: &Bump, out: &mut Sink) {
     if text.trim().is_empty() {
         out.push(Err(nest.locate(Error::at_path(ErrorKind::Empty, "$", "no event: the text is empty"))));
         return;
     }
-    match json::tree::parse(text, cx.limits.max_depth) {
-        Ok(node) => dispatch(&node, text, forced, nest, cx, out),
+    match json::tree::parse(text, cx.limits.max_depth, arena) {
+        Ok(node) => dispatch(&node, RawRef::whole(text), forced, nest, cx, arena, out),
         Err(error) => out.push(Err(nest.locate(error))),
     }
 }
 
-/// Handles an already parsed document whose exact text is `text`.
-fn dispatch(node: &Node<'_>, text: &str, forced: Option<InputFormat>, nest: &Nest, cx: &mut Cx, out: &mut Sink) {
+/// Handles an already parsed document, found in its record at `raw`.
+fn dispatch(node: &Node<'_>, raw: RawRef<'_>, forced: Option<InputFormat>, nest: &Nest, cx: &mut Cx, arena: &Bump, out: &mut Sink) {
     if nest.envelope.len() > MAX_ENVELOPE_DEPTH {
         out.push(Err(Error::at_path(
             ErrorKind::TooDeep,
@@ -106,7 +98,6 @@ fn dispatch(node: &Node<'_>, text: &str, forced: Option<InputFormat>, nest: &Nes
     }
     if let Node::Array(items) = node {
         // A batch of events in one record: each element is a record of its own.
-        let spans = json::scan::element_spans(text).unwrap_or_default();
         for (index, item) in items.iter().enumerate() {
             if index == cx.limits.max_events_per_array {
                 out.push(Err(Error::at_path(
@@ -116,9 +107,8 @@ fn dispatch(node: &Node<'_>, text: &str, forced: Option<InputFormat>, nest: &Nes
                 )));
                 return;
             }
-            let raw = text_of(text, spans.get(index).cloned(), item);
             let child = Nest { path: path::item(&nest.path, index), ..nest.clone() };
-            dispatch(item, &raw, forced, &child, cx, out);
+            dispatch(item, raw.then(Step::Element(index)), forced, &child, cx, arena, out);
         }
         return;
     }
@@ -130,7 +120,7 @@ fn dispatch(node: &Node<'_>, text: &str, forced: Option<InputFormat>, nest: &Nes
         Some(Detected::Validation(message)) => {
             Ok(Some(Parsed::ValidationRequest(ValidationRequest { message: message.to_owned() })))
         }
-        Some(Detected::Format(format)) => handle(format, node, text, nest, cx, out),
+        Some(Detected::Format(format)) => handle(format, node, raw, nest, cx, arena, out),
         None => Err(Error::at_path(
             ErrorKind::Unrecognized,
             nest.path.clone(),
@@ -154,57 +144,57 @@ fn dispatch(node: &Node<'_>, text: &str, forced: Option<InputFormat>, nest: &Nes
 fn handle(
     format: InputFormat,
     node: &Node<'_>,
-    text: &str,
+    raw: RawRef<'_>,
     nest: &Nest,
     cx: &mut Cx,
+    arena: &Bump,
     out: &mut Sink,
 ) -> Result<Option<Parsed>, Error> {
     let event = match format {
-        InputFormat::DatahubEntityChangeEvent => normalize::datahub::entity_change_event(nest.inner(node, text), cx)?,
+        InputFormat::DatahubEntityChangeEvent => normalize::datahub::entity_change_event(nest.inner(node, raw), cx)?,
         InputFormat::DatahubRelationshipChangeEvent => {
-            normalize::datahub::relationship_change_event(nest.inner(node, text), cx)?
+            normalize::datahub::relationship_change_event(nest.inner(node, raw), cx)?
         }
         InputFormat::DatahubMetadataChangeLog => normalize::datahub::unknown(
-            nest.inner(node, text),
+            nest.inner(node, raw),
             crate::model::NativeFormat::MetadataChangeLog,
             None,
             None,
             cx,
         ),
-        InputFormat::AtlanMessage => normalize::atlan::notification(nest.inner(node, text), nest.facts, cx)?,
-        InputFormat::DatahubPlatformEvent => return datahub::platform_event(node, text, nest, cx, out),
-        InputFormat::DatahubPollResponse => return datahub::poll_response(node, nest, cx, out),
-        InputFormat::DatahubActionsEnvelope => return datahub::actions_envelope(node, text, nest, cx, out),
-        InputFormat::AtlanEnvelope => return atlan::envelope(node, text, nest, cx, out),
-        InputFormat::AwsLambda => return aws::lambda(node, text, nest, cx, out),
-        InputFormat::AwsEventBridge => return aws::event_bridge(node, text, nest, cx, out),
+        InputFormat::AtlanMessage => normalize::atlan::notification(nest.inner(node, raw), nest.facts, cx)?,
+        InputFormat::DatahubPlatformEvent => return datahub::platform_event(node, raw, nest, cx, arena, out),
+        InputFormat::DatahubPollResponse => return datahub::poll_response(node, nest, cx, arena, out),
+        InputFormat::DatahubActionsEnvelope => return datahub::actions_envelope(node, raw, nest, cx, arena, out),
+        InputFormat::AtlanEnvelope => return atlan::envelope(node, raw, nest, cx, arena, out),
+        InputFormat::AwsLambda => return aws::lambda(node, raw, nest, cx, arena, out),
+        InputFormat::AwsEventBridge => return aws::event_bridge(node, raw, nest, cx, arena, out),
     };
     Ok(Some(Parsed::Event(event)))
 }
 
 #[expect(clippy::too_many_arguments, reason = "the member, its envelope and the parse context")]
-/// Dispatches a member of `text` that is a JSON object (its exact text found by scanning) or a
-/// string holding JSON text.
+/// Dispatches a member `key` (at `raw.key`) that is a JSON object or a string holding JSON text.
 fn member(
-    key: &str,
+    key: &'static str,
     value: &Node<'_>,
-    text: &str,
+    raw: RawRef<'_>,
     format: InputFormat,
     forced: Option<InputFormat>,
     nest: &Nest,
     cx: &mut Cx,
+    arena: &Bump,
     out: &mut Sink,
 ) -> Result<(), Error> {
     match value {
         Node::String(inner) => {
             let child = nest.decoded_at(path::child(&nest.path, key), format);
-            parse_text(inner, forced, &child, cx, out);
+            parse_text(inner, forced, &child, cx, arena, out);
             Ok(())
         }
         Node::Object(_) => {
             let child = nest.member(key, format);
-            let raw = text_of(text, json::scan::member_span(text, key), value);
-            dispatch(value, &raw, forced, &child, cx, out);
+            dispatch(value, raw.then(Step::Member(key)), forced, &child, cx, arena, out);
             Ok(())
         }
         other => Err(Error::at_path(

@@ -3,11 +3,9 @@
 //! keeps an event's id when a re-serializer spells absent optionals as `null` (datahub-actions
 //! writes `"modifier": null`) or an empty `parameters` as `{}`.
 
-use std::borrow::Cow;
-
 use sha2::{Digest, Sha256};
 
-use super::tree::Node;
+use super::tree::{Node, Str};
 
 /// Appends the canonical JSON of `node` to `out`.
 pub(crate) fn write(node: &Node<'_>, out: &mut Vec<u8>) {
@@ -16,7 +14,7 @@ pub(crate) fn write(node: &Node<'_>, out: &mut Vec<u8>) {
         Node::Bool(true) => out.extend_from_slice(b"true"),
         Node::Bool(false) => out.extend_from_slice(b"false"),
         Node::Number(number) => write_number(number, out),
-        Node::String(text) => write_parsed_string(text, out),
+        Node::String(text) => write_parsed_string(*text, out),
         Node::Array(items) => {
             out.push(b'[');
             for (index, item) in items.iter().enumerate() {
@@ -38,7 +36,7 @@ pub(crate) fn write(node: &Node<'_>, out: &mut Vec<u8>) {
                     out.push(b',');
                 }
                 first = false;
-                write_parsed_string(key, out);
+                write_parsed_string(*key, out);
                 out.push(b':');
                 write(value, out);
             }
@@ -58,15 +56,13 @@ fn is_vacant(node: &Node<'_>) -> bool {
 
 /// Writes a string of the tree. One the parser could borrow had no escapes in its JSON, so it
 /// needs none: only strings decoded from escapes are checked.
-#[expect(clippy::ptr_arg, reason = "borrowed or owned tells whether the JSON had escapes")]
-fn write_parsed_string(text: &Cow<'_, str>, out: &mut Vec<u8>) {
-    match text {
-        Cow::Borrowed(text) => {
-            out.push(b'"');
-            out.extend_from_slice(text.as_bytes());
-            out.push(b'"');
-        }
-        Cow::Owned(text) => write_string(text, out),
+fn write_parsed_string(text: Str<'_>, out: &mut Vec<u8>) {
+    if text.escaped() {
+        write_string(&text, out);
+    } else {
+        out.push(b'"');
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'"');
     }
 }
 
@@ -133,10 +129,15 @@ pub(crate) fn digest(node: &Node<'_>, scratch: &mut Vec<u8>) -> [u8; 16] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::tree::parse;
+    use bumpalo::Bump;
+
+    fn parse<'a>(text: &'a str, _depth: usize, arena: &'a Bump) -> Node<'a> {
+        crate::json::tree::parse(text, 64, arena).unwrap()
+    }
 
     fn canonical(text: &str) -> String {
-        let node = parse(text, 64).unwrap();
+        let arena = Bump::new();
+        let node = parse(text, 64, &arena);
         let mut out = Vec::new();
         write(&node, &mut out);
         String::from_utf8(out).unwrap()
@@ -158,9 +159,10 @@ mod tests {
     #[test]
     fn digest_ignores_key_order_and_nulls() {
         let mut scratch = Vec::new();
-        let a = digest(&parse(r#"{"x": 1, "y": {"k": "v"}}"#, 64).unwrap(), &mut scratch);
-        let b = digest(&parse(r#"{"y": {"k": "v"}, "m": null, "x": 1}"#, 64).unwrap(), &mut scratch);
-        let c = digest(&parse(r#"{"y": {"k": "w"}, "x": 1}"#, 64).unwrap(), &mut scratch);
+        let arena = Bump::new();
+        let a = digest(&parse(r#"{"x": 1, "y": {"k": "v"}}"#, 64, &arena), &mut scratch);
+        let b = digest(&parse(r#"{"y": {"k": "v"}, "m": null, "x": 1}"#, 64, &arena), &mut scratch);
+        let c = digest(&parse(r#"{"y": {"k": "w"}, "x": 1}"#, 64, &arena), &mut scratch);
         assert_eq!(a, b);
         assert_ne!(a, c);
     }

@@ -1,32 +1,73 @@
-//! A borrowed JSON tree. Strings without escapes borrow from the input; objects keep their
-//! members sorted by key, which gives binary-search lookups, duplicate-key detection and the
-//! canonical key order of event ids from one sort.
+//! A JSON tree in a bump arena. Strings without escapes borrow from the input; objects keep
+//! their members sorted by key, which gives fast lookups, duplicate-key detection and the
+//! canonical key order of event ids from one sort. The whole tree lives in the arena of the
+//! record being parsed and is freed at once when the record is done.
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt;
+use std::ops::Deref;
 
+use bumpalo::Bump;
+use bumpalo::collections::Vec as ArenaVec;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::Number;
 
 use super::path::{self, Segment};
 use crate::error::{Error, ErrorKind};
 
-/// A parsed JSON value.
+/// A string of the tree: borrowed from the input when its JSON had no escapes, else decoded
+/// into the arena (`escaped`), which tells the canonical writer whether it may need escaping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Str<'a> {
+    text: &'a str,
+    escaped: bool,
+}
+
+impl<'a> Str<'a> {
+    pub(crate) fn as_str(self) -> &'a str {
+        self.text
+    }
+
+    pub(crate) fn escaped(self) -> bool {
+        self.escaped
+    }
+}
+
+impl PartialEq<str> for Str<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+
+impl fmt::Display for Str<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text)
+    }
+}
+
+impl Deref for Str<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.text
+    }
+}
+
+/// A parsed JSON value. Holds only references and plain numbers: the arena never runs drops.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Node<'a> {
     Null,
     Bool(bool),
     Number(Number),
-    String(Cow<'a, str>),
-    Array(Vec<Node<'a>>),
+    String(Str<'a>),
+    Array(&'a [Node<'a>]),
     Object(Object<'a>),
 }
 
 /// A JSON object whose members are sorted by key and unique.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub(crate) struct Object<'a> {
-    entries: Vec<(Cow<'a, str>, Node<'a>)>,
+    entries: &'a [(Str<'a>, Node<'a>)],
 }
 
 /// Key order: by bytes (= by code point), deciding on the first byte inline since keys mostly
@@ -39,19 +80,23 @@ fn key_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 impl<'a> Object<'a> {
-    pub(crate) fn get(&self, key: &str) -> Option<&Node<'a>> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Node<'a>> {
+        // Most objects of events are small: comparing lengths first beats a binary search there.
+        if self.entries.len() <= 12 {
+            return self.entries.iter().find(|(k, _)| k.len() == key.len() && k.text == key).map(|(_, value)| value);
+        }
         let index = self.entries.binary_search_by(|(k, _)| key_cmp(k, key)).ok()?;
         self.entries.get(index).map(|(_, value)| value)
     }
 
     /// Members in key order.
-    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &Node<'a>)> {
-        self.entries.iter().map(|(key, value)| (key.as_ref(), value))
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = (&'a str, &'a Node<'a>)> {
+        self.entries.iter().map(|(key, value)| (key.text, value))
     }
 
-    /// Members in key order, with keys as parsed (borrowed when their JSON had no escapes).
-    pub(crate) fn entries(&self) -> &[(Cow<'a, str>, Node<'a>)] {
-        &self.entries
+    /// Members in key order, with keys as parsed.
+    pub(crate) fn entries(&self) -> &'a [(Str<'a>, Node<'a>)] {
+        self.entries
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -64,9 +109,9 @@ impl<'a> Object<'a> {
 }
 
 impl<'a> Node<'a> {
-    pub(crate) fn as_str(&self) -> Option<&str> {
+    pub(crate) fn as_str(&self) -> Option<&'a str> {
         match self {
-            Node::String(text) => Some(text),
+            Node::String(text) => Some(text.as_str()),
             _ => None,
         }
     }
@@ -78,7 +123,7 @@ impl<'a> Node<'a> {
         }
     }
 
-    pub(crate) fn as_array(&self) -> Option<&[Node<'a>]> {
+    pub(crate) fn as_array(&self) -> Option<&'a [Node<'a>]> {
         match self {
             Node::Array(items) => Some(items),
             _ => None,
@@ -90,8 +135,11 @@ impl<'a> Node<'a> {
     }
 
     /// Member of an object; `None` for other values.
-    pub(crate) fn get(&self, key: &str) -> Option<&Node<'a>> {
-        self.as_object()?.get(key)
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Node<'a>> {
+        match self {
+            Node::Object(object) => object.get(key),
+            _ => None,
+        }
     }
 
     /// "a string", "an object", ... for messages.
@@ -129,28 +177,44 @@ enum Special {
     DuplicateKey(String),
 }
 
-struct Context {
+struct Context<'a> {
     max_depth: usize,
+    arena: &'a Bump,
     special: RefCell<Option<Special>>,
     // Filled innermost-first while an error unwinds, so the success path never builds paths.
     error_path: RefCell<Vec<Segment>>,
 }
 
-struct NodeSeed<'c> {
-    cx: &'c Context,
+struct NodeSeed<'c, 'a> {
+    cx: &'c Context<'a>,
     depth: usize,
 }
 
-impl<'de> DeserializeSeed<'de> for NodeSeed<'_> {
-    type Value = Node<'de>;
+impl<'de: 'a, 'a> DeserializeSeed<'de> for NodeSeed<'_, 'a> {
+    type Value = Node<'a>;
 
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for NodeSeed<'_> {
-    type Value = Node<'de>;
+impl<'a> NodeSeed<'_, 'a> {
+    fn decoded(&self, text: &str) -> Node<'a> {
+        Node::String(Str { text: self.cx.arena.alloc_str(text), escaped: true })
+    }
+
+    fn enter<E: de::Error>(&self) -> Result<usize, E> {
+        let depth = self.depth + 1;
+        if depth > self.cx.max_depth {
+            *self.cx.special.borrow_mut() = Some(Special::TooDeep(self.cx.max_depth));
+            return Err(E::custom("too deep"));
+        }
+        Ok(depth)
+    }
+}
+
+impl<'de: 'a, 'a> Visitor<'de> for NodeSeed<'_, 'a> {
+    type Value = Node<'a>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
@@ -173,15 +237,15 @@ impl<'de> Visitor<'de> for NodeSeed<'_> {
     }
 
     fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Node::String(Cow::Borrowed(v)))
+        Ok(Node::String(Str { text: v, escaped: false }))
     }
 
     fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Node::String(Cow::Owned(v.to_owned())))
+        Ok(self.decoded(v))
     }
 
     fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Node::String(Cow::Owned(v)))
+        Ok(self.decoded(&v))
     }
 
     fn visit_unit<E>(self) -> Result<Self::Value, E> {
@@ -194,7 +258,7 @@ impl<'de> Visitor<'de> for NodeSeed<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let depth = self.enter::<A::Error>()?;
-        let mut items = Vec::new();
+        let mut items = ArenaVec::new_in(self.cx.arena);
         loop {
             match seq.next_element_seed(NodeSeed { cx: self.cx, depth }) {
                 Ok(Some(item)) => items.push(item),
@@ -205,78 +269,70 @@ impl<'de> Visitor<'de> for NodeSeed<'_> {
                 }
             }
         }
-        Ok(Node::Array(items))
+        Ok(Node::Array(items.into_bump_slice()))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let depth = self.enter::<A::Error>()?;
-        let mut entries: Vec<(Cow<'de, str>, Node<'de>)> = Vec::with_capacity(8);
-        while let Some(key) = map.next_key_seed(KeySeed)? {
+        let mut entries = ArenaVec::with_capacity_in(8, self.cx.arena);
+        while let Some(key) = map.next_key_seed(KeySeed { arena: self.cx.arena })? {
             match map.next_value_seed(NodeSeed { cx: self.cx, depth }) {
                 Ok(value) => entries.push((key, value)),
                 Err(err) => {
-                    self.cx.error_path.borrow_mut().push(Segment::Key(key.into_owned()));
+                    self.cx.error_path.borrow_mut().push(Segment::Key(key.text.to_owned()));
                     return Err(err);
                 }
             }
         }
-        entries.sort_unstable_by(|a, b| key_cmp(&a.0, &b.0));
-        if let Some(pair) = entries.windows(2).find(|pair| matches!(pair, [a, b] if a.0 == b.0)) {
-            let key = pair.first().map(|(key, _)| key.to_string()).unwrap_or_default();
+        entries.sort_unstable_by(|a: &(Str<'a>, Node<'a>), b: &(Str<'a>, Node<'a>)| key_cmp(&a.0, &b.0));
+        if let Some(pair) = entries.windows(2).find(|pair| matches!(pair, [a, b] if a.0.text == b.0.text)) {
+            let key = pair.first().map(|(key, _)| key.text.to_owned()).unwrap_or_default();
             self.cx.error_path.borrow_mut().push(Segment::Key(key.clone()));
             *self.cx.special.borrow_mut() = Some(Special::DuplicateKey(key));
             return Err(de::Error::custom("duplicate key"));
         }
-        Ok(Node::Object(Object { entries }))
+        Ok(Node::Object(Object { entries: entries.into_bump_slice() }))
     }
 }
 
-impl NodeSeed<'_> {
-    fn enter<E: de::Error>(&self) -> Result<usize, E> {
-        let depth = self.depth + 1;
-        if depth > self.cx.max_depth {
-            *self.cx.special.borrow_mut() = Some(Special::TooDeep(self.cx.max_depth));
-            return Err(E::custom("too deep"));
-        }
-        Ok(depth)
-    }
+struct KeySeed<'a> {
+    arena: &'a Bump,
 }
 
-struct KeySeed;
-
-impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Cow<'de, str>;
+impl<'de: 'a, 'a> DeserializeSeed<'de> for KeySeed<'a> {
+    type Value = Str<'a>;
 
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_str(self)
     }
 }
 
-impl<'de> Visitor<'de> for KeySeed {
-    type Value = Cow<'de, str>;
+impl<'de: 'a, 'a> Visitor<'de> for KeySeed<'a> {
+    type Value = Str<'a>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an object key")
     }
 
     fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Cow::Borrowed(v))
+        Ok(Str { text: v, escaped: false })
     }
 
     fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v.to_owned()))
+        Ok(Str { text: self.arena.alloc_str(v), escaped: true })
     }
 
     fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v))
+        Ok(Str { text: self.arena.alloc_str(&v), escaped: true })
     }
 }
 
-/// Parses one complete JSON document (surrounding whitespace allowed, nothing else).
+/// Parses one complete JSON document (surrounding whitespace allowed, nothing else) into
+/// `arena`.
 ///
 /// Errors carry the line and column inside `text` and the JSON path of the fault.
-pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Node<'_>, Error> {
-    let cx = Context { max_depth, special: RefCell::new(None), error_path: RefCell::new(Vec::new()) };
+pub(crate) fn parse<'a>(text: &'a str, max_depth: usize, arena: &'a Bump) -> Result<Node<'a>, Error> {
+    let cx = Context { max_depth, arena, special: RefCell::new(None), error_path: RefCell::new(Vec::new()) };
     let mut deserializer = serde_json::Deserializer::from_str(text);
     deserializer.disable_recursion_limit();
     let result = NodeSeed { cx: &cx, depth: 0 }
@@ -343,7 +399,7 @@ fn duplicate_at(text: &str, key: &str, end: usize) -> Option<usize> {
     None
 }
 
-fn convert_error(err: &serde_json::Error, cx: &Context, text: &str) -> Error {
+fn convert_error(err: &serde_json::Error, cx: &Context<'_>, text: &str) -> Error {
     let mut segments = cx.error_path.take();
     segments.reverse();
     let json_path = path::render(&segments);
@@ -411,6 +467,12 @@ fn describe_serde_error(err: &serde_json::Error) -> (ErrorKind, String) {
 mod tests {
     use super::*;
 
+    fn parse(text: &str, max_depth: usize) -> Result<Node<'static>, Error> {
+        let arena: &'static Bump = Box::leak(Box::new(Bump::new()));
+        let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
+        super::parse(text, max_depth, arena)
+    }
+
     #[test]
     fn objects_are_sorted_and_looked_up() {
         let node = parse(r#"{"b": 1, "a": {"z": [1, "x"], "y": null}, "c": "s\"q"}"#, 64).unwrap();
@@ -426,7 +488,7 @@ mod tests {
     fn strings_without_escapes_borrow() {
         let text = r#"{"k": "plain"}"#;
         let node = parse(text, 64).unwrap();
-        assert!(matches!(node.get("k"), Some(Node::String(Cow::Borrowed(_)))));
+        assert!(matches!(node.get("k"), Some(Node::String(text)) if !text.escaped()));
     }
 
     #[test]

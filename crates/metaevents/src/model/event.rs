@@ -8,6 +8,7 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use super::kind::{Kind, Source};
+use super::raw::RawText;
 use crate::json::scan;
 use crate::options::InputFormat;
 
@@ -166,7 +167,7 @@ struct Inner {
     subjects: Vec<String>,
     details: Map<String, Value>,
     native: Native,
-    raw: Box<str>,
+    raw: RawText,
 }
 
 /// One normalized catalog event. Cheap to clone (shared), immutable.
@@ -185,7 +186,7 @@ pub(crate) struct EventBuilder {
     pub subjects: Vec<String>,
     pub details: Map<String, Value>,
     pub native: Native,
-    pub raw: Box<str>,
+    pub raw: RawText,
 }
 
 impl EventBuilder {
@@ -265,26 +266,27 @@ impl Event {
 
     /// The innermost platform event, exactly as received (as JSON text).
     pub fn raw_json(&self) -> &str {
-        &self.0.raw
+        self.0.raw.get()
     }
 
     /// The innermost platform event on one line: its text as received without the whitespace
     /// between tokens (key order, numbers and escapes untouched).
     pub fn raw_json_compact(&self) -> String {
-        let mut compact = String::with_capacity(self.0.raw.len());
-        scan::minify_into(&self.0.raw, &mut compact);
+        let raw = self.raw_json();
+        let mut compact = String::with_capacity(raw.len());
+        scan::minify_into(raw, &mut compact);
         compact
     }
 
     /// The innermost platform event as a JSON value.
     pub fn raw(&self) -> Value {
         // The text was parsed once already, so this cannot fail; Null keeps the function total.
-        serde_json::from_str(&self.0.raw).unwrap_or(Value::Null)
+        serde_json::from_str(self.raw_json()).unwrap_or(Value::Null)
     }
 
     /// The contract JSON of this event (`raw` included when asked), on one line.
     pub fn to_json(&self, include_raw: bool) -> String {
-        let mut out = String::with_capacity(256 + if include_raw { self.0.raw.len() } else { 0 });
+        let mut out = String::with_capacity(256 + if include_raw { self.raw_json().len() } else { 0 });
         self.write_json(include_raw, &mut out);
         out
     }

@@ -2,7 +2,9 @@
 
 mod event;
 mod kind;
+mod raw;
 
 pub(crate) use event::EventBuilder;
+pub(crate) use raw::{RawRef, Step};
 pub use event::{Entity, Event, EventId, EventJson, Native, NativeFormat, Parsed, Record, ValidationRequest};
 pub use kind::{Family, Kind, Source};

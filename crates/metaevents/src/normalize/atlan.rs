@@ -120,17 +120,17 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
     let entry = cx.catalog.atlan(operation_type, type_name);
     let kind = entry.map_or(Kind::Unknown, |entry| entry.kind);
 
-    let entity_path = message.child_path("entity");
+
     let mut entity = asset_entity(entity_node);
     if entry.is_some() && !is_relationship {
-        let fields = Fields { object: entity_node.ok_or_else(|| message_missing(&message, "entity"))?, path: &entity_path };
+        let fields = Fields::nested(entity_node.ok_or_else(|| message_missing(&message, "entity"))?, inner.path, "entity");
         fields.required_str("guid")?;
         fields.required_str("typeName")?;
         fields.optional_object("attributes")?;
     }
 
     let mutated = message.get("mutatedDetails");
-    let mutated_path = message.child_path("mutatedDetails");
+    let mutated_path = || message.child_path("mutatedDetails");
     let mut details = Map::new();
     let mut subjects = Vec::new();
     let entity_str = |key: &str| entity_node.and_then(|e| e.get(key)).and_then(Node::as_str);
@@ -161,7 +161,7 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
                 Some(Node::Object(object)) => Some(object),
                 Some(other) => {
                     return Err(invalid(
-                        mutated_path,
+                        mutated_path(),
                         format!("`mutatedDetails` of ENTITY_UPDATE must be an object, found {}", other.type_name()),
                     ));
                 }
@@ -178,7 +178,7 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
                 details.insert(names_key.to_owned(), Value::Array(names));
                 match values {
                     Some(values) => {
-                        details.insert(values_key.to_owned(), Node::Object(values.clone()).to_value());
+                        details.insert(values_key.to_owned(), Node::Object(*values).to_value());
                     }
                     None if required => {
                         details.insert(values_key.to_owned(), Value::Object(Map::new()));
@@ -205,7 +205,7 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
                 Some(Node::Object(object)) => object,
                 other => {
                     return Err(invalid(
-                        mutated_path,
+                        mutated_path(),
                         format!(
                             "`mutatedDetails` of BUSINESS_ATTRIBUTE_UPDATE must be an object of custom-metadata sets, found {}",
                             other.map_or("nothing", Node::type_name)
@@ -243,7 +243,7 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
                 Some(single @ Node::Object(_)) => vec![single],
                 other => {
                     return Err(invalid(
-                        mutated_path,
+                        mutated_path(),
                         format!(
                             "`mutatedDetails` of {operation_type} must be a list of tags, found {}",
                             other.map_or("nothing", Node::type_name)
@@ -254,7 +254,7 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
             let mut out = Vec::with_capacity(tags.len());
             let mut all_propagated = !tags.is_empty();
             for (index, tag) in tags.into_iter().enumerate() {
-                let tag_path = format!("{mutated_path}[{index}]");
+                let tag_path = format!("{}[{index}]", mutated_path());
                 let tag_fields = Fields::of(tag, &tag_path, "a tag")?;
                 let tag_id = tag_fields.required_str("typeName")?;
                 let mut object = Map::new();
@@ -274,11 +274,11 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
             details.insert("propagated".to_owned(), Value::Bool(all_propagated));
         }
         Kind::RelationshipCreated | Kind::RelationshipUpdated | Kind::RelationshipDeleted => {
-            let relationship_path = message.child_path("relationship");
-            let relationship = Fields {
-                object: relationship_node.ok_or_else(|| message_missing(&message, "relationship"))?,
-                path: &relationship_path,
-            };
+            let relationship = Fields::nested(
+                relationship_node.ok_or_else(|| message_missing(&message, "relationship"))?,
+                inner.path,
+                "relationship",
+            );
             let relationship_type = relationship.required_str("typeName")?;
             let (end1_path, end2_path) = (relationship.child_path("end1"), relationship.child_path("end2"));
             let end1 = Fields::of(
@@ -296,8 +296,8 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
             insert_str(&mut details, "status", relationship.lenient_str("status"));
             insert_str(&mut details, "label", relationship.lenient_str("label"));
             insert_str(&mut details, "propagateTags", relationship.lenient_str("propagateTags"));
-            let end1_node = Node::Object(end1.object.clone());
-            let end2_node = Node::Object(end2.object.clone());
+            let end1_node = Node::Object(*end1.object);
+            let end2_node = Node::Object(*end2.object);
             details.insert("end1".to_owned(), reference(&end1_node));
             details.insert("end2".to_owned(), reference(&end2_node));
             let qualified_name = end1
@@ -340,7 +340,7 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
         subjects,
         details,
         native,
-        raw: inner.raw.into(),
+        raw: inner.raw.to_owned_text(),
     }
     .build())
 }

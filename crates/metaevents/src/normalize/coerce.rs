@@ -59,9 +59,14 @@ fn text(node: &Node<'_>) -> Option<String> {
 /// Decodes JSON held in a string; other strings and values stay as they are.
 fn json_value(node: &Node<'_>, max_depth: usize) -> Value {
     if let Node::String(text) = node {
+        // The producer's default for `context` and `sourceDetails`: no need to parse it.
+        if text.as_str() == "{}" {
+            return Value::Object(serde_json::Map::new());
+        }
         let trimmed = text.trim_start();
         if trimmed.starts_with(['{', '[', '"']) || trimmed == "null" || trimmed == "true" || trimmed == "false" {
-            if let Ok(decoded) = json::tree::parse(text, max_depth) {
+            let arena = bumpalo::Bump::new();
+            if let Ok(decoded) = json::tree::parse(text, max_depth, &arena) {
                 return decoded.to_value();
             }
         }
@@ -74,7 +79,8 @@ fn string_list(node: &Node<'_>, max_depth: usize) -> Option<Value> {
     match node {
         Node::Array(items) => Some(Value::Array(items.iter().filter_map(text).map(Value::String).collect())),
         Node::String(raw) => {
-            if let Ok(Node::Array(items)) = json::tree::parse(raw, max_depth) {
+            let arena = bumpalo::Bump::new();
+            if let Ok(Node::Array(items)) = json::tree::parse(raw, max_depth, &arena) {
                 return Some(Value::Array(items.iter().filter_map(text).map(Value::String).collect()));
             }
             // Java's List.toString: `[a, b]`. Commas inside an urn's parentheses are not separators.
@@ -141,7 +147,9 @@ mod tests {
     use serde_json::json;
 
     fn node(text: &str) -> Node<'_> {
-        json::tree::parse(text, 64).unwrap()
+        let arena: &'static bumpalo::Bump = Box::leak(Box::new(bumpalo::Bump::new()));
+        let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
+        json::tree::parse(text, 64, arena).unwrap()
     }
 
     #[test]

@@ -31,12 +31,11 @@ pub(crate) fn entity_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Result<E
     let category = ece.required_str("category")?;
     let operation = ece.required_str("operation")?;
     let entity_type = ece.optional_str("entityType")?;
-    let audit_stamp = Fields { object: ece.required_object("auditStamp")?, path: &ece.child_path("auditStamp") };
+    let audit_stamp = Fields::nested(ece.required_object("auditStamp")?, inner.path, "auditStamp");
     let time = audit_stamp.required_time("time")?;
     let actor = audit_stamp.optional_str("actor")?;
     let modifier = ece.optional_str("modifier")?;
-    let parameters_path = ece.child_path("parameters");
-    let parameters = ece.optional_object("parameters")?.map(|object| Fields { object, path: &parameters_path });
+    let parameters = ece.optional_object("parameters")?.map(|object| Fields::nested(object, inner.path, "parameters"));
 
     let entity = entity_from_urn(entity_urn, entity_type, parameters.as_ref());
     let entry = cx.catalog.datahub_entity_change(category, operation, &entity.entity_type);
@@ -117,7 +116,7 @@ pub(crate) fn entity_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Result<E
         subjects,
         details,
         native,
-        raw: inner.raw.into(),
+        raw: inner.raw.to_owned_text(),
     }
     .build())
 }
@@ -129,7 +128,7 @@ pub(crate) fn relationship_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Re
     let destination_urn = rce.required_str("destinationUrn")?;
     let relationship_type = rce.required_str("relationshipType")?;
     let operation = rce.required_str("operation")?;
-    let audit_stamp = Fields { object: rce.required_object("auditStamp")?, path: &rce.child_path("auditStamp") };
+    let audit_stamp = Fields::nested(rce.required_object("auditStamp")?, inner.path, "auditStamp");
     let time = audit_stamp.required_time("time")?;
     let actor = audit_stamp.optional_str("actor")?;
     let entry = cx.catalog.datahub_relationship_change(operation);
@@ -159,7 +158,7 @@ pub(crate) fn relationship_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Re
         subjects,
         details,
         native,
-        raw: inner.raw.into(),
+        raw: inner.raw.to_owned_text(),
     }
     .build())
 }
@@ -209,7 +208,7 @@ pub(crate) fn unknown(
         subjects: Vec::new(),
         details: Map::new(),
         native,
-        raw: inner.raw.into(),
+        raw: inner.raw.to_owned_text(),
     }
     .build()
 }

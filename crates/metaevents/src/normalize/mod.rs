@@ -8,7 +8,7 @@ pub(crate) mod urn;
 use crate::catalog::Catalog;
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{self, Node, Object};
-use crate::model::EventId;
+use crate::model::{EventId, RawRef};
 use crate::options::{InputFormat, Limits};
 
 /// Per-parser state shared by every normalization: read-only settings and a scratch buffer.
@@ -34,22 +34,25 @@ impl Cx {
 #[derive(Debug)]
 pub(crate) struct Inner<'n, 'a> {
     pub node: &'n Node<'a>,
-    pub raw: &'n str,
+    pub raw: RawRef<'n>,
     pub path: &'n str,
     pub envelope: Vec<InputFormat>,
 }
 
-/// Typed, located access to the members of one JSON object.
+/// Typed, located access to the members of one JSON object. Its JSON path is `prefix`, or
+/// `prefix.sub` for an object one level into a record; it is only written out when an error
+/// needs it, which keeps string building off the path of well-formed events.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fields<'n, 'a> {
     pub object: &'n Object<'a>,
-    pub path: &'n str,
+    prefix: &'n str,
+    sub: &'static str,
 }
 
 impl<'n, 'a> Fields<'n, 'a> {
     pub(crate) fn of(node: &'n Node<'a>, path: &'n str, what: &str) -> Result<Self> {
         match node.as_object() {
-            Some(object) => Ok(Self { object, path }),
+            Some(object) => Ok(Self { object, prefix: path, sub: "" }),
             None => Err(Error::at_path(
                 ErrorKind::InvalidField,
                 path,
@@ -58,8 +61,18 @@ impl<'n, 'a> Fields<'n, 'a> {
         }
     }
 
+    /// The object at member `sub` of the object at `prefix`.
+    pub(crate) fn nested(object: &'n Object<'a>, prefix: &'n str, sub: &'static str) -> Self {
+        Self { object, prefix, sub }
+    }
+
+    /// This object's JSON path.
+    pub(crate) fn path(&self) -> String {
+        if self.sub.is_empty() { self.prefix.to_owned() } else { json::path::child(self.prefix, self.sub) }
+    }
+
     pub(crate) fn child_path(&self, key: &str) -> String {
-        json::path::child(self.path, key)
+        json::path::child(&self.path(), key)
     }
 
     /// A member that is present and not null.

@@ -35,10 +35,15 @@ pub(crate) fn split(urn: &str) -> Option<(&str, &str)> {
     (!entity_type.is_empty()).then_some((entity_type, key))
 }
 
-/// The top-level elements of a `(a,b,(c,d))` key; `None` when the key is not a tuple.
-pub(crate) fn tuple(key: &str) -> Option<Vec<&str>> {
+/// Most elements a tuple key has in practice (dataset: platform, name, environment).
+const MAX_TUPLE: usize = 4;
+
+/// The top-level elements of a `(a,b,(c,d))` key (at most four; more make it no tuple we know);
+/// `None` when the key is not a tuple.
+pub(crate) fn tuple(key: &str) -> Option<([&str; MAX_TUPLE], usize)> {
     let inner = key.strip_prefix('(')?.strip_suffix(')')?;
-    let mut parts = Vec::new();
+    let mut parts = [""; MAX_TUPLE];
+    let mut count = 0;
     let mut depth = 0usize;
     let mut start = 0;
     for (index, byte) in inner.bytes().enumerate() {
@@ -46,14 +51,15 @@ pub(crate) fn tuple(key: &str) -> Option<Vec<&str>> {
             b'(' => depth += 1,
             b')' => depth = depth.saturating_sub(1),
             b',' if depth == 0 => {
-                parts.push(inner.get(start..index)?);
+                *parts.get_mut(count)? = inner.get(start..index)?;
+                count += 1;
                 start = index + 1;
             }
             _ => {}
         }
     }
-    parts.push(inner.get(start..)?);
-    Some(parts)
+    *parts.get_mut(count)? = inner.get(start..)?;
+    Some((parts, count + 1))
 }
 
 /// `snowflake` from `urn:li:dataPlatform:snowflake` (lowercased).
@@ -94,7 +100,8 @@ pub(crate) fn facts(urn: &str) -> UrnFacts {
     let Some((entity_type, key)) = split(urn) else { return UrnFacts::default() };
     let mut facts = UrnFacts { entity_type: Some(entity_type.to_owned()), ..UrnFacts::default() };
     let parts = tuple(key);
-    match (entity_type, parts.as_deref()) {
+    let elements = parts.as_ref().and_then(|(parts, count)| parts.get(..*count));
+    match (entity_type, elements) {
         ("dataset", Some([platform, name, ..])) => {
             facts.platform = platform_of_element(platform);
             facts.qualified_name = Some((*name).to_owned());

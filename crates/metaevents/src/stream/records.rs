@@ -3,6 +3,8 @@
 
 use std::collections::VecDeque;
 
+use bumpalo::Bump;
+
 use crate::error::{Error, ErrorKind};
 use crate::input::{self, Nest, Outcome, Sink, SplitAssembler};
 use crate::model::Record;
@@ -18,6 +20,8 @@ pub(crate) type Queue = VecDeque<Result<Record, Error>>;
 #[derive(Debug)]
 pub(crate) struct RecordProcessor {
     cx: Cx,
+    /// Holds the trees of the record being parsed; emptied after each record.
+    arena: Bump,
     forced: Option<InputFormat>,
     splits: SplitAssembler,
     sink: Sink,
@@ -27,6 +31,7 @@ impl RecordProcessor {
     pub(crate) fn new(options: &ParseOptions) -> Self {
         Self {
             cx: Cx::new(options.limits),
+            arena: Bump::new(),
             forced: options.format,
             splits: SplitAssembler::new(options.limits.max_event_bytes),
             sink: Vec::new(),
@@ -72,8 +77,9 @@ impl RecordProcessor {
             }
         };
         let nest = Nest { path: root, ..Nest::top() };
-        input::parse_text(text, self.forced, &nest, &mut self.cx, &mut self.sink);
+        input::parse_text(text, self.forced, &nest, &mut self.cx, &self.arena, &mut self.sink);
         self.drain(line, out);
+        self.arena.reset();
     }
 
     fn drain(&mut self, line: u64, out: &mut Queue) {
@@ -88,7 +94,7 @@ impl RecordProcessor {
                     Ok(Some(message)) => {
                         let nest = Nest { path: message.path, envelope: message.envelope, decoded: true, facts: message.facts };
                         let mut inner = Vec::new();
-                        input::parse_text(&message.text, Some(InputFormat::AtlanMessage), &nest, &mut self.cx, &mut inner);
+                        input::parse_text(&message.text, Some(InputFormat::AtlanMessage), &nest, &mut self.cx, &self.arena, &mut inner);
                         for outcome in inner {
                             match outcome {
                                 Ok(Outcome::Parsed(parsed)) => out.push_back(Ok(Record { line, parsed })),
