@@ -178,7 +178,9 @@ struct LineScan<'f> {
 
 impl<'f> LineScan<'f> {
     fn new(filter: &'f Filter, parser: &Parser) -> Self {
-        Self { filter, records: RecordProcessor::new(parser.options()), queue: crate::stream::Queue::default(), matched: Vec::new() }
+        // The events are only matched and dropped: their ids are computed only if a filter asks.
+        let records = RecordProcessor::new(parser.options()).with_lazy_ids();
+        Self { filter, records, queue: crate::stream::Queue::default(), matched: Vec::new() }
     }
 
     fn line(&mut self, index: usize, line: &[u8]) {

@@ -1,7 +1,7 @@
 //! The normalized [`Event`] and what a parse can produce.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
@@ -156,9 +156,9 @@ impl Serialize for Native {
     }
 }
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 struct Inner {
-    id: EventId,
+    id: OnceLock<EventId>,
     source: Source,
     kind: Kind,
     time: i64,
@@ -171,13 +171,29 @@ struct Inner {
 }
 
 /// One normalized catalog event. Cheap to clone (shared), immutable.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Event(Arc<Inner>);
+
+impl PartialEq for Event {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&*self.0, &*other.0);
+        self.id() == other.id()
+            && a.source == b.source
+            && a.kind == b.kind
+            && a.time == b.time
+            && a.actor == b.actor
+            && a.entity == b.entity
+            && a.subjects == b.subjects
+            && a.details == b.details
+            && a.native == b.native
+            && a.raw == b.raw
+    }
+}
 
 /// Everything a normalizer fills in to make an [`Event`].
 #[derive(Debug)]
 pub(crate) struct EventBuilder {
-    pub id: EventId,
+    pub id: OnceLock<EventId>,
     pub source: Source,
     pub kind: Kind,
     pub time: i64,
@@ -209,7 +225,7 @@ impl EventBuilder {
 impl Event {
     /// The deterministic id (same event through any envelope, same id).
     pub fn id(&self) -> EventId {
-        self.0.id
+        *self.0.id.get_or_init(|| crate::normalize::id_of_raw(self.raw_json()))
     }
 
     /// The platform.
@@ -322,7 +338,7 @@ impl Serialize for EventJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let inner = &self.event.0;
         let mut out = serializer.serialize_struct("Event", if self.include_raw { 11 } else { 10 })?;
-        out.serialize_field("id", &inner.id.to_string())?;
+        out.serialize_field("id", &self.event.id().to_string())?;
         out.serialize_field("source", inner.source.as_str())?;
         out.serialize_field("kind", inner.kind.as_str())?;
         out.serialize_field("time", &inner.time)?;

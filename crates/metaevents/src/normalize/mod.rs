@@ -16,18 +16,42 @@ use crate::options::{InputFormat, Limits};
 pub(crate) struct Cx {
     pub limits: Limits,
     pub catalog: Catalog,
+    /// Whether ids are computed while the tree is at hand (else on first use, from `raw`).
+    pub eager_ids: bool,
     scratch: Vec<u8>,
 }
 
 impl Cx {
     pub(crate) fn new(limits: Limits) -> Self {
-        Self { limits, catalog: Catalog::builtin(), scratch: Vec::new() }
+        Self { limits, catalog: Catalog::builtin(), eager_ids: true, scratch: Vec::new() }
     }
 
-    /// The id of an innermost platform event.
-    pub(crate) fn event_id(&mut self, node: &Node<'_>) -> EventId {
-        EventId(json::canonical::digest(node, &mut self.scratch))
+    /// The id of an innermost platform event, now or (when ids are lazy) on first use.
+    pub(crate) fn event_id(&mut self, node: &Node<'_>) -> LazyId {
+        let id = std::sync::OnceLock::new();
+        if self.eager_ids {
+            let _ = id.set(EventId(json::canonical::digest(node, &mut self.scratch)));
+        }
+        id
     }
+}
+
+/// An event id, computed now or later.
+pub(crate) type LazyId = std::sync::OnceLock<EventId>;
+
+/// The id of the JSON text `raw` (an event's innermost platform event).
+pub(crate) fn id_of_raw(raw: &str) -> EventId {
+    let arena = bumpalo::Bump::new();
+    let mut scratch = Vec::new();
+    if let Ok(node) = json::tree::parse(raw, Limits::MAX_DEPTH_CEILING, &arena) {
+        return EventId(json::canonical::digest(&node, &mut scratch));
+    }
+    // The text was parsed once already; hashing its bytes keeps this function total.
+    use sha2::Digest as _;
+    let hash = sha2::Sha256::digest(raw.as_bytes());
+    let mut id = [0u8; 16];
+    id.iter_mut().zip(hash.iter()).for_each(|(slot, byte)| *slot = *byte);
+    EventId(id)
 }
 
 /// The innermost platform event: its tree, its exact text, where it sits, how it was wrapped.

@@ -38,6 +38,12 @@ impl RecordProcessor {
         }
     }
 
+    /// Events whose ids are computed on first use rather than while parsing.
+    pub(crate) fn with_lazy_ids(mut self) -> Self {
+        self.cx.eager_ids = false;
+        self
+    }
+
     pub(crate) fn max_event_bytes(&self) -> usize {
         self.cx.limits.max_event_bytes
     }
