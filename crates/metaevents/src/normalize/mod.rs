@@ -47,8 +47,7 @@ pub(crate) fn id_of_raw(raw: &str) -> EventId {
         return EventId(json::canonical::digest(&node, &mut scratch));
     }
     // The text was parsed once already; hashing its bytes keeps this function total.
-    use sha2::Digest as _;
-    let hash = sha2::Sha256::digest(raw.as_bytes());
+    let hash = <sha2::Sha256 as sha2::Digest>::digest(raw.as_bytes());
     let mut id = [0u8; 16];
     id.iter_mut().zip(hash.iter()).for_each(|(slot, byte)| *slot = *byte);
     EventId(id)
