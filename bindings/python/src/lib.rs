@@ -103,6 +103,13 @@ fn _kind_classes(py: Python<'_>) -> PyResult<Vec<KindClass<'_>>> {
         .collect()
 }
 
+/// Reads an event back from its contract JSON (`Event.to_json()`): how events unpickle.
+#[pyfunction]
+fn _event_from_json<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
+    let event = metaevents::Event::from_json(json).map_err(|error| errors::to_py(py, &error))?;
+    event::event_to_py(py, event)
+}
+
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = module.py();
@@ -123,6 +130,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(event_schema, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;
     module.add_function(wrap_pyfunction!(_kind_classes, module)?)?;
+    module.add_function(wrap_pyfunction!(_event_from_json, module)?)?;
     module.add_function(wrap_pyfunction!(webhook::is_validation_request, module)?)?;
     module.add_function(wrap_pyfunction!(webhook::verify_signature, module)?)?;
     module.add_function(wrap_pyfunction!(webhook::lambda_headers, module)?)?;

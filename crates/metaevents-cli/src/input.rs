@@ -109,9 +109,9 @@ struct Source {
 }
 
 impl Source {
-    fn open(&self) -> Result<Box<dyn Read>, Fatal> {
+    fn open(&self) -> Result<Box<dyn Read + Send>, Fatal> {
         match &self.origin {
-            Origin::Stdin => Ok(Box::new(io::stdin().lock())),
+            Origin::Stdin => Ok(Box::new(io::stdin())),
             Origin::Demo => Ok(Box::new(Cursor::new(demo::CORPUS_GZ))),
             Origin::File(path) => match File::open(path) {
                 Ok(file) => Ok(Box::new(file)),

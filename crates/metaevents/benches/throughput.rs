@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use metaevents::{Filter, Parser};
 use serde_json::json;
 
@@ -74,6 +74,8 @@ fn lines(data: &[u8]) -> Vec<&[u8]> {
 fn parse(c: &mut Criterion) {
     let parser = Parser::new();
     let mut group = c.benchmark_group("parse");
+    // Each iteration reads a whole corpus (tens of milliseconds): the same count per sample.
+    group.sampling_mode(SamplingMode::Flat);
     for (name, label) in [
         ("datahub-ece.ndjson", "datahub-ece"),
         ("datahub-platform-event.ndjson", "datahub-platform-event"),
@@ -109,6 +111,7 @@ fn parse(c: &mut Criterion) {
 
 fn filter(c: &mut Criterion) {
     let mut group = c.benchmark_group("filter_ndjson");
+    group.sampling_mode(SamplingMode::Flat);
     let cases = [
         ("datahub-ece.ndjson", "datahub", json!({"kind": "tag.added", "subjects": DATAHUB_PII_TAG}), json!({"source": "datahub"})),
         ("atlan-envelope.ndjson", "atlan", json!({"kind": "tag.added", "subjects": ATLAN_PII_TAG}), json!({"source": "atlan"})),

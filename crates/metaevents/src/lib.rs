@@ -39,6 +39,6 @@ pub fn parse_many(input: &[u8]) -> EventReader<'_> {
 }
 
 /// Every record read from `reader` with the default [`Parser`].
-pub fn read<'r, R: std::io::Read + 'r>(reader: R) -> EventReader<'r> {
+pub fn read<'r, R: std::io::Read + Send + 'r>(reader: R) -> EventReader<'r> {
     Parser::new().read(reader)
 }

@@ -100,12 +100,12 @@ impl Parser {
 
     /// The records read from `reader` that may pass `filter`: those its byte prefilter rules out
     /// are skipped unparsed (and report no errors). Check the rest with [`Filter::matches`].
-    pub fn read_filtered<'r, R: Read + 'r>(&self, reader: R, filter: &Filter) -> EventReader<'r> {
+    pub fn read_filtered<'r, R: Read + Send + 'r>(&self, reader: R, filter: &Filter) -> EventReader<'r> {
         self.read(reader).prefiltered(filter)
     }
 
     /// Every record read from `reader`, incrementally with bounded memory.
-    pub fn read<'r, R: Read + 'r>(&self, reader: R) -> EventReader<'r> {
+    pub fn read<'r, R: Read + Send + 'r>(&self, reader: R) -> EventReader<'r> {
         EventReader::new(Box::new(reader), &self.options)
     }
 }

@@ -272,6 +272,18 @@ proptest! {
     }
 
     #[test]
+    fn events_read_back_from_their_json(line in line()) {
+        for record in metaevents::parse_many(line.as_bytes()).flatten() {
+            if let Parsed::Event(event) = record.parsed {
+                let json = event.to_json(true);
+                let back = metaevents::Event::from_json(&json).unwrap();
+                prop_assert_eq!(&back, &event);
+                prop_assert_eq!(back.to_json(true), json);
+            }
+        }
+    }
+
+    #[test]
     fn atlan_raw_round_trips(message in atlan_message()) {
         let envelope = json!({"msgCreationTime": 5, "msgSplitCount": 1, "message": message}).to_string();
         if let Ok(Parsed::Event(event)) = metaevents::parse(envelope.as_bytes()) {
@@ -293,6 +305,23 @@ proptest! {
         let corpus = lines.join("\n");
         let filter = Filter::from_datahub_actions(&config).unwrap();
         prop_assert_eq!(filter.filter_ndjson(corpus.as_bytes()), parse_then_match(&filter, &corpus), "config {}", config);
+    }
+}
+
+#[test]
+fn readers_events_and_filters_cross_threads() {
+    fn send_and_sync<T: Send + Sync>() {}
+    fn send<T: Send>() {}
+    send_and_sync::<metaevents::Event>();
+    send_and_sync::<Filter>();
+    send_and_sync::<Parser>();
+    send::<metaevents::EventReader<'static>>();
+}
+
+#[test]
+fn from_json_rejects_what_is_not_an_event() {
+    for bad in [r#"{"id": "x"}"#, "not json", r#"{"id":"00","source":"datahub"}"#] {
+        assert!(metaevents::Event::from_json(bad).is_err(), "{bad}");
     }
 }
 

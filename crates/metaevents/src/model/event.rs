@@ -45,8 +45,8 @@ impl fmt::Debug for EventId {
 }
 
 /// The asset (or relationship end) an event is about.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Entity {
     /// `DataHub` `entityUrn`; Atlan `entity.guid`.
     pub id: String,
@@ -186,7 +186,7 @@ impl PartialEq for Event {
             && a.subjects == b.subjects
             && a.details == b.details
             && a.native == b.native
-            && a.raw == b.raw
+            && (a.raw == b.raw || self.raw_json_compact() == other.raw_json_compact())
     }
 }
 
@@ -324,6 +324,105 @@ impl Event {
     /// A serializable view that writes the contract JSON, with or without `raw`.
     pub fn as_json(&self, include_raw: bool) -> EventJson<'_> {
         EventJson { event: self, include_raw }
+    }
+}
+
+/// The contract JSON of an event, as read back by [`Event::from_json`].
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Wire<'a> {
+    id: String,
+    source: String,
+    kind: String,
+    time: i64,
+    actor: Option<String>,
+    entity: Entity,
+    subjects: Vec<String>,
+    details: Map<String, Value>,
+    native: WireNative,
+    #[serde(borrow)]
+    raw: &'a serde_json::value::RawValue,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct WireNative {
+    format: String,
+    category: Option<String>,
+    operation: Option<String>,
+    operation_type: Option<String>,
+    #[serde(rename = "type")]
+    message_type: Option<String>,
+    name: Option<String>,
+    event_type: Option<String>,
+    envelope: Vec<String>,
+}
+
+fn parse_id(hex: &str) -> Option<EventId> {
+    if hex.len() != 32 || !hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        return None;
+    }
+    let mut id = [0u8; 16];
+    for (slot, pair) in id.iter_mut().zip(hex.as_bytes().chunks(2)) {
+        *slot = u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()?;
+    }
+    Some(EventId(id))
+}
+
+impl Event {
+    /// Reads an event back from its contract JSON with `raw` (what [`Event::to_json`]`(true)`
+    /// writes), for caches, queues and other processes: nothing is normalized again, so the
+    /// event comes back exactly as it was, envelopes included.
+    pub fn from_json(text: &str) -> crate::Result<Event> {
+        use crate::error::{Error, ErrorKind};
+        let wire: Wire<'_> = serde_json::from_str(text).map_err(|err| {
+            Error::new(ErrorKind::Syntax, format!("not the JSON of a normalized event: {err}")).with_path("$")
+        })?;
+        let invalid = |path: &str, message: String| Error::at_path(ErrorKind::InvalidField, path, message);
+        let id = parse_id(&wire.id).ok_or_else(|| invalid("$.id", format!("`{}` is not 32 lowercase hex characters", wire.id)))?;
+        let source = Source::from_name(&wire.source).ok_or_else(|| invalid("$.source", format!("unknown source `{}`", wire.source)))?;
+        let kind = Kind::from_name(&wire.kind).ok_or_else(|| invalid("$.kind", format!("unknown kind `{}`", wire.kind)))?;
+        let format = [
+            NativeFormat::EntityChangeEvent,
+            NativeFormat::RelationshipChangeEvent,
+            NativeFormat::MetadataChangeLog,
+            NativeFormat::PlatformEvent,
+            NativeFormat::ActionsEvent,
+            NativeFormat::AtlanNotification,
+        ]
+        .into_iter()
+        .find(|format| format.as_str() == wire.native.format)
+        .ok_or_else(|| invalid("$.native.format", format!("unknown format `{}`", wire.native.format)))?;
+        let envelope = wire
+            .native
+            .envelope
+            .iter()
+            .map(|name| InputFormat::from_name(name).ok_or_else(|| invalid("$.native.envelope", format!("unknown envelope `{name}`"))))
+            .collect::<crate::Result<Vec<_>>>()?;
+        let native = Native {
+            format,
+            category: wire.native.category,
+            operation: wire.native.operation,
+            operation_type: wire.native.operation_type,
+            message_type: wire.native.message_type,
+            name: wire.native.name,
+            event_type: wire.native.event_type,
+            envelope,
+        };
+        let raw = super::RawRef::whole(wire.raw.get()).to_owned_text();
+        Ok(EventBuilder {
+            id: OnceLock::from(id),
+            source,
+            kind,
+            time: wire.time,
+            actor: wire.actor,
+            entity: wire.entity,
+            subjects: wire.subjects,
+            details: wire.details,
+            native,
+            raw,
+        }
+        .build())
     }
 }
 

@@ -16,21 +16,27 @@ const CHUNK: usize = 64 * 1024;
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 const GZIP_MAGIC: &[u8] = b"\x1f\x8b";
 
-/// A refillable window over a reader.
+/// A refillable window over a reader. `buf` is zeroed once as it grows; reads fill
+/// `buf[end..]` and `buf[pos..end]` is what is available, so no read pays for zeroing.
 struct Input<'r> {
-    reader: Box<dyn Read + 'r>,
+    reader: Box<dyn Read + Send + 'r>,
     buf: Vec<u8>,
     pos: usize,
+    end: usize,
     eof: bool,
 }
 
-impl Input<'_> {
+impl<'r> Input<'r> {
+    fn new(reader: Box<dyn Read + Send + 'r>) -> Self {
+        Self { reader, buf: Vec::new(), pos: 0, end: 0, eof: false }
+    }
+
     fn available(&self) -> &[u8] {
-        self.buf.get(self.pos..).unwrap_or_default()
+        self.buf.get(self.pos..self.end).unwrap_or_default()
     }
 
     fn consume(&mut self, count: usize) {
-        self.pos = (self.pos + count).min(self.buf.len());
+        self.pos = (self.pos + count).min(self.end);
     }
 
     /// Reads one more chunk (or notes the end of input).
@@ -38,28 +44,25 @@ impl Input<'_> {
         if self.eof {
             return Ok(());
         }
-        if self.pos > 0 && self.pos * 2 >= self.buf.len() {
-            self.buf.drain(..self.pos);
+        if self.pos > 0 {
+            // Keep what is still to be read at the front, then read after it.
+            self.buf.copy_within(self.pos..self.end, 0);
+            self.end -= self.pos;
             self.pos = 0;
         }
-        let old = self.buf.len();
-        self.buf.resize(old + CHUNK, 0);
-        let read = loop {
-            let Some(space) = self.buf.get_mut(old..) else { break Ok(0) };
+        if self.buf.len() - self.end < CHUNK {
+            self.buf.resize(self.end + CHUNK.max(self.buf.len() / 2), 0);
+        }
+        loop {
+            let Some(space) = self.buf.get_mut(self.end..) else { return Ok(()) };
             match self.reader.read(space) {
+                Ok(count) => {
+                    self.end += count;
+                    self.eof = count == 0;
+                    return Ok(());
+                }
                 Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
-                other => break other,
-            }
-        };
-        match read {
-            Ok(count) => {
-                self.buf.truncate(old + count);
-                self.eof = count == 0;
-                Ok(())
-            }
-            Err(err) => {
-                self.buf.truncate(old);
-                Err(err)
+                Err(err) => return Err(err),
             }
         }
     }
@@ -155,9 +158,9 @@ impl std::fmt::Debug for EventReader<'_> {
 }
 
 impl<'r> EventReader<'r> {
-    pub(crate) fn new(reader: Box<dyn Read + 'r>, options: &ParseOptions) -> Self {
+    pub(crate) fn new(reader: Box<dyn Read + Send + 'r>, options: &ParseOptions) -> Self {
         Self {
-            input: Input { reader, buf: Vec::new(), pos: 0, eof: false },
+            input: Input::new(reader),
             records: RecordProcessor::new(options),
             state: State::Start,
             line: 1,
@@ -261,8 +264,7 @@ impl<'r> EventReader<'r> {
         if self.input.available().starts_with(GZIP_MAGIC) {
             let buffered = self.input.available().to_vec();
             let reader = std::mem::replace(&mut self.input.reader, Box::new(io::empty()));
-            self.input =
-                Input { reader: Box::new(MultiGzDecoder::new(Cursor::new(buffered).chain(reader))), buf: Vec::new(), pos: 0, eof: false };
+            self.input = Input::new(Box::new(MultiGzDecoder::new(Cursor::new(buffered).chain(reader))));
             self.gzip = true;
             self.fill_to(3)?;
         }

@@ -1,0 +1,64 @@
+//! The Atlan webhook helpers of the core, with Python arguments.
+
+use metaevents::webhook;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+
+use crate::convert::py_to_value;
+use crate::errors::IntoPyResult;
+use crate::event::parsed_to_py;
+use crate::parser::input_data;
+
+/// Whether `body` is Atlan's webhook validation request (bare or in a Lambda/EventBridge wrapper).
+#[pyfunction]
+pub(crate) fn is_validation_request(body: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(webhook::is_validation_request(input_data(body)?.as_slice()))
+}
+
+fn header_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(text) = value.cast::<PyString>() {
+        Ok(text.to_cow()?.into_owned())
+    } else if let Ok(bytes) = value.cast::<PyBytes>() {
+        Ok(String::from_utf8_lossy(bytes.as_bytes()).into_owned())
+    } else {
+        let type_name = value.get_type().name()?;
+        Err(PyTypeError::new_err(format!("header names and values must be str or bytes, not {type_name}")))
+    }
+}
+
+/// Whether the headers carry `x-atlan-signing-secret` equal to `secret` (names compared
+/// case-insensitively, the value in constant time). `headers` is a mapping or (name, value) pairs.
+#[pyfunction]
+pub(crate) fn verify_signature(headers: &Bound<'_, PyAny>, secret: &str) -> PyResult<bool> {
+    let pairs = if headers.hasattr("items")? { headers.call_method0("items")? } else { headers.clone() };
+    let mut collected = Vec::new();
+    for pair in pairs.try_iter()? {
+        let pair = pair?;
+        let (name, value): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair
+            .extract()
+            .map_err(|_| PyTypeError::new_err("headers must be a mapping or an iterable of (name, value) pairs"))?;
+        collected.push((header_text(&name)?, header_text(&value)?));
+    }
+    Ok(webhook::verify_signature(collected, secret))
+}
+
+/// The headers of a Lambda function URL / API Gateway event, as (name, value) pairs.
+#[pyfunction]
+pub(crate) fn lambda_headers(event: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
+    let value = if let Ok(text) = event.cast::<PyString>() {
+        serde_json::from_str(&text.to_cow()?)
+            .map_err(|err| PyTypeError::new_err(format!("not a JSON object: {err}")))?
+    } else {
+        py_to_value(event)?
+    };
+    Ok(webhook::lambda_headers(&value))
+}
+
+/// The event a webhook delivered (bare, or the Lambda / API Gateway / `EventBridge` event around
+/// it), or the `ValidationRequest`.
+#[pyfunction]
+pub(crate) fn unwrap<'py>(py: Python<'py>, body: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let data = input_data(body)?;
+    parsed_to_py(py, webhook::unwrap(data.as_slice()).or_raise(py)?)
+}

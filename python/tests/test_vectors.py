@@ -1,0 +1,302 @@
+"""The shared conformance vectors of ``tests/vectors`` through the Python API (see its README).
+
+Events and malformed inputs: ``parse`` (bytes, str, and dict for JSON objects) and the
+streams (``iter_file`` on a path and on a file object, ``iter_lines``, ``parse_many``) must give
+exactly the expected records, which are the Rust core's output. Filters: every case through
+``Filter.matches`` and ``Filter.filter_ndjson``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import metaevents
+from conftest import VECTORS
+
+GZIP_MAGIC = b"\x1f\x8b"
+OPTION_KEYS = {"format", "maxEventBytes", "maxDepth", "maxEventsPerArray"}
+
+
+# ------------------------------------------------------------------------------------------
+# loading
+# ------------------------------------------------------------------------------------------
+
+
+def read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        pytest.fail(f"{path}: cannot read it as JSON: {err}")
+
+
+def vector_names(sub: str) -> list[str]:
+    directory = VECTORS / sub
+    if not directory.is_dir():
+        return []
+    return sorted(path.name[: -len(".expected.json")] for path in directory.glob("*.expected.json"))
+
+
+def load_vector(sub: str, name: str) -> dict[str, Any]:
+    path = VECTORS / sub / f"{name}.expected.json"
+    expected = read_json(path)
+    problems = []
+    if not isinstance(expected, dict):
+        pytest.fail(f"{path}: the top level must be an object")
+    if expected.get("mode", "parse") not in ("parse", "stream"):
+        problems.append(f"mode must be \"parse\" or \"stream\", not {expected.get('mode')!r}")
+    if not isinstance(expected.get("records"), list):
+        problems.append("`records` must be a list")
+    elif expected.get("mode", "parse") == "parse" and len(expected["records"]) != 1:
+        problems.append(f"parse mode needs exactly one record, found {len(expected['records'])}")
+    unknown = set(expected.get("options", {})) - OPTION_KEYS
+    if unknown:
+        problems.append(f"unknown options {sorted(unknown)}")
+    if problems:
+        pytest.fail(f"{path}: bad vector file: " + "; ".join(problems))
+    return expected
+
+
+def input_of(sub: str, name: str, expected: dict[str, Any]) -> tuple[bytes, Path | None]:
+    """The input bytes, and the input file when there is one."""
+    generate = expected.get("generate")
+    if generate is not None:
+        text = generate.get("prefix", "") + generate.get("repeat", "") * generate.get("times", 0) + generate.get("suffix", "")
+        return text.encode("utf-8"), None
+    files = sorted((VECTORS / sub).glob(f"{name}.input.*"))
+    if len(files) != 1:
+        pytest.fail(f"{sub}/{name}: expected one input file {name}.input.*, found {[f.name for f in files]}")
+    return files[0].read_bytes(), files[0]
+
+
+def parser_for(expected: dict[str, Any]) -> metaevents.Parser:
+    options = expected.get("options", {})
+    return metaevents.Parser(
+        format=options.get("format"),
+        max_event_bytes=options.get("maxEventBytes"),
+        max_depth=options.get("maxDepth"),
+        max_events_per_array=options.get("maxEventsPerArray"),
+    )
+
+
+# ------------------------------------------------------------------------------------------
+# comparing
+# ------------------------------------------------------------------------------------------
+
+
+def as_record(item: object) -> dict[str, Any]:
+    """The vector form of what the API produced."""
+    if isinstance(item, metaevents.MetaeventsError):
+        error: dict[str, Any] = {"kind": item.kind, "message": item.message}
+        if item.line is not None:
+            error["line"] = item.line
+        if item.path is not None:
+            error["path"] = item.path
+        return {"error": error}
+    if isinstance(item, metaevents.Event):
+        return item.to_dict(raw=True)
+    if isinstance(item, metaevents.ValidationRequest):
+        return item.to_dict()
+    raise AssertionError(f"unexpected item {item!r}")
+
+
+def difference(actual: dict[str, Any], wanted: dict[str, Any]) -> str | None:
+    """Why a produced record differs from its expectation, or None."""
+    if "error" in wanted or "error" in actual:
+        if "error" not in wanted or "error" not in actual:
+            return f"expected {short(wanted)}, got {short(actual)}"
+        got, want = actual["error"], wanted["error"]
+        for key in ("kind", "line", "path"):
+            if key in want and got.get(key) != want[key]:
+                return f"error {key}: expected {want[key]!r}, got {got.get(key)!r} ({got.get('message')})"
+        contains = want.get("messageContains", "")
+        if contains not in got.get("message", ""):
+            return f"error message {got.get('message')!r} lacks {contains!r}"
+        return None
+    if actual != wanted:
+        keys = sorted(key for key in set(actual) | set(wanted) if actual.get(key) != wanted.get(key))
+        return "differs in " + ", ".join(f"{key}: expected {short(wanted.get(key))}, got {short(actual.get(key))}" for key in keys)
+    return None
+
+
+def short(value: object) -> str:
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return text if len(text) <= 400 else text[:400] + "..."
+
+
+def check(label: str, actual: list[dict[str, Any]], wanted: list[dict[str, Any]]) -> None:
+    problems = []
+    if len(actual) != len(wanted):
+        problems.append(f"expected {len(wanted)} records, got {len(actual)}: {short(actual)}")
+    for index, (got, want) in enumerate(zip(actual, wanted)):
+        reason = difference(got, want)
+        if reason:
+            problems.append(f"record {index}: {reason}")
+    assert not problems, f"{label}:\n  " + "\n  ".join(problems)
+
+
+def without_envelope(record: dict[str, Any]) -> dict[str, Any]:
+    record = json.loads(json.dumps(record))
+    if isinstance(record.get("native"), dict):
+        record["native"].pop("envelope", None)
+    return record
+
+
+def parse_record(parser: metaevents.Parser, data: object) -> dict[str, Any]:
+    try:
+        return as_record(parser.parse(data))  # type: ignore[arg-type]
+    except metaevents.MetaeventsError as err:
+        return as_record(err)
+
+
+def stream_records(iterator: metaevents.EventIterator[Any]) -> list[dict[str, Any]]:
+    with iterator:
+        return [as_record(item) for item in iterator]
+
+
+# ------------------------------------------------------------------------------------------
+# events/ and malformed/
+# ------------------------------------------------------------------------------------------
+
+
+EVENT_VECTORS = [("events", name) for name in vector_names("events")] + [
+    ("malformed", name) for name in vector_names("malformed")
+]
+
+
+@pytest.mark.parametrize(("sub", "name"), EVENT_VECTORS, ids=[f"{sub}/{name}" for sub, name in EVENT_VECTORS])
+def test_event_vector(sub: str, name: str) -> None:
+    expected = load_vector(sub, name)
+    wanted = expected["records"]
+    parser = parser_for(expected)
+    data, path = input_of(sub, name, expected)
+    label = f"{sub}/{name}"
+
+    if expected.get("mode", "parse") == "parse":
+        check(f"{label} parse(bytes)", [parse_record(parser, data)], wanted)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None:
+            check(f"{label} parse(str)", [parse_record(parser, text)], wanted)
+        if "error" not in wanted[0] and text is not None:
+            try:
+                decoded = json.loads(text)
+            except ValueError:
+                decoded = None
+            if isinstance(decoded, dict):
+                # The same event handed over as a dict: the same normalized event.
+                check(f"{label} parse(dict)", [parse_record(parser, decoded)], wanted)
+    else:
+        # Every record in order: errors and validation requests yielded in place.
+        from_object = parser.iter_file(io.BytesIO(data), errors="yield", validation_requests=True)
+        check(f"{label} iter_file(file object)", stream_records(from_object), wanted)
+        if path is not None:
+            from_path = parser.iter_file(path, errors="yield", validation_requests=True)
+            check(f"{label} iter_file(path)", stream_records(from_path), wanted)
+        if not data.startswith(GZIP_MAGIC):
+            from_lines = parser.iter_lines(data.splitlines(keepends=True), errors="yield", validation_requests=True)
+            check(f"{label} iter_lines", stream_records(from_lines), wanted)
+        errors = [record for record in wanted if "error" in record]
+        if errors:
+            with pytest.raises(metaevents.MetaeventsError) as raised:
+                parser.parse_many(data)
+            check(f"{label} parse_many (first error)", [as_record(raised.value)], errors[:1])
+        else:
+            events = [record for record in wanted if record.get("kind") != "webhook.validation"]
+            check(f"{label} parse_many", [as_record(event) for event in parser.parse_many(data)], events)
+
+    same_as = expected.get("sameAs")
+    if same_as is not None:
+        other = load_vector(sub, same_as)
+        mine = [without_envelope(record) for record in wanted]
+        theirs = [without_envelope(record) for record in other["records"]]
+        assert mine == theirs, f"{label}: not the same events as {same_as} (envelope aside)"
+
+
+# ------------------------------------------------------------------------------------------
+# filters/
+# ------------------------------------------------------------------------------------------
+
+
+def filter_cases() -> list[tuple[str, int, dict[str, Any]]]:
+    directory = VECTORS / "filters"
+    cases = []
+    for path in sorted(directory.glob("*.json")) if directory.is_dir() else []:
+        group = read_json(path)
+        if not isinstance(group, dict) or not isinstance(group.get("cases"), list):
+            pytest.fail(f"{path}: a filter group needs a `cases` list")
+        for index, case in enumerate(group["cases"]):
+            cases.append((path.name, index, case))
+    return cases
+
+
+FILTER_CASES = filter_cases()
+
+
+@lru_cache(maxsize=None)
+def corpus(name: str) -> tuple[bytes, tuple[object, ...]]:
+    """The corpus bytes and each line's parse (None when blank or bad)."""
+    path = VECTORS / "filters" / name
+    if not path.is_file():
+        pytest.fail(f"filters: corpus {name} does not exist")
+    data = path.read_bytes()
+    events: list[object] = []
+    for line in data.split(b"\n"):
+        if not line.strip():
+            events.append(None)
+            continue
+        try:
+            events.append(metaevents.parse(line))
+        except metaevents.MetaeventsError:
+            events.append(None)
+    return data, tuple(events)
+
+
+def compile_case(case: dict[str, Any]) -> metaevents.Filter:
+    if "filter" in case:
+        spec = case["filter"]
+        # A str given to Filter() is JSON text; any other JSON value goes in as JSON text too.
+        return metaevents.Filter(spec if isinstance(spec, dict) else json.dumps(spec))
+    if "datahubActions" in case:
+        return metaevents.Filter.from_datahub_actions(case["datahubActions"])
+    if "datahubActionsYaml" in case:
+        return metaevents.Filter.from_datahub_actions(case["datahubActionsYaml"])
+    pytest.fail(f"case {case.get('name')!r} has no filter, datahubActions or datahubActionsYaml")
+
+
+@pytest.mark.parametrize(
+    ("file", "index", "case"),
+    FILTER_CASES,
+    ids=[f"{file}: {case.get('name', index)}" for file, index, case in FILTER_CASES],
+)
+def test_filter_case(file: str, index: int, case: dict[str, Any]) -> None:
+    group = read_json(VECTORS / "filters" / file)
+    data, events = corpus(group.get("corpus", "corpus.ndjson"))
+    if "error" in case:
+        with pytest.raises(metaevents.MetaeventsError) as raised:
+            compile_case(case)
+        assert isinstance(raised.value, ValueError)
+        check(f"{file}: {case.get('name')}", [as_record(raised.value)], [{"error": case["error"]}])
+        return
+    if "matches" not in case:
+        pytest.fail(f"{file}: case {case.get('name')!r} has neither `matches` nor `error`")
+    compiled = compile_case(case)
+    wanted = case["matches"]
+    by_event = [index for index, event in enumerate(events) if event is not None and compiled.matches(event)]  # type: ignore[arg-type]
+    assert by_event == wanted, f"matches(): expected {wanted}, got {by_event}"
+    assert compiled.filter_ndjson(data) == wanted, "filter_ndjson() differs from matches()"
+    if "filter" in case:
+        # The JSON text form compiles to the same filter.
+        assert metaevents.Filter(json.dumps(case["filter"])).filter_ndjson(data) == wanted
+
+
+def test_vector_directories_exist() -> None:
+    for sub in ("events", "malformed", "filters"):
+        assert (VECTORS / sub).is_dir(), f"{VECTORS / sub} is missing"
