@@ -290,8 +290,18 @@ impl<'r> EventReader<'r> {
             }
             self.input.fill()?;
         }
+        // Decide on the same bytes however the input arrives: at most one record's worth.
         let available = self.input.available();
-        let first_line = available.get(..memchr(b'\n', available).unwrap_or(available.len())).unwrap_or_default();
+        let window = available.get(..available.len().min(limit + 1)).unwrap_or_default();
+        let Some(first_line) = (match memchr(b'\n', window) {
+            Some(newline) => window.get(..newline),
+            None if window.len() <= limit => Some(window),
+            // A first line longer than a record may be: NDJSON, and that line is too large.
+            None => None,
+        }) else {
+            self.state = State::Lines { discarding: false };
+            return Ok(());
+        };
         let trimmed = first_line.trim_ascii_end();
         let complete = match scan::value_end(trimmed, 0) {
             ValueEnd::At(end) => trimmed.get(end..).is_some_and(|rest| rest.trim_ascii().is_empty()),
