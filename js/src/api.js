@@ -1,0 +1,475 @@
+// metaevents for JavaScript: the public API over the WebAssembly build of the Rust core.
+//
+// Thin by design. Every answer comes from the core; this file only converts:
+// - inputs: a string goes in as text, a Uint8Array (or ArrayBuffer, or any typed array) as
+//   bytes, a plain object as its JSON.stringify;
+// - outputs: the core writes events as their contract JSON (raw included) and this file
+//   JSON.parses it, so events are plain objects: maps as objects, null for absent, numbers (no
+//   BigInt), exactly the JSON the CLI and the Rust and Python APIs give;
+// - errors: the core's errors arrive as an Error whose message is a JSON object
+//   {kind, message, display, line, column, path}; they leave as MetaeventsError subclasses.
+//
+// Filter.matches and validate need the core's own event. Each event this package returns keeps
+// a handle to it in a WeakMap (freed with the object), so they see the very event the core
+// produced. A plain object from elsewhere (an event loaded from storage, a copy) is read back
+// from its JSON by the core (Event::from_json): exactly the event it describes.
+
+import { state } from './binding.js';
+
+const VALIDATION_KIND = 'webhook.validation';
+const INTERNAL = Symbol('metaevents.internal');
+
+function core() {
+  if (state.wasm === null) {
+    throw new Error(
+      'metaevents: the WebAssembly module is not loaded: call `await init()` (from "metaevents/web") first',
+    );
+  }
+  return state.wasm;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/**
+ * An error of the core: `kind` is its stable name (`"invalid_field"`), `line` the 1-based line
+ * of the record in its input, `column` the column of a JSON syntax error, `path` the JSON path
+ * of the faulty value (`$.entityUrn`) or, for filters, the place in the filter
+ * (`filter.any[1].kind`). Each is `null` when unknown.
+ */
+export class MetaeventsError extends Error {
+  constructor(message, { kind = 'unknown', line = null, column = null, path = null, cause } = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.kind = kind;
+    this.line = line;
+    this.column = column;
+    this.path = path;
+  }
+}
+
+/** Not an event at all: JSON syntax, encoding, duplicate keys, numbers out of range, no or several events, I/O. */
+export class ParseError extends MetaeventsError {}
+/** JSON that is not a known event, or a known event with a required field missing or wrong. */
+export class InvalidEventError extends MetaeventsError {}
+/** Content to decode first (base64, gzip, JSON in a string) that could not be, or an incomplete split message. */
+export class DecodeError extends MetaeventsError {}
+/** An event past a limit of the parser: too deep, too large, too many in one array. */
+export class LimitError extends MetaeventsError {}
+/** A filter (or datahub-actions config) that does not compile. */
+export class FilterError extends MetaeventsError {}
+
+for (const type of [MetaeventsError, ParseError, InvalidEventError, DecodeError, LimitError, FilterError]) {
+  // Survives minifiers that rename classes.
+  Object.defineProperty(type.prototype, 'name', { value: type.name, writable: true, configurable: true });
+}
+
+const ERROR_CLASSES = {
+  syntax: ParseError,
+  encoding: ParseError,
+  duplicate_key: ParseError,
+  number_out_of_range: ParseError,
+  empty: ParseError,
+  not_single: ParseError,
+  io: ParseError,
+  unrecognized: InvalidEventError,
+  invalid_field: InvalidEventError,
+  decode: DecodeError,
+  incomplete_split: DecodeError,
+  too_deep: LimitError,
+  too_large: LimitError,
+  too_many: LimitError,
+  filter: FilterError,
+};
+
+function toError(failure) {
+  const type = ERROR_CLASSES[failure.kind] ?? MetaeventsError;
+  return new type(failure.display ?? failure.message, failure);
+}
+
+/** The error to throw for what a wasm call threw: a MetaeventsError for the core's errors. */
+function converted(error) {
+  if (error instanceof Error && error.message.startsWith('{')) {
+    let failure = null;
+    try {
+      failure = JSON.parse(error.message);
+    } catch {
+      // Not one of ours.
+    }
+    if (failure !== null && typeof failure.kind === 'string') return toError(failure);
+  }
+  return error;
+}
+
+function call(run) {
+  try {
+    return run();
+  } catch (error) {
+    const thrown = converted(error);
+    // The stack starts where the package was called, not in the conversion.
+    if (thrown !== error && typeof Error.captureStackTrace === 'function') Error.captureStackTrace(thrown, call);
+    throw thrown;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs and outputs
+
+function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? `a ${value.constructor?.name ?? 'object'}` : `a ${typeof value}`;
+}
+
+/** Calls `text` with a string or `bytes` with a Uint8Array, whichever the input is. */
+function dispatch(input, what, text, bytes) {
+  if (typeof input === 'string') return text(input);
+  if (input instanceof Uint8Array) return bytes(input);
+  if (input instanceof ArrayBuffer) return bytes(new Uint8Array(input));
+  if (ArrayBuffer.isView(input)) return bytes(new Uint8Array(input.buffer, input.byteOffset, input.byteLength));
+  if (typeof input === 'object' && input !== null) return text(JSON.stringify(input));
+  throw new TypeError(`${what}: expected a string, a Uint8Array or a plain object, not ${describe(input)}`);
+}
+
+/** The core event behind each plain event object this package returned. */
+const handles = new WeakMap();
+
+function take(output) {
+  try {
+    return [output.takeJson(), output.takeEvents()];
+  } finally {
+    output.free();
+  }
+}
+
+function adoptOne(output) {
+  const [json, events] = take(output);
+  const value = JSON.parse(json);
+  if (events.length > 0) handles.set(value, events[0]);
+  return value;
+}
+
+function adoptMany(output) {
+  const [json, events] = take(output);
+  const list = JSON.parse(json);
+  for (let index = 0; index < list.length; index += 1) handles.set(list[index], events[index]);
+  return list;
+}
+
+function adoptRecords(output) {
+  const [json, events] = take(output);
+  const list = JSON.parse(json);
+  let next = 0;
+  for (const record of list) {
+    if (record.error !== undefined) {
+      record.error = toError(record.error);
+    } else if (record.event.kind !== VALIDATION_KIND) {
+      handles.set(record.event, events[next]);
+      next += 1;
+    }
+  }
+  return list;
+}
+
+/** The contract JSON of an event object, for objects without a handle. */
+function eventText(event, what) {
+  if (event === null || typeof event !== 'object' || Array.isArray(event)) {
+    throw new TypeError(`${what}: expected an event object, not ${describe(event)}`);
+  }
+  return JSON.stringify(event);
+}
+
+function jsonText(value, what) {
+  if (value === null || typeof value !== 'object') {
+    throw new TypeError(`${what}: expected an object or its JSON text, not ${describe(value)}`);
+  }
+  return JSON.stringify(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+const cores = new WeakMap();
+
+function checkOptions(options) {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`Parser: expected an options object, not ${describe(options)}`);
+  }
+  const { format, maxEventBytes, maxDepth, maxEventsPerArray } = options;
+  if (format != null && typeof format !== 'string') {
+    throw new TypeError(`Parser: format must be a format name or null, not ${describe(format)}`);
+  }
+  for (const [name, value] of Object.entries({ maxEventBytes, maxDepth, maxEventsPerArray })) {
+    if (value != null && typeof value !== 'number') {
+      throw new TypeError(`Parser: ${name} must be a number, not ${describe(value)}`);
+    }
+  }
+  return call(() => new (core().Parser)(format ?? undefined, maxEventBytes, maxDepth, maxEventsPerArray));
+}
+
+/**
+ * Reads events with fixed options: a forced input format (detected when null) and the limits
+ * `maxEventBytes`, `maxDepth`, `maxEventsPerArray` (the core's defaults when not given). Each
+ * option can be read and set.
+ */
+export class Parser {
+  constructor(options = {}) {
+    cores.set(this, checkOptions(options));
+  }
+
+  /** The options in use, defaults filled in. */
+  get options() {
+    const parser = cores.get(this);
+    return {
+      format: parser.format ?? null,
+      maxEventBytes: parser.maxEventBytes,
+      maxDepth: parser.maxDepth,
+      maxEventsPerArray: parser.maxEventsPerArray,
+    };
+  }
+
+  #set(change) {
+    const next = checkOptions({ ...this.options, ...change });
+    cores.get(this).free();
+    cores.set(this, next);
+  }
+
+  get format() {
+    return cores.get(this).format ?? null;
+  }
+
+  set format(value) {
+    this.#set({ format: value });
+  }
+
+  get maxEventBytes() {
+    return cores.get(this).maxEventBytes;
+  }
+
+  set maxEventBytes(value) {
+    this.#set({ maxEventBytes: value });
+  }
+
+  get maxDepth() {
+    return cores.get(this).maxDepth;
+  }
+
+  set maxDepth(value) {
+    this.#set({ maxDepth: value });
+  }
+
+  get maxEventsPerArray() {
+    return cores.get(this).maxEventsPerArray;
+  }
+
+  set maxEventsPerArray(value) {
+    this.#set({ maxEventsPerArray: value });
+  }
+
+  /** The one event (or Atlan validation request) of `input`. */
+  parse(input) {
+    const parser = cores.get(this);
+    return adoptOne(
+      dispatch(
+        input,
+        'parse',
+        (text) => call(() => parser.parseStr(text)),
+        (bytes) => call(() => parser.parseBytes(bytes)),
+      ),
+    );
+  }
+
+  /** Every event of `input`; validation requests are skipped, the first bad record throws. */
+  parseMany(input) {
+    const parser = cores.get(this);
+    return adoptMany(
+      dispatch(
+        input,
+        'parseMany',
+        (text) => call(() => parser.parseManyStr(text)),
+        (bytes) => call(() => parser.parseManyBytes(bytes)),
+      ),
+    );
+  }
+
+  /** Every record of `input` in order, bad ones included: `{line, event}` or `{line, error}`. */
+  parseRecords(input) {
+    const parser = cores.get(this);
+    return adoptRecords(
+      dispatch(
+        input,
+        'parseRecords',
+        (text) => parser.recordsStr(text),
+        (bytes) => parser.recordsBytes(bytes),
+      ),
+    );
+  }
+}
+
+let defaultParser = null;
+
+function theDefaultParser() {
+  defaultParser ??= new Parser();
+  return defaultParser;
+}
+
+/** The one event (or Atlan validation request) of `input`, with the default parser. */
+export function parse(input) {
+  return theDefaultParser().parse(input);
+}
+
+/** Every event of `input` with the default parser; validation requests skipped. */
+export function parseMany(input) {
+  return theDefaultParser().parseMany(input);
+}
+
+/** Every record of `input` with the default parser, errors included. */
+export function parseRecords(input) {
+  return theDefaultParser().parseRecords(input);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filters
+
+/**
+ * A compiled filter: `new Filter({kind: "tag.added", "entity.platform": "snowflake"})` (an
+ * object or its JSON text), or `Filter.fromDatahubActions(config)`.
+ */
+export class Filter {
+  #core;
+
+  constructor(spec, internal) {
+    if (internal === INTERNAL) {
+      this.#core = spec;
+      return;
+    }
+    const text = typeof spec === 'string' ? spec : jsonText(spec, 'Filter');
+    this.#core = call(() => new (core().Filter)(text));
+  }
+
+  /**
+   * A datahub-actions config (a whole action config, its `filter:` block or its `filters:`
+   * list): an object, or its YAML (or JSON) text. Matches exactly as datahub-actions does.
+   */
+  static fromDatahubActions(config) {
+    const { Filter: CoreFilter } = core();
+    const compiled =
+      typeof config === 'string'
+        ? call(() => CoreFilter.fromDatahubActionsYaml(config))
+        : call(() => CoreFilter.fromDatahubActionsJson(jsonText(config, 'Filter.fromDatahubActions')));
+    return new Filter(compiled, INTERNAL);
+  }
+
+  /** The spec it was compiled from. */
+  get spec() {
+    return JSON.parse(this.#core.specJson());
+  }
+
+  toJSON() {
+    return this.spec;
+  }
+
+  /** Whether `event` (one this package returned, or any event object in the contract JSON shape, `raw` included) passes. */
+  matches(event) {
+    const handle = handles.get(event);
+    if (handle !== undefined) return this.#core.matchesEvent(handle);
+    if (event !== null && typeof event === 'object' && event.kind === VALIDATION_KIND) return false;
+    const text = eventText(event, 'Filter.matches');
+    return call(() => this.#core.matchesJson(text));
+  }
+
+  /**
+   * The 0-based indexes of the NDJSON lines of `data` whose event passes, parsing only the
+   * lines that hold the filter's required literals. A `parser` sets the format and limits.
+   */
+  filterNdjson(data, parser = theDefaultParser()) {
+    const parserCore = cores.get(parser);
+    if (parserCore === undefined) throw new TypeError(`filterNdjson: expected a Parser, not ${describe(parser)}`);
+    const found = dispatch(
+      data,
+      'filterNdjson',
+      (text) => this.#core.filterNdjsonStr(parserCore, text),
+      (bytes) => this.#core.filterNdjsonBytes(parserCore, bytes),
+    );
+    return Array.from(found);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Webhooks
+
+/** Whether `body` is Atlan's webhook validation request (bare or in a Lambda/EventBridge wrapper). */
+export function isValidationRequest(body) {
+  const wasm = core();
+  return dispatch(
+    body,
+    'isValidationRequest',
+    (text) => wasm.isValidationRequestStr(text),
+    (bytes) => wasm.isValidationRequestBytes(bytes),
+  );
+}
+
+function headerPairs(headers) {
+  if (headers === null || headers === undefined) return [];
+  if (Array.isArray(headers)) return headers;
+  if (typeof headers.entries === 'function') return Array.from(headers.entries());
+  if (typeof headers !== 'object') {
+    throw new TypeError(`verifySignature: expected headers (an object, a Headers or pairs), not ${describe(headers)}`);
+  }
+  const pairs = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (Array.isArray(value)) {
+      for (const item of value) pairs.push([name, String(item)]);
+    } else if (value !== null && value !== undefined) {
+      pairs.push([name, String(value)]);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * Whether `headers` (a plain object as Node gives them, a fetch `Headers`, a `Map` or
+ * `[name, value]` pairs) carry `x-atlan-signing-secret` equal to `secret`. Names match
+ * case-insensitively; the values are compared in constant time.
+ */
+export function verifySignature(headers, secret) {
+  if (typeof secret !== 'string') throw new TypeError(`verifySignature: secret must be a string, not ${describe(secret)}`);
+  return core().verifySignature(JSON.stringify(headerPairs(headers)), secret);
+}
+
+/** The `[name, value]` headers of an AWS Lambda function URL / API Gateway request. */
+export function lambdaHeaders(request) {
+  const text = typeof request === 'string' ? request : jsonText(request, 'lambdaHeaders');
+  return JSON.parse(core().lambdaHeaders(text));
+}
+
+/** The event a webhook delivered, bare or wrapped by Lambda, API Gateway or EventBridge (= `parse`). */
+export function unwrap(body) {
+  return parse(body);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalog, schema, validation
+
+/** The catalog: `{entries, kinds}`, every known event of both platforms with its typed parameters. */
+export function catalog() {
+  return JSON.parse(core().catalogJson());
+}
+
+/** The JSON Schema (draft 2020-12) of the normalized event. */
+export function eventSchema() {
+  return JSON.parse(core().eventSchemaJson());
+}
+
+/** Everything wrong with `event` by the catalog's rules, errors first: `[{severity, code, path, message}]`. */
+export function validate(event) {
+  const handle = handles.get(event);
+  if (handle !== undefined) return JSON.parse(handle.validate());
+  if (event !== null && typeof event === 'object' && event.kind === VALIDATION_KIND) return [];
+  const text = eventText(event, 'validate');
+  return JSON.parse(call(() => core().validateJson(text)));
+}
+
+/** The version of the core (and of this package). */
+export function version() {
+  return core().version();
+}

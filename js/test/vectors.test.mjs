@@ -1,0 +1,214 @@
+// The shared conformance vectors (tests/vectors, format in its README) through the package as a
+// user imports it: every event and malformed vector must give exactly the expected records
+// (the Rust core's output), every filter case exactly the expected matches.
+
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { Filter, FilterError, MetaeventsError, Parser, parse } from 'metaevents';
+
+import { errorClassFor } from './helpers.mjs';
+
+const VECTORS = fileURLToPath(new URL('../../tests/vectors/', import.meta.url));
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function readJson(path) {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+function vectorNames(dir) {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.expected.json'))
+    .map((name) => name.slice(0, -'.expected.json'.length))
+    .sort();
+}
+
+function parserFor(expected) {
+  const options = expected.options ?? {};
+  return new Parser({
+    format: options.format ?? null,
+    maxEventBytes: options.maxEventBytes,
+    maxDepth: options.maxDepth,
+    maxEventsPerArray: options.maxEventsPerArray,
+  });
+}
+
+/** The input bytes of a vector (its file, or its `generate` recipe). */
+function inputFor(dir, name, expected) {
+  if (expected.generate) {
+    const { prefix = '', repeat = '', times = 0, suffix = '' } = expected.generate;
+    return new TextEncoder().encode(prefix + repeat.repeat(times) + suffix);
+  }
+  const file = readdirSync(dir).find((entry) => entry.startsWith(`${name}.input.`));
+  assert.ok(file, `no input file for vector ${name}`);
+  const bytes = readFileSync(join(dir, file));
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The same input as a string, when its bytes are UTF-8 (a string goes in through another path). */
+function asText(bytes) {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function errorRecord(error) {
+  assert.ok(error instanceof Error, `not an Error: ${error}`);
+  assert.ok(error instanceof MetaeventsError, `not a MetaeventsError: ${error}`);
+  assert.ok(error instanceof errorClassFor(error.kind), `${error.kind} error is a ${error.name}`);
+  return { error: { kind: error.kind, line: error.line, path: error.path, message: error.message } };
+}
+
+function run(parser, mode, input) {
+  if (mode === 'parse') {
+    try {
+      return [parser.parse(input)];
+    } catch (error) {
+      return [errorRecord(error)];
+    }
+  }
+  assert.equal(mode, 'stream', `unknown mode ${mode}`);
+  return parser.parseRecords(input).map((record) => (record.error ? errorRecord(record.error) : record.event));
+}
+
+function checkRecord(actual, wanted, where) {
+  if (wanted.error) {
+    assert.ok(actual.error, `${where}: expected error ${JSON.stringify(wanted.error)}, got ${JSON.stringify(actual)}`);
+    for (const key of ['kind', 'line', 'path']) {
+      if (key in wanted.error) {
+        assert.equal(actual.error[key], wanted.error[key], `${where}: error ${key} (${actual.error.message})`);
+      }
+    }
+    if (wanted.error.messageContains !== undefined) {
+      assert.ok(
+        actual.error.message.includes(wanted.error.messageContains),
+        `${where}: error message ${JSON.stringify(actual.error.message)} lacks ${JSON.stringify(wanted.error.messageContains)}`,
+      );
+    }
+  } else {
+    assert.ok(!actual.error, `${where}: expected an event, got error ${JSON.stringify(actual.error)}`);
+    assert.deepEqual(actual, wanted, `${where}: not the expected record`);
+  }
+}
+
+function withoutEnvelope(record) {
+  if (!record.native) return record;
+  const { envelope, ...native } = record.native;
+  return { ...record, native };
+}
+
+/** parseMany agrees with the records: the events until the first error, which it throws. */
+function checkParseMany(parser, input, records, where) {
+  const firstError = records.findIndex((record) => record.error);
+  if (firstError === -1) {
+    const events = records.filter((record) => record.kind !== 'webhook.validation');
+    assert.deepEqual(parser.parseMany(input), events, `${where}: parseMany`);
+  } else {
+    assert.throws(
+      () => parser.parseMany(input),
+      (error) => {
+        const wanted = records[firstError].error;
+        assert.equal(error.kind, wanted.kind, `${where}: parseMany error kind`);
+        assert.equal(error.line, wanted.line, `${where}: parseMany error line`);
+        return true;
+      },
+    );
+  }
+}
+
+for (const sub of ['events', 'malformed']) {
+  const dir = join(VECTORS, sub);
+  const names = existsSync(dir) ? vectorNames(dir) : [];
+  describe(`vectors/${sub}`, () => {
+    test('there are vectors', () => assert.ok(names.length > 0, `no vectors in ${dir}`));
+    for (const name of names) {
+      test(name, () => {
+        const expected = readJson(join(dir, `${name}.expected.json`));
+        const mode = expected.mode ?? 'parse';
+        const parser = parserFor(expected);
+        const bytes = inputFor(dir, name, expected);
+        const wanted = expected.records ?? [];
+        if (mode === 'parse') assert.equal(wanted.length, 1, 'parse mode needs exactly one record');
+        const inputs = [['bytes', bytes]];
+        const text = bytes.length < 1 << 20 ? asText(bytes) : null;
+        if (text !== null) inputs.push(['string', text]);
+        for (const [form, input] of inputs) {
+          const actual = run(parser, mode, input);
+          assert.equal(actual.length, wanted.length, `${form}: expected ${wanted.length} records, got ${JSON.stringify(actual)}`);
+          actual.forEach((record, index) => checkRecord(record, wanted[index], `${form} record ${index}`));
+          if (mode === 'stream') checkParseMany(parser, input, actual, form);
+        }
+        if (expected.sameAs) {
+          const other = readJson(join(dir, `${expected.sameAs}.expected.json`)).records;
+          assert.deepEqual(wanted.map(withoutEnvelope), other.map(withoutEnvelope), `not the same events as ${expected.sameAs}`);
+        }
+      });
+    }
+  });
+}
+
+function compileCase(testCase) {
+  if ('filter' in testCase) {
+    // An object goes in as an object; any other JSON value (a string, null) as its JSON text,
+    // since a string is read as JSON text.
+    const spec = testCase.filter;
+    return new Filter(spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? spec : JSON.stringify(spec));
+  }
+  if ('datahubActions' in testCase) return Filter.fromDatahubActions(testCase.datahubActions);
+  if ('datahubActionsYaml' in testCase) return Filter.fromDatahubActions(testCase.datahubActionsYaml);
+  throw new Error(`case without a filter: ${JSON.stringify(testCase)}`);
+}
+
+const FILTERS = join(VECTORS, 'filters');
+const groups = existsSync(FILTERS)
+  ? readdirSync(FILTERS)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+  : [];
+
+describe('vectors/filters', () => {
+  test('there are filter groups', () => assert.ok(groups.length > 0, `no filter groups in ${FILTERS}`));
+  for (const file of groups) {
+    const group = readJson(join(FILTERS, file));
+    const corpusBytes = readFileSync(join(FILTERS, group.corpus ?? 'corpus.ndjson'));
+    const corpus = new Uint8Array(corpusBytes.buffer, corpusBytes.byteOffset, corpusBytes.byteLength);
+    const events = corpusBytes
+      .toString('utf8')
+      .split('\n')
+      .map((line) => {
+        if (line.trim() === '') return null;
+        try {
+          return parse(line);
+        } catch {
+          return null;
+        }
+      });
+    describe(file, () => {
+      for (const testCase of group.cases) {
+        test(testCase.name, () => {
+          if (testCase.error) {
+            assert.throws(
+              () => compileCase(testCase),
+              (error) => {
+                assert.ok(error instanceof FilterError || error.kind !== 'filter', `a ${error.name}`);
+                checkRecord(errorRecord(error), { error: testCase.error }, 'compile');
+                return true;
+              },
+            );
+            return;
+          }
+          const filter = compileCase(testCase);
+          const byEvent = events.flatMap((event, index) => (event !== null && filter.matches(event) ? [index] : []));
+          assert.deepEqual(byEvent, testCase.matches, 'matches()');
+          assert.deepEqual(filter.filterNdjson(corpus), testCase.matches, 'filterNdjson(bytes)');
+          assert.deepEqual(filter.filterNdjson(corpusBytes.toString('utf8')), testCase.matches, 'filterNdjson(string)');
+        });
+      }
+    });
+  }
+});
