@@ -72,12 +72,7 @@ const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 // 1. cargo
 if (!process.env.SKIP_CARGO) {
-  run('cargo', ['build', '--locked', '--profile', 'wasm-release', '--target', 'wasm32-unknown-unknown', '-p', CRATE], {
-    // The workspace profile strips symbols; that also drops the `target_features` section
-    // wasm-bindgen reads to use multi-value returns and reference types (it then falls back to
-    // bigger glue). wasm-opt below strips names and debug info anyway.
-    env: { ...process.env, CARGO_PROFILE_WASM_RELEASE_STRIP: 'false' },
-  });
+  run('cargo', ['build', '--locked', '--profile', 'wasm-release', '--target', 'wasm32-unknown-unknown', '-p', CRATE]);
 }
 const cargoOut = join(ROOT, 'target', 'wasm32-unknown-unknown', 'wasm-release', `${NAME}.wasm`);
 

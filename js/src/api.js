@@ -79,6 +79,7 @@ const ERROR_CLASSES = {
   too_large: LimitError,
   too_many: LimitError,
   filter: FilterError,
+  invalid_option: MetaeventsError,
 };
 
 function toError(failure) {

@@ -19,6 +19,7 @@ export const ERROR_GROUPS = {
   too_large: LimitError,
   too_many: LimitError,
   filter: FilterError,
+  invalid_option: MetaeventsError,
 };
 
 export function errorClassFor(kind) {

@@ -334,13 +334,16 @@ def test_parser_limits(datahub_text: str) -> None:
 def test_error_table_covers_every_core_kind() -> None:
     core_kinds = {
         "syntax", "encoding", "too_deep", "too_large", "too_many", "duplicate_key", "number_out_of_range",
-        "unrecognized", "invalid_field", "decode", "incomplete_split", "empty", "not_single", "filter", "io",
+        "unrecognized", "invalid_field", "decode", "incomplete_split", "empty", "not_single", "filter",
+        "invalid_option", "io",
     }  # fmt: skip
     assert set(metaevents.ERROR_CLASSES) == core_kinds
     for kind, cls in metaevents.ERROR_CLASSES.items():
         assert issubclass(cls, MetaeventsError) and issubclass(cls, ValueError)
         assert cls(kind).kind in metaevents.ERROR_CLASSES
-    assert {DecodeError, FilterError, InvalidEventError, LimitError, ParseError} == set(metaevents.ERROR_CLASSES.values())
+    grouped = {DecodeError, FilterError, InvalidEventError, LimitError, ParseError, MetaeventsError}
+    assert grouped == set(metaevents.ERROR_CLASSES.values())
+    assert metaevents.ERROR_CLASSES["invalid_option"] is MetaeventsError
 
 
 def test_errors_pickle_and_construct() -> None:

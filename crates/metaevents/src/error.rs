@@ -63,13 +63,15 @@ pub enum ErrorKind {
     NotSingle,
     /// A filter (or datahub-actions config) that cannot be compiled.
     Filter,
+    /// A parser option (a limit, a format name) that cannot be used.
+    InvalidOption,
     /// Reading the input failed.
     Io,
 }
 
 impl ErrorKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ErrorKind; 15] = [
+    pub const ALL: [ErrorKind; 16] = [
         Self::Syntax,
         Self::Encoding,
         Self::TooDeep,
@@ -84,6 +86,7 @@ impl ErrorKind {
         Self::Empty,
         Self::NotSingle,
         Self::Filter,
+        Self::InvalidOption,
         Self::Io,
     ];
 
@@ -104,6 +107,7 @@ impl ErrorKind {
             Self::Empty => "empty",
             Self::NotSingle => "not_single",
             Self::Filter => "filter",
+            Self::InvalidOption => "invalid_option",
             Self::Io => "io",
         }
     }

@@ -27,16 +27,16 @@ impl Limits {
     /// Returns these limits after checking that each is usable.
     pub fn validated(self) -> Result<Self> {
         if self.max_event_bytes == 0 {
-            return Err(Error::new(ErrorKind::InvalidField, "max_event_bytes must be at least 1"));
+            return Err(Error::new(ErrorKind::InvalidOption, "max_event_bytes must be at least 1"));
         }
         if self.max_depth == 0 || self.max_depth > Self::MAX_DEPTH_CEILING {
             return Err(Error::new(
-                ErrorKind::InvalidField,
+                ErrorKind::InvalidOption,
                 format!("max_depth must be between 1 and {}", Self::MAX_DEPTH_CEILING),
             ));
         }
         if self.max_events_per_array == 0 {
-            return Err(Error::new(ErrorKind::InvalidField, "max_events_per_array must be at least 1"));
+            return Err(Error::new(ErrorKind::InvalidOption, "max_events_per_array must be at least 1"));
         }
         Ok(self)
     }

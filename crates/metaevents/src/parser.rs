@@ -76,7 +76,7 @@ impl Parser {
             (Some(Ok(record)), None) => Ok(record.parsed),
             (Some(Ok(_)), Some(Ok(_))) => Err(Error::new(
                 ErrorKind::NotSingle,
-                "expected one event, found several: read them with parse_many",
+                "expected one event, found several: read them as a stream of events (parse_many, parseMany)",
             )),
         }
     }

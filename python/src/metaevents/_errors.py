@@ -75,6 +75,7 @@ ERROR_CLASSES: dict[str, type[MetaeventsError]] = {
     "too_large": LimitError,
     "too_many": LimitError,
     "filter": FilterError,
+    "invalid_option": MetaeventsError,
 }
 
 
