@@ -286,14 +286,17 @@ pub(crate) fn value_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound
             let items = items.iter().map(|item| value_to_py(py, item)).collect::<PyResult<Vec<_>>>()?;
             PyList::new(py, items)?.into_any()
         }
-        Value::Object(map) => map_to_py(py, map)?.into_any(),
+        Value::Object(map) => map_to_py(py, map.iter().map(|(key, value)| (key.as_str(), value)))?.into_any(),
     })
 }
 
 /// Converts a JSON object into a `dict`.
-pub(crate) fn map_to_py<'py>(py: Python<'py>, map: &Map<String, Value>) -> PyResult<Bound<'py, PyDict>> {
+pub(crate) fn map_to_py<'a, 'py>(
+    py: Python<'py>,
+    entries: impl IntoIterator<Item = (&'a str, &'a Value)>,
+) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
-    for (key, value) in map {
+    for (key, value) in entries {
         dict.set_item(key, value_to_py(py, value)?)?;
     }
     Ok(dict)

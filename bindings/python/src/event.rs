@@ -97,7 +97,7 @@ impl PyEvent {
     /// Kind-specific typed fields (a new dict on every access).
     #[getter]
     fn details<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        map_to_py(py, self.event.details())
+        map_to_py(py, self.event.details().iter())
     }
 
     /// The original discriminators and envelopes (a new dict on every access).

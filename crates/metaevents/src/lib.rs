@@ -19,7 +19,7 @@ pub use catalog::{is_process_type, Catalog, Discriminators, EntityTypes, Entry, 
 pub use error::{Error, ErrorKind, Location, Result};
 pub use filter::{Filter, FilterBuilder};
 pub use model::{
-    Entity, Event, EventId, EventJson, Family, Kind, Native, NativeFormat, Parsed, Record, Source, ValidationRequest,
+    Details, Entity, Event, EventId, EventJson, Family, Kind, Native, NativeFormat, Parsed, Record, Source, ValidationRequest,
 };
 pub use options::{InputFormat, Limits, ParseOptions};
 pub use parser::Parser;

@@ -8,6 +8,7 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use super::kind::{Kind, Source};
+use super::details::Details;
 use super::raw::RawText;
 use crate::json::scan;
 use crate::options::InputFormat;
@@ -165,7 +166,7 @@ struct Inner {
     actor: Option<String>,
     entity: Entity,
     subjects: Vec<String>,
-    details: Map<String, Value>,
+    details: Details,
     native: Native,
     raw: RawText,
 }
@@ -200,13 +201,15 @@ pub(crate) struct EventBuilder {
     pub actor: Option<String>,
     pub entity: Entity,
     pub subjects: Vec<String>,
-    pub details: Map<String, Value>,
+    pub details: Details,
     pub native: Native,
     pub raw: RawText,
 }
 
 impl EventBuilder {
-    pub(crate) fn build(self) -> Event {
+    pub(crate) fn build(mut self) -> Event {
+        self.details.shrink();
+        self.subjects.shrink_to_fit();
         Event(Arc::new(Inner {
             id: self.id,
             source: self.source,
@@ -261,7 +264,7 @@ impl Event {
     }
 
     /// Kind-specific typed fields, keyed by their catalog names.
-    pub fn details(&self) -> &Map<String, Value> {
+    pub fn details(&self) -> &Details {
         &self.0.details
     }
 
@@ -418,7 +421,7 @@ impl Event {
             actor: wire.actor,
             entity: wire.entity,
             subjects: wire.subjects,
-            details: wire.details,
+            details: Details::from(wire.details),
             native,
             raw,
         }

@@ -86,10 +86,14 @@ impl<'t> RawRef<'t> {
 
     pub(crate) fn to_owned_text(self) -> RawText {
         let span = OnceLock::new();
-        if self.steps.len == 0 {
+        let steps = if self.steps.len == 0 {
             let _ = span.set(0..self.text.len());
-        }
-        RawText { text: self.text.into(), steps: self.steps, span }
+            None
+        } else {
+            // Held by events: boxed, so that events without envelopes carry no step list.
+            Some(Box::new(self.steps))
+        };
+        RawText { text: self.text.into(), steps, span }
     }
 }
 
@@ -97,14 +101,14 @@ impl<'t> RawRef<'t> {
 #[derive(Debug)]
 pub(crate) struct RawText {
     text: Box<str>,
-    steps: Steps,
+    steps: Option<Box<Steps>>,
     span: OnceLock<Range<usize>>,
 }
 
 impl RawText {
     /// The value's exact text.
     pub(crate) fn get(&self) -> &str {
-        let span = self.span.get_or_init(|| self.steps.resolve(&self.text));
+        let span = self.span.get_or_init(|| self.steps.as_ref().map_or(0..self.text.len(), |steps| steps.resolve(&self.text)));
         self.text.get(span.clone()).unwrap_or(&self.text)
     }
 }

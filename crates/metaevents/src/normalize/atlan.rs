@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 use super::{coerce, push_subject, Cx, Fields, Inner};
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{Node, Object};
-use crate::model::{Entity, Event, EventBuilder, Kind, Native, NativeFormat, Source};
+use crate::model::{Details, Entity, Event, EventBuilder, Kind, Native, NativeFormat, Source};
 
 /// Attributes that name an asset's parent, most specific first.
 const PARENT_ATTRIBUTES: &[&str] = &[
@@ -89,9 +89,9 @@ fn reference(node: &Node<'_>) -> Value {
     Value::Object(out)
 }
 
-fn insert_str(details: &mut Map<String, Value>, key: &str, value: Option<&str>) {
+fn insert_str(details: &mut Details, key: &'static str, value: Option<&str>) {
     if let Some(value) = value {
-        details.insert(key.to_owned(), Value::String(value.to_owned()));
+        details.insert(key, Value::String(value.to_owned()));
     }
 }
 
@@ -131,7 +131,7 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
 
     let mutated = message.get("mutatedDetails");
     let mutated_path = || message.child_path("mutatedDetails");
-    let mut details = Map::new();
+    let mut details = Details::default();
     let mut subjects = Vec::new();
     let entity_str = |key: &str| entity_node.and_then(|e| e.get(key)).and_then(Node::as_str);
     match kind {
@@ -139,7 +139,7 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
             insert_str(&mut details, "status", entity_str("status"));
             insert_str(&mut details, "createdBy", entity_str("createdBy"));
             if let Some(time) = entity_node.and_then(|e| e.get("createTime")).and_then(coerce::integer) {
-                details.insert("createTime".to_owned(), Value::from(time));
+                details.insert("createTime", Value::from(time));
             }
             if kind == Kind::LineageCreated {
                 for key in ["inputs", "outputs"] {
@@ -175,13 +175,13 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
                 let names = values
                     .map(|v| v.iter().filter(|(k, _)| *k != "tenantId").map(|(k, _)| Value::String(k.to_owned())).collect())
                     .unwrap_or_default();
-                details.insert(names_key.to_owned(), Value::Array(names));
+                details.insert(names_key, Value::Array(names));
                 match values {
                     Some(values) => {
-                        details.insert(values_key.to_owned(), Node::Object(*values).to_value());
+                        details.insert(values_key, Node::Object(*values).to_value());
                     }
                     None if required => {
-                        details.insert(values_key.to_owned(), Value::Object(Map::new()));
+                        details.insert(values_key, Value::Object(Map::new()));
                     }
                     None => {}
                 }
@@ -189,14 +189,14 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
             let headers = message.get("headers");
             insert_str(&mut details, "requestId", headers.and_then(|h| h.get("x-atlan-request-id")).and_then(Node::as_str));
             if let Some(via_ui) = headers.and_then(|h| h.get("x-atlan-via-ui")).and_then(coerce::boolean) {
-                details.insert("viaUi".to_owned(), Value::Bool(via_ui));
+                details.insert("viaUi", Value::Bool(via_ui));
             }
         }
         Kind::EntityDeleted => {
             let handler = entity_str("deleteHandler");
             let status = entity_str("status");
             let hard = matches!(handler, Some("HARD" | "PURGE")) || status == Some("PURGED");
-            details.insert("hard".to_owned(), Value::Bool(hard));
+            details.insert("hard", Value::Bool(hard));
             insert_str(&mut details, "deleteHandler", handler);
             insert_str(&mut details, "status", status);
         }
@@ -234,7 +234,7 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
                     push_subject(&mut subjects, set_id);
                 }
             }
-            details.insert("changes".to_owned(), Value::Array(changes));
+            details.insert("changes", Value::Array(changes));
         }
         Kind::TagAdded | Kind::TagRemoved | Kind::TagUpdated => {
             let tags: Vec<&Node<'_>> = match mutated {
@@ -270,8 +270,8 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
                 out.push(Value::Object(object));
                 push_subject(&mut subjects, tag_id);
             }
-            details.insert("tags".to_owned(), Value::Array(out));
-            details.insert("propagated".to_owned(), Value::Bool(all_propagated));
+            details.insert("tags", Value::Array(out));
+            details.insert("propagated", Value::Bool(all_propagated));
         }
         Kind::RelationshipCreated | Kind::RelationshipUpdated | Kind::RelationshipDeleted => {
             let relationship = Fields::nested(
@@ -291,15 +291,15 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
                 &end2_path,
                 "`end2`",
             )?;
-            details.insert("relationshipType".to_owned(), Value::String(relationship_type.to_owned()));
+            details.insert("relationshipType", Value::String(relationship_type.to_owned()));
             insert_str(&mut details, "relationshipGuid", relationship.lenient_str("guid"));
             insert_str(&mut details, "status", relationship.lenient_str("status"));
             insert_str(&mut details, "label", relationship.lenient_str("label"));
             insert_str(&mut details, "propagateTags", relationship.lenient_str("propagateTags"));
             let end1_node = Node::Object(*end1.object);
             let end2_node = Node::Object(*end2.object);
-            details.insert("end1".to_owned(), reference(&end1_node));
-            details.insert("end2".to_owned(), reference(&end2_node));
+            details.insert("end1", reference(&end1_node));
+            details.insert("end2", reference(&end2_node));
             let qualified_name = end1
                 .get("uniqueAttributes")
                 .and_then(|u| u.get("qualifiedName"))

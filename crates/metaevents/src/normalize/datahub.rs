@@ -1,13 +1,13 @@
 //! `DataHub` Entity Change Events, Relationship Change Events, and `DataHub` payloads of unknown
 //! shape (other `PlatformEvent` names, `MetadataChangeLogs`) → [`Event`].
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::{coerce, push_subject, urn, Cx, Fields, Inner};
 use crate::catalog::{Origin, ParamType};
 use crate::error::Result;
 use crate::json::Node;
-use crate::model::{Entity, Event, EventBuilder, Kind, Native, NativeFormat, Source};
+use crate::model::{Details, Entity, Event, EventBuilder, Kind, Native, NativeFormat, Source};
 
 /// Entity fields from an urn, with the event's own hints as fallbacks.
 fn entity_from_urn(entity_urn: &str, entity_type: Option<&str>, parameters: Option<&Fields<'_, '_>>) -> Entity {
@@ -41,14 +41,14 @@ pub(crate) fn entity_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Result<E
     let entry = cx.catalog.datahub_entity_change(category, operation, &entity.entity_type);
     let max_depth = cx.limits.max_depth;
 
-    let mut details = Map::new();
+    let mut details = Details::default();
     let mut subjects = Vec::new();
     match entry {
         Some(entry) => {
             for param in entry.params.iter().filter(|param| param.origin == Origin::Parameter) {
                 let value = parameters.as_ref().and_then(|p| p.get(param.name));
                 if let Some(coerced) = value.and_then(|node| coerce::coerce(node, param.ty, max_depth)) {
-                    details.insert(param.name.to_owned(), coerced);
+                    details.insert(param.name, coerced);
                 }
             }
             // Parameters the catalog does not (yet) know pass through unchanged.
@@ -61,10 +61,10 @@ pub(crate) fn entity_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Result<E
             }
             match entry.kind {
                 Kind::EntityDeleted => {
-                    details.insert("hard".to_owned(), Value::Bool(operation == "HARD_DELETE"));
+                    details.insert("hard", Value::Bool(operation == "HARD_DELETE"));
                 }
                 Kind::IncidentStatusChanged => {
-                    details.insert("status".to_owned(), Value::String(operation.to_owned()));
+                    details.insert("status", Value::String(operation.to_owned()));
                 }
                 _ => {}
             }
@@ -133,10 +133,10 @@ pub(crate) fn relationship_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Re
     let actor = audit_stamp.optional_str("actor")?;
     let entry = cx.catalog.datahub_relationship_change(operation);
 
-    let mut details = Map::new();
-    details.insert("relationshipType".to_owned(), Value::String(relationship_type.to_owned()));
-    details.insert("sourceUrn".to_owned(), Value::String(source_urn.to_owned()));
-    details.insert("destinationUrn".to_owned(), Value::String(destination_urn.to_owned()));
+    let mut details = Details::default();
+    details.insert("relationshipType", Value::String(relationship_type.to_owned()));
+    details.insert("sourceUrn", Value::String(source_urn.to_owned()));
+    details.insert("destinationUrn", Value::String(destination_urn.to_owned()));
     for (key, ty) in [("lifecycleOwner", ParamType::String), ("via", ParamType::String), ("properties", ParamType::Object)] {
         if let Some(value) = rce.get(key).and_then(|node| coerce::coerce(node, ty, cx.limits.max_depth)) {
             details.insert(key.to_owned(), value);
@@ -206,7 +206,7 @@ pub(crate) fn unknown(
         actor: actor.map(str::to_owned),
         entity: entity_from_urn(entity_urn, entity_type, None),
         subjects: Vec::new(),
-        details: Map::new(),
+        details: Details::default(),
         native,
         raw: inner.raw.to_owned_text(),
     }
