@@ -69,7 +69,7 @@ pub(crate) fn entity_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Result<E
                 _ => {}
             }
             for name in entry.subjects {
-                match details.get(*name) {
+                match details.get(name) {
                     Some(Value::String(value)) => push_subject(&mut subjects, value),
                     // Lists of urns, or (proposed owners) of objects naming one.
                     Some(Value::Array(values)) => {
