@@ -253,7 +253,9 @@ describe('Parser', () => {
     assert.ok(unknown instanceof MetaeventsError);
     assert.ok(unknown.message.includes('datahub-ece'), unknown.message);
     for (const options of [{ maxDepth: 0 }, { maxDepth: 100_000 }, { maxEventBytes: -1 }, { maxEventBytes: 1.5 }, { maxEventBytes: Number.NaN }]) {
-      assert.ok(captured(() => new Parser(options)) instanceof MetaeventsError, JSON.stringify(options));
+      const error = captured(() => new Parser(options));
+      assert.ok(error instanceof MetaeventsError, JSON.stringify(options));
+      assert.equal(error.kind, 'invalid_option', JSON.stringify(options));
     }
     for (const options of [{ maxDepth: '8' }, { format: 7 }, null, 'x']) {
       assert.throws(() => new Parser(options), TypeError);

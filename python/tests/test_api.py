@@ -309,6 +309,7 @@ def test_parser_rejects_bad_options(options: dict[str, Any]) -> None:
     with pytest.raises(MetaeventsError) as raised:
         metaevents.Parser(**options)
     assert isinstance(raised.value, ValueError)
+    assert raised.value.kind == "invalid_option"
 
 
 def test_parser_limits(datahub_text: str) -> None:

@@ -189,7 +189,7 @@ impl PyParser {
                 let known: Vec<&str> = InputFormat::ALL.iter().map(|format| format.as_str()).collect();
                 errors::binding_error(
                     py,
-                    "invalid_field",
+                    "invalid_option",
                     &format!("unknown input format `{name}`: expected one of {}", known.join(", ")),
                 )
             })?),
@@ -199,7 +199,8 @@ impl PyParser {
             max_depth: limit(max_depth, Limits::DEFAULT_MAX_DEPTH),
             max_events_per_array: limit(max_events_per_array, Limits::DEFAULT_MAX_EVENTS_PER_ARRAY),
         };
-        let parser = Parser::with_options(ParseOptions { format, limits }).or_raise(py)?;
+        // Python hands attributes out on demand: the id too, computed when first read.
+        let parser = Parser::with_options(ParseOptions { format, limits }).or_raise(py)?.with_lazy_ids(true);
         Ok(Self { parser })
     }
 

@@ -41,10 +41,10 @@ pub fn error_value(error: &Error) -> Value {
 }
 
 /// A failure of the binding's own (a bad option value), in the same shape and under the kind
-/// the core uses for its own option checks (`Limits::validated`: `invalid_field`).
+/// the core uses for its own option checks (`Limits::validated`: `invalid_option`).
 fn option_failure(message: &str) -> Failure {
     Failure(
-        json!({"kind": "invalid_field", "message": message, "display": message, "line": null, "column": null, "path": null})
+        json!({"kind": "invalid_option", "message": message, "display": message, "line": null, "column": null, "path": null})
             .to_string(),
     )
 }
@@ -281,7 +281,7 @@ mod tests {
     #[test]
     fn options_are_checked() {
         assert!(parser(Some("datahub-ece"), Some(1024.0), Some(8.0), Some(2.0)).is_ok());
-        assert_eq!(failure_json(&parser(Some("nope"), None, None, None).unwrap_err())["kind"], "invalid_field");
+        assert_eq!(failure_json(&parser(Some("nope"), None, None, None).unwrap_err())["kind"], "invalid_option");
         for bad in [-1.0, 1.5, f64::NAN, f64::INFINITY] {
             assert!(parser(None, Some(bad), None, None).is_err(), "{bad}");
         }

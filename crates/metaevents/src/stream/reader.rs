@@ -158,10 +158,10 @@ impl std::fmt::Debug for EventReader<'_> {
 }
 
 impl<'r> EventReader<'r> {
-    pub(crate) fn new(reader: Box<dyn Read + Send + 'r>, options: &ParseOptions) -> Self {
+    pub(crate) fn new(reader: Box<dyn Read + Send + 'r>, records: RecordProcessor, options: &ParseOptions) -> Self {
         Self {
             input: Input::new(reader),
-            records: RecordProcessor::new(options),
+            records,
             state: State::Start,
             line: 1,
             queue: Queue::new(),
