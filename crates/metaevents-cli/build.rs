@@ -8,8 +8,8 @@ use std::path::PathBuf;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let source = PathBuf::from("demo").join("corpus.ndjson");
     println!("cargo::rerun-if-changed={}", source.display());
-    let corpus = std::fs::read(&source)
-        .map_err(|err| format!("cannot read the demo corpus {}: {err}", source.display()))?;
+    let corpus =
+        std::fs::read(&source).map_err(|err| format!("cannot read the demo corpus {}: {err}", source.display()))?;
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(&corpus)?;
     let compressed = encoder.finish()?;

@@ -142,8 +142,13 @@ pub(crate) fn iter_file_with(
     }
     let failure = Arc::default();
     let method = if source.hasattr("read1")? { "read1" } else { "read" };
-    let reader =
-        FileSource { file: source.clone().unbind(), method, pending: Vec::new(), pos: 0, failure: Arc::clone(&failure) };
+    let reader = FileSource {
+        file: source.clone().unbind(),
+        method,
+        pending: Vec::new(),
+        pos: 0,
+        failure: Arc::clone(&failure),
+    };
     Ok(PyEventIterator::new(py, parser.read(reader), failure, options))
 }
 
@@ -338,8 +343,8 @@ impl Read for LineSource {
                 Ok(false) => return Ok(0),
                 Err(err) => {
                     if let Ok(mut slot) = self.failure.lock() {
-                    *slot = Some(err);
-                }
+                        *slot = Some(err);
+                    }
                     return Err(io::Error::other("the iterable of lines raised an exception"));
                 }
             }

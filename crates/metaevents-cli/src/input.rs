@@ -79,11 +79,7 @@ impl BadRecord {
     /// `SOURCE:LINE: PATH: MESSAGE` (the line or path left out when unknown).
     pub fn describe(&self, source: &str) -> String {
         let line = self.line.map(|line| format!(":{line}")).unwrap_or_default();
-        let path = self
-            .path
-            .as_deref()
-            .map(|path| format!("{path}: "))
-            .unwrap_or_default();
+        let path = self.path.as_deref().map(|path| format!("{path}: ")).unwrap_or_default();
         format!("{source}{line}: {path}{}", self.message)
     }
 }
@@ -132,11 +128,7 @@ pub struct Inputs {
 impl Inputs {
     /// Checks the options and that every file can be opened (exit code 2 otherwise).
     pub fn new(args: &InputArgs, quiet: bool) -> Result<Self, Fatal> {
-        Ok(Self {
-            parser: parser(args)?,
-            sources: sources(args)?,
-            quiet,
-        })
+        Ok(Self { parser: parser(args)?, sources: sources(args)?, quiet })
     }
 
     fn progress_bar(&self) -> Option<ProgressBar> {
@@ -157,12 +149,7 @@ impl Inputs {
     /// source's name. With `prefilter`, the records its byte prefilter rules out are skipped
     /// unparsed (see `metaevents::Parser::read_filtered`). Failing to read a source ends the run
     /// (exit code 2).
-    pub fn for_each<F>(
-        &self,
-        reporter: &mut Reporter,
-        prefilter: Option<&Filter>,
-        mut visit: F,
-    ) -> Result<(), Fatal>
+    pub fn for_each<F>(&self, reporter: &mut Reporter, prefilter: Option<&Filter>, mut visit: F) -> Result<(), Fatal>
     where
         F: FnMut(&mut Reporter, &str, Item) -> Result<(), Fatal>,
     {
@@ -211,82 +198,53 @@ fn parser(args: &InputArgs) -> Result<Parser, Fatal> {
     let mut limits = Limits::default();
     // Each limit is checked on its own so that an error names the option at fault.
     let checks: [(&str, Option<usize>, LimitSetter); 3] = [
-        (
-            "--max-event-bytes",
-            args.max_event_bytes,
-            |limits, value| {
-                limits.max_event_bytes = value;
-            },
-        ),
+        ("--max-event-bytes", args.max_event_bytes, |limits, value| {
+            limits.max_event_bytes = value;
+        }),
         ("--max-depth", args.max_depth, |limits, value| {
             limits.max_depth = value;
         }),
-        (
-            "--max-events-per-array",
-            args.max_events_per_array,
-            |limits, value| {
-                limits.max_events_per_array = value;
-            },
-        ),
+        ("--max-events-per-array", args.max_events_per_array, |limits, value| {
+            limits.max_events_per_array = value;
+        }),
     ];
     for (option, value, set) in checks {
         if let Some(value) = value {
             set(&mut limits, value);
-            limits = limits.validated().map_err(|err| {
-                Fatal::usage(format!("invalid value for {option}: {}", err.message()))
-            })?;
+            limits = limits
+                .validated()
+                .map_err(|err| Fatal::usage(format!("invalid value for {option}: {}", err.message())))?;
         }
     }
     let format = match &args.format {
         None => None,
-        Some(name) => Some(
-            InputFormat::from_name(name)
-                .ok_or_else(|| Fatal::usage(format!("unknown input format `{name}`")))?,
-        ),
+        Some(name) => {
+            Some(InputFormat::from_name(name).ok_or_else(|| Fatal::usage(format!("unknown input format `{name}`")))?)
+        }
     };
-    Parser::with_options(ParseOptions { format, limits })
-        .map_err(|err| Fatal::usage(err.message().to_owned()))
+    Parser::with_options(ParseOptions { format, limits }).map_err(|err| Fatal::usage(err.message().to_owned()))
 }
 
 fn sources(args: &InputArgs) -> Result<Vec<Source>, Fatal> {
     if args.demo {
-        return Ok(vec![Source {
-            name: demo::NAME.to_owned(),
-            origin: Origin::Demo,
-            size: None,
-        }]);
+        return Ok(vec![Source { name: demo::NAME.to_owned(), origin: Origin::Demo, size: None }]);
     }
     if args.files.is_empty() {
-        return Ok(vec![Source {
-            name: "-".to_owned(),
-            origin: Origin::Stdin,
-            size: None,
-        }]);
+        return Ok(vec![Source { name: "-".to_owned(), origin: Origin::Stdin, size: None }]);
     }
     let mut sources = Vec::with_capacity(args.files.len());
     for path in &args.files {
         let name = path.display().to_string();
         if name == "-" {
-            sources.push(Source {
-                name,
-                origin: Origin::Stdin,
-                size: None,
-            });
+            sources.push(Source { name, origin: Origin::Stdin, size: None });
             continue;
         }
-        let metadata = std::fs::metadata(path)
-            .map_err(|err| Fatal::usage(format!("cannot open {name}: {err}")))?;
+        let metadata = std::fs::metadata(path).map_err(|err| Fatal::usage(format!("cannot open {name}: {err}")))?;
         if metadata.is_dir() {
-            return Err(Fatal::usage(format!(
-                "cannot read {name}: it is a directory"
-            )));
+            return Err(Fatal::usage(format!("cannot read {name}: it is a directory")));
         }
         File::open(path).map_err(|err| Fatal::usage(format!("cannot open {name}: {err}")))?;
-        sources.push(Source {
-            name,
-            origin: Origin::File(path.clone()),
-            size: Some(metadata.len()),
-        });
+        sources.push(Source { name, origin: Origin::File(path.clone()), size: Some(metadata.len()) });
     }
     Ok(sources)
 }

@@ -49,30 +49,22 @@ pub struct Output {
 
 impl Output {
     pub fn new() -> Self {
-        Self {
-            out: BufWriter::with_capacity(64 * 1024, io::stdout().lock()),
-        }
+        Self { out: BufWriter::with_capacity(64 * 1024, io::stdout().lock()) }
     }
 
     /// Writes `text` and a newline.
     pub fn line(&mut self, text: &str) -> Result<(), Fatal> {
-        self.out
-            .write_all(text.as_bytes())
-            .and_then(|()| self.out.write_all(b"\n"))
-            .map_err(|err| write_error(&err))
+        self.out.write_all(text.as_bytes()).and_then(|()| self.out.write_all(b"\n")).map_err(|err| write_error(&err))
     }
 
     /// Writes `text` as it is.
     pub fn text(&mut self, text: &str) -> Result<(), Fatal> {
-        self.out
-            .write_all(text.as_bytes())
-            .map_err(|err| write_error(&err))
+        self.out.write_all(text.as_bytes()).map_err(|err| write_error(&err))
     }
 
     /// Writes a JSON value, pretty-printed, and a newline.
     pub fn json_pretty(&mut self, value: &serde_json::Value) -> Result<(), Fatal> {
-        serde_json::to_writer_pretty(&mut self.out, value)
-            .map_err(|err| write_error(&io::Error::from(err)))?;
+        serde_json::to_writer_pretty(&mut self.out, value).map_err(|err| write_error(&io::Error::from(err)))?;
         self.text("\n")
     }
 
@@ -132,11 +124,7 @@ impl Reporter {
 
     /// 1 when anything was bad, 0 otherwise.
     pub fn exit_code(&self) -> ExitCode {
-        if self.bad > 0 {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        }
+        if self.bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
     }
 }
 
@@ -152,9 +140,7 @@ where
     T: Into<comfy_table::Cell>,
 {
     let mut table = Table::new();
-    table
-        .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
+    table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
     if table.width().is_none() {
         table.set_width(DEFAULT_WIDTH);
     }
@@ -181,12 +167,7 @@ pub fn iso_time(millis: i64) -> String {
     let days = seconds.div_euclid(86_400);
     let rest = seconds.rem_euclid(86_400);
     let (year, month, day) = civil_from_days(days);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{ms:03}Z",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{ms:03}Z", rest / 3600, rest % 3600 / 60, rest % 60)
 }
 
 /// Howard Hinnant's `civil_from_days`: days since 1970-01-01 to (year, month, day).

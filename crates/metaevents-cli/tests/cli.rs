@@ -20,10 +20,7 @@ fn metaevents() -> Command {
 }
 
 fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("data")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("data").join(name)
 }
 
 fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
@@ -40,18 +37,11 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 /// The events of NDJSON output.
 fn lines(stdout: &[u8]) -> Vec<Value> {
-    std::str::from_utf8(stdout)
-        .unwrap()
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect()
+    std::str::from_utf8(stdout).unwrap().lines().map(|line| serde_json::from_str(line).unwrap()).collect()
 }
 
 fn kinds(events: &[Value]) -> Vec<&str> {
-    events
-        .iter()
-        .map(|event| event["kind"].as_str().unwrap())
-        .collect()
+    events.iter().map(|event| event["kind"].as_str().unwrap()).collect()
 }
 
 fn stdout_of(command: &mut Command) -> Vec<u8> {
@@ -62,51 +52,29 @@ fn stderr_text(output: &std::process::Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
 
-const ALL_KINDS: [&str; 5] = [
-    "tag.added",
-    "owner.removed",
-    "tag.added",
-    "entity.created",
-    "documentation.added",
-];
+const ALL_KINDS: [&str; 5] = ["tag.added", "owner.removed", "tag.added", "entity.created", "documentation.added"];
 
 // ---------------------------------------------------------------------------------------------
 // normalize
 
 #[test]
 fn normalize_a_file_writes_one_contract_event_per_line_with_raw() {
-    let events = lines(&stdout_of(
-        metaevents().arg("normalize").arg(data("events.ndjson")),
-    ));
-    assert_eq!(
-        kinds(&events),
-        ALL_KINDS,
-        "the webhook validation request is skipped"
-    );
+    let events = lines(&stdout_of(metaevents().arg("normalize").arg(data("events.ndjson"))));
+    assert_eq!(kinds(&events), ALL_KINDS, "the webhook validation request is skipped");
     for event in &events {
-        for key in [
-            "id", "source", "kind", "time", "actor", "entity", "subjects", "details", "native",
-            "raw",
-        ] {
+        for key in ["id", "source", "kind", "time", "actor", "entity", "subjects", "details", "native", "raw"] {
             assert!(event.get(key).is_some(), "{key} missing in {event}");
         }
     }
     let first_input: Value = serde_json::from_str(EVENTS.lines().next().unwrap()).unwrap();
-    assert_eq!(
-        events[0]["raw"], first_input,
-        "raw is the event as received"
-    );
+    assert_eq!(events[0]["raw"], first_input, "raw is the event as received");
     assert_eq!(events[0]["subjects"], json!(["urn:li:tag:PII"]));
     assert_eq!(events[2]["source"], "atlan");
 }
 
 #[test]
 fn normalize_no_raw_leaves_raw_out() {
-    let events = lines(&stdout_of(
-        metaevents()
-            .args(["normalize", "--no-raw"])
-            .arg(data("events.ndjson")),
-    ));
+    let events = lines(&stdout_of(metaevents().args(["normalize", "--no-raw"]).arg(data("events.ndjson"))));
     assert_eq!(events.len(), 5);
     assert!(events.iter().all(|event| event.get("raw").is_none()));
 }
@@ -123,22 +91,10 @@ fn stdin_and_dash_read_the_same_as_a_file() {
 #[test]
 fn several_files_are_read_in_order() {
     let dir = tempfile::tempdir().unwrap();
-    let second = write(
-        &dir,
-        "second.ndjson",
-        EVENTS.lines().next().unwrap().as_bytes(),
-    );
-    let events = lines(&stdout_of(
-        metaevents()
-            .arg("normalize")
-            .arg(data("events.ndjson"))
-            .arg(&second),
-    ));
+    let second = write(&dir, "second.ndjson", EVENTS.lines().next().unwrap().as_bytes());
+    let events = lines(&stdout_of(metaevents().arg("normalize").arg(data("events.ndjson")).arg(&second)));
     assert_eq!(events.len(), 6);
-    assert_eq!(
-        events[0]["id"], events[5]["id"],
-        "the same event gets the same id"
-    );
+    assert_eq!(events[0]["id"], events[5]["id"], "the same event gets the same id");
 }
 
 #[test]
@@ -147,38 +103,19 @@ fn gzip_files_and_gzip_stdin_are_read_transparently() {
     let gz = write(&dir, "events.ndjson.gz", &gzip(EVENTS.as_bytes()));
     let plain = stdout_of(metaevents().arg("normalize").arg(data("events.ndjson")));
     assert_eq!(stdout_of(metaevents().arg("normalize").arg(&gz)), plain);
-    assert_eq!(
-        stdout_of(
-            metaevents()
-                .arg("normalize")
-                .write_stdin(gzip(EVENTS.as_bytes()))
-        ),
-        plain
-    );
+    assert_eq!(stdout_of(metaevents().arg("normalize").write_stdin(gzip(EVENTS.as_bytes()))), plain);
     // filter reads gzip itself (it looks at lines before parsing them).
-    let tags = lines(&stdout_of(
-        metaevents()
-            .args(["filter", "--kind", "tag.added"])
-            .arg(&gz),
-    ));
+    let tags = lines(&stdout_of(metaevents().args(["filter", "--kind", "tag.added"]).arg(&gz)));
     assert_eq!(kinds(&tags), ["tag.added", "tag.added"]);
 }
 
 #[test]
 fn json_arrays_poll_responses_and_single_documents_are_read() {
     let records: Vec<&str> = EVENTS.lines().collect();
-    let expected = lines(&stdout_of(
-        metaevents()
-            .args(["normalize", "--no-raw"])
-            .arg(data("events.ndjson")),
-    ));
+    let expected = lines(&stdout_of(metaevents().args(["normalize", "--no-raw"]).arg(data("events.ndjson"))));
 
     let array = format!("[\n{}\n]\n", records.join(",\n"));
-    let events = lines(&stdout_of(
-        metaevents()
-            .args(["normalize", "--no-raw"])
-            .write_stdin(array),
-    ));
+    let events = lines(&stdout_of(metaevents().args(["normalize", "--no-raw"]).write_stdin(array)));
     assert_eq!(kinds(&events), ALL_KINDS);
 
     // A DataHub Events API poll response: each value is a PlatformEvent as JSON text, whose
@@ -193,23 +130,14 @@ fn json_arrays_poll_responses_and_single_documents_are_read() {
         {"contentType": "application/json", "value": platform_event(records[1])},
     ]});
     let pretty = serde_json::to_string_pretty(&poll).unwrap();
-    let events = lines(&stdout_of(
-        metaevents()
-            .args(["normalize", "--no-raw"])
-            .write_stdin(pretty),
-    ));
+    let events = lines(&stdout_of(metaevents().args(["normalize", "--no-raw"]).write_stdin(pretty)));
     assert_eq!(events.len(), 2);
-    assert_eq!(
-        events[0]["id"], expected[0]["id"],
-        "same event through an envelope, same id"
-    );
+    assert_eq!(events[0]["id"], expected[0]["id"], "same event through an envelope, same id");
     assert_eq!(events[1]["kind"], "owner.removed");
 
     let single: Value = serde_json::from_str(records[2]).unwrap();
     let events = lines(&stdout_of(
-        metaevents()
-            .args(["normalize", "--no-raw"])
-            .write_stdin(serde_json::to_string_pretty(&single).unwrap()),
+        metaevents().args(["normalize", "--no-raw"]).write_stdin(serde_json::to_string_pretty(&single).unwrap()),
     ));
     assert_eq!(events, vec![expected[2].clone()]);
 }
@@ -230,61 +158,27 @@ fn bad_records_in_the_middle_are_reported_and_the_stream_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(&dir, "mixed.ndjson", with_bad_lines().as_bytes());
     let name = path.display().to_string();
-    let output = metaevents()
-        .arg("normalize")
-        .arg(&path)
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    assert_eq!(
-        kinds(&lines(&output.stdout)),
-        ["tag.added", "owner.removed", "tag.added"]
-    );
+    let output = metaevents().arg("normalize").arg(&path).assert().code(1).get_output().clone();
+    assert_eq!(kinds(&lines(&output.stdout)), ["tag.added", "owner.removed", "tag.added"]);
     let stderr = stderr_text(&output);
     let reports: Vec<&str> = stderr.lines().collect();
     assert_eq!(reports.len(), 2, "{stderr}");
-    assert!(
-        reports[0].starts_with(&format!("{name}:2: $: truncated JSON")),
-        "{stderr}"
-    );
-    assert!(
-        reports[1].starts_with(&format!("{name}:4: $: not a catalog event")),
-        "{stderr}"
-    );
+    assert!(reports[0].starts_with(&format!("{name}:2: $: truncated JSON")), "{stderr}");
+    assert!(reports[1].starts_with(&format!("{name}:4: $: not a catalog event")), "{stderr}");
 }
 
 #[test]
 fn stdin_is_named_dash_in_reports() {
-    let output = metaevents()
-        .arg("normalize")
-        .write_stdin(with_bad_lines())
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+    let output = metaevents().arg("normalize").write_stdin(with_bad_lines()).assert().code(1).get_output().clone();
     let stderr = stderr_text(&output);
-    assert!(
-        stderr.lines().all(|line| line.starts_with("-:")),
-        "{stderr}"
-    );
+    assert!(stderr.lines().all(|line| line.starts_with("-:")), "{stderr}");
 }
 
 #[test]
 fn a_field_error_names_its_path() {
     let bad = r#"{"entityUrn":"urn:li:dataset:(urn:li:dataPlatform:hive,a.b,PROD)","entityType":"dataset","category":"TAG","operation":"ADD","auditStamp":{"actor":"urn:li:corpuser:x","time":"soon"},"version":0}"#;
-    let output = metaevents()
-        .arg("normalize")
-        .write_stdin(format!("{bad}\n"))
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    assert!(
-        stderr_text(&output).starts_with("-:1: $.auditStamp.time: "),
-        "{}",
-        stderr_text(&output)
-    );
+    let output = metaevents().arg("normalize").write_stdin(format!("{bad}\n")).assert().code(1).get_output().clone();
+    assert!(stderr_text(&output).starts_with("-:1: $.auditStamp.time: "), "{}", stderr_text(&output));
 }
 
 #[test]
@@ -303,61 +197,23 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--max-depth"));
-    metaevents()
-        .args(["normalize", "--max-depth", "100000"])
-        .write_stdin(EVENTS)
-        .assert()
-        .code(2);
-    metaevents()
-        .args(["normalize", "--max-event-bytes", "0"])
-        .write_stdin(EVENTS)
-        .assert()
-        .code(2);
-    metaevents()
-        .args(["normalize", "--max-events-per-array", "-1"])
-        .write_stdin(EVENTS)
-        .assert()
-        .code(2);
-    metaevents()
-        .args(["stats", "--top", "many"])
-        .write_stdin(EVENTS)
-        .assert()
-        .code(2);
-    metaevents()
-        .args(["catalog", "--format", "yaml"])
-        .assert()
-        .code(2);
-    metaevents()
-        .args(["normalize", "--demo"])
-        .arg(data("events.ndjson"))
-        .assert()
-        .code(2);
+    metaevents().args(["normalize", "--max-depth", "100000"]).write_stdin(EVENTS).assert().code(2);
+    metaevents().args(["normalize", "--max-event-bytes", "0"]).write_stdin(EVENTS).assert().code(2);
+    metaevents().args(["normalize", "--max-events-per-array", "-1"]).write_stdin(EVENTS).assert().code(2);
+    metaevents().args(["stats", "--top", "many"]).write_stdin(EVENTS).assert().code(2);
+    metaevents().args(["catalog", "--format", "yaml"]).assert().code(2);
+    metaevents().args(["normalize", "--demo"]).arg(data("events.ndjson")).assert().code(2);
 }
 
 #[test]
 fn unreadable_files_exit_2_before_any_output() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.ndjson");
-    let output = metaevents()
-        .arg("normalize")
-        .arg(data("events.ndjson"))
-        .arg(&missing)
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
+    let output =
+        metaevents().arg("normalize").arg(data("events.ndjson")).arg(&missing).assert().code(2).get_output().clone();
     assert!(output.stdout.is_empty());
-    assert!(
-        stderr_text(&output).contains("missing.ndjson"),
-        "{}",
-        stderr_text(&output)
-    );
-    metaevents()
-        .arg("stats")
-        .arg(dir.path())
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("directory"));
+    assert!(stderr_text(&output).contains("missing.ndjson"), "{}", stderr_text(&output));
+    metaevents().arg("stats").arg(dir.path()).assert().code(2).stderr(predicate::str::contains("directory"));
 }
 
 /// Broken gzip data is bad input (exit 1, reported where it breaks), whether the core decodes
@@ -367,33 +223,15 @@ fn corrupt_gzip_is_a_bad_record() {
     let mut broken = gzip(EVENTS.as_bytes());
     broken.truncate(broken.len() / 2);
     for args in [&["normalize"][..], &["filter", "--kind", "tag.*"][..]] {
-        let output = metaevents()
-            .args(args)
-            .write_stdin(broken.clone())
-            .assert()
-            .code(1)
-            .get_output()
-            .clone();
+        let output = metaevents().args(args).write_stdin(broken.clone()).assert().code(1).get_output().clone();
         let stderr = stderr_text(&output);
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
         assert!(stderr.starts_with("-:"), "{stderr}");
-        assert!(
-            stderr.contains("$: the input is not valid gzip data: "),
-            "{stderr}"
-        );
-        assert!(
-            !output.stdout.is_empty(),
-            "the events before the break are written"
-        );
+        assert!(stderr.contains("$: the input is not valid gzip data: "), "{stderr}");
+        assert!(!output.stdout.is_empty(), "the events before the break are written");
     }
     let stats: Value = serde_json::from_slice(
-        &metaevents()
-            .args(["stats", "--json"])
-            .write_stdin(broken)
-            .assert()
-            .code(1)
-            .get_output()
-            .stdout,
+        &metaevents().args(["stats", "--json"]).write_stdin(broken).assert().code(1).get_output().stdout,
     )
     .unwrap();
     assert_eq!(stats["errors"], 1);
@@ -418,22 +256,10 @@ fn options_reach_the_parser() {
         .code(1)
         .get_output()
         .clone();
-    assert_eq!(
-        kinds(&lines(&output.stdout)),
-        ["tag.added", "owner.removed", "documentation.added"]
-    );
-    assert_eq!(
-        stderr_text(&output)
-            .matches("over the limit of 500 bytes")
-            .count(),
-        2
-    );
+    assert_eq!(kinds(&lines(&output.stdout)), ["tag.added", "owner.removed", "documentation.added"]);
+    assert_eq!(stderr_text(&output).matches("over the limit of 500 bytes").count(), 2);
     let array = format!("[{}]", EVENTS.lines().take(3).collect::<Vec<_>>().join(","));
-    metaevents()
-        .args(["normalize", "--max-events-per-array", "2"])
-        .write_stdin(array)
-        .assert()
-        .code(1);
+    metaevents().args(["normalize", "--max-events-per-array", "2"]).write_stdin(array).assert().code(1);
 }
 
 #[test]
@@ -454,12 +280,7 @@ fn a_closed_output_pipe_ends_quietly() {
     drop(stdout);
     let status = child.wait().unwrap();
     let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
     assert_eq!(status.code(), Some(0), "{stderr}");
     assert_eq!(stderr, "");
 }
@@ -484,26 +305,16 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
 #[cfg(target_os = "linux")]
 #[test]
 fn progress_bar_on_a_terminal_unless_quiet() {
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
         eprintln!("skipped: util-linux `script` is not installed");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let big = write(&dir, "big.ndjson", EVENTS.repeat(4000).as_bytes());
     let run = |quiet: &str| {
-        let command = format!(
-            "{} stats --json {quiet} {} > /dev/null",
-            env!("CARGO_BIN_EXE_metaevents"),
-            big.display()
-        );
-        let output = std::process::Command::new("script")
-            .args(["-qec", &command, "/dev/null"])
-            .output()
-            .unwrap();
+        let command =
+            format!("{} stats --json {quiet} {} > /dev/null", env!("CARGO_BIN_EXE_metaevents"), big.display());
+        let output = std::process::Command::new("script").args(["-qec", &command, "/dev/null"]).output().unwrap();
         assert!(output.status.success(), "{output:?}");
         String::from_utf8_lossy(&output.stdout).into_owned()
     };
@@ -515,57 +326,28 @@ fn progress_bar_on_a_terminal_unless_quiet() {
 // filter
 
 fn filtered(args: &[&str]) -> Vec<Value> {
-    lines(&stdout_of(
-        metaevents()
-            .arg("filter")
-            .args(args)
-            .arg(data("events.ndjson")),
-    ))
+    lines(&stdout_of(metaevents().arg("filter").args(args).arg(data("events.ndjson"))))
 }
 
 #[test]
 fn filter_shorthands_combine_with_and_and_repeat_with_or() {
-    assert_eq!(
-        kinds(&filtered(&["--kind", "tag.added"])),
-        ["tag.added", "tag.added"]
-    );
-    assert_eq!(
-        kinds(&filtered(&["--kind", "tag.*", "--source", "atlan"])),
-        ["tag.added"]
-    );
+    assert_eq!(kinds(&filtered(&["--kind", "tag.added"])), ["tag.added", "tag.added"]);
+    assert_eq!(kinds(&filtered(&["--kind", "tag.*", "--source", "atlan"])), ["tag.added"]);
     assert_eq!(
         kinds(&filtered(&["--kind", "tag.added", "--kind", "owner.*"])),
         ["tag.added", "owner.removed", "tag.added"]
     );
     assert_eq!(
         kinds(&filtered(&["--platform", "snowflake"])),
-        [
-            "tag.added",
-            "tag.added",
-            "entity.created",
-            "documentation.added"
-        ]
+        ["tag.added", "tag.added", "entity.created", "documentation.added"]
     );
     assert_eq!(
-        kinds(&filtered(&[
-            "--platform",
-            "snowflake",
-            "--actor",
-            "urn:li:corpuser:alice"
-        ])),
+        kinds(&filtered(&["--platform", "snowflake", "--actor", "urn:li:corpuser:alice"])),
         ["tag.added", "documentation.added"]
     );
+    assert_eq!(kinds(&filtered(&["--subject", "urn:li:tag:PII"])), ["tag.added"]);
     assert_eq!(
-        kinds(&filtered(&["--subject", "urn:li:tag:PII"])),
-        ["tag.added"]
-    );
-    assert_eq!(
-        kinds(&filtered(&[
-            "--subject",
-            "urn:li:tag:PII",
-            "--subject",
-            "jUQpLPdg9hWoheH2eL9Ha2"
-        ])),
+        kinds(&filtered(&["--subject", "urn:li:tag:PII", "--subject", "jUQpLPdg9hWoheH2eL9Ha2"])),
         ["tag.added", "tag.added"]
     );
     assert!(filtered(&["--kind", "tag.removed"]).is_empty());
@@ -574,29 +356,15 @@ fn filter_shorthands_combine_with_and_and_repeat_with_or() {
 #[test]
 fn filter_where_takes_json_or_a_file_and_ands_with_the_shorthands() {
     let spec = r#"{"any": [{"kind": "owner.removed"}, {"entity.type": "Column"}]}"#;
+    assert_eq!(kinds(&filtered(&["--where", spec])), ["owner.removed", "entity.created"]);
+    assert_eq!(kinds(&filtered(&["--where", spec, "--source", "atlan"])), ["entity.created"]);
     assert_eq!(
-        kinds(&filtered(&["--where", spec])),
-        ["owner.removed", "entity.created"]
-    );
-    assert_eq!(
-        kinds(&filtered(&["--where", spec, "--source", "atlan"])),
-        ["entity.created"]
-    );
-    assert_eq!(
-        kinds(&filtered(&[
-            "--where",
-            spec,
-            "--where",
-            r#"{"details.ownerType": "TECHNICAL_OWNER"}"#
-        ])),
+        kinds(&filtered(&["--where", spec, "--where", r#"{"details.ownerType": "TECHNICAL_OWNER"}"#])),
         ["owner.removed"]
     );
     let dir = tempfile::tempdir().unwrap();
     let file = write(&dir, "filter.json", spec.as_bytes());
-    assert_eq!(
-        kinds(&filtered(&["--where", &format!("@{}", file.display())])),
-        ["owner.removed", "entity.created"]
-    );
+    assert_eq!(kinds(&filtered(&["--where", &format!("@{}", file.display())])), ["owner.removed", "entity.created"]);
 }
 
 #[test]
@@ -606,15 +374,7 @@ fn filter_runs_a_datahub_actions_config() {
     assert_eq!(kinds(&events), ["tag.added"], "{ACTION_CONFIG}");
     assert_eq!(events[0]["source"], "datahub");
     // ANDed with the shorthands.
-    assert!(
-        filtered(&[
-            "--datahub-actions",
-            config.to_str().unwrap(),
-            "--platform",
-            "bigquery"
-        ])
-        .is_empty()
-    );
+    assert!(filtered(&["--datahub-actions", config.to_str().unwrap(), "--platform", "bigquery"]).is_empty());
 }
 
 #[test]
@@ -625,26 +385,11 @@ fn filter_raw_writes_the_original_payloads() {
     assert_eq!(raw, vec![datahub, atlan["message"].clone()]);
     // One payload per line even when it arrived pretty-printed.
     let pretty = serde_json::to_string_pretty(&atlan).unwrap();
-    let output = stdout_of(
-        metaevents()
-            .args(["filter", "--kind", "tag.added", "--raw"])
-            .write_stdin(pretty),
-    );
-    assert_eq!(
-        String::from_utf8(output).unwrap(),
-        format!("{}\n", atlan["message"])
-    );
+    let output = stdout_of(metaevents().args(["filter", "--kind", "tag.added", "--raw"]).write_stdin(pretty));
+    assert_eq!(String::from_utf8(output).unwrap(), format!("{}\n", atlan["message"]));
     // --no-raw on normalized output; --raw and --no-raw together are a usage error.
-    assert!(
-        filtered(&["--kind", "tag.added", "--no-raw"])
-            .iter()
-            .all(|event| event.get("raw").is_none())
-    );
-    metaevents()
-        .args(["filter", "--kind", "tag.added", "--raw", "--no-raw"])
-        .write_stdin(EVENTS)
-        .assert()
-        .code(2);
+    assert!(filtered(&["--kind", "tag.added", "--no-raw"]).iter().all(|event| event.get("raw").is_none()));
+    metaevents().args(["filter", "--kind", "tag.added", "--raw", "--no-raw"]).write_stdin(EVENTS).assert().code(2);
 }
 
 #[test]
@@ -657,11 +402,7 @@ fn bad_filters_exit_2_with_the_compile_error() {
         .get_output()
         .clone();
     assert!(output.stdout.is_empty());
-    assert!(
-        stderr_text(&output).contains("filter.kind.regexx"),
-        "{}",
-        stderr_text(&output)
-    );
+    assert!(stderr_text(&output).contains("filter.kind.regexx"), "{}", stderr_text(&output));
     metaevents()
         .args(["filter", "--where", "{not json"])
         .write_stdin(EVENTS)
@@ -674,16 +415,8 @@ fn bad_filters_exit_2_with_the_compile_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("filter.kind"));
-    metaevents()
-        .args(["filter", "--source", "snowflake"])
-        .write_stdin(EVENTS)
-        .assert()
-        .code(2);
-    metaevents()
-        .args(["filter", "--where", "@/nonexistent/filter.json"])
-        .write_stdin(EVENTS)
-        .assert()
-        .code(2);
+    metaevents().args(["filter", "--source", "snowflake"]).write_stdin(EVENTS).assert().code(2);
+    metaevents().args(["filter", "--where", "@/nonexistent/filter.json"]).write_stdin(EVENTS).assert().code(2);
     let dir = tempfile::tempdir().unwrap();
     let bad_config = write(&dir, "bad.yml", b"filter:\n  event_type: 42\n");
     metaevents()
@@ -695,13 +428,7 @@ fn bad_filters_exit_2_with_the_compile_error() {
         .code(2)
         .stderr(predicate::str::contains("event_type"));
     let not_yaml = write(&dir, "broken.yml", b"filter: [\n");
-    metaevents()
-        .arg("filter")
-        .arg("--datahub-actions")
-        .arg(&not_yaml)
-        .write_stdin(EVENTS)
-        .assert()
-        .code(2);
+    metaevents().arg("filter").arg("--datahub-actions").arg(&not_yaml).write_stdin(EVENTS).assert().code(2);
     metaevents()
         .arg("filter")
         .write_stdin(EVENTS)
@@ -715,10 +442,7 @@ fn filter_skips_ndjson_lines_the_prefilter_rules_out_but_keeps_line_numbers() {
     let records: Vec<&str> = EVENTS.lines().collect();
     // Line 2 is broken but cannot hold `PII`: never parsed, never reported. Line 4 is broken
     // and holds `PII`: reported with its own line number.
-    let input = format!(
-        "{}\n{{broken\n{}\n{{\"urn:li:tag:PII\n{}\n",
-        records[1], records[3], records[0]
-    );
+    let input = format!("{}\n{{broken\n{}\n{{\"urn:li:tag:PII\n{}\n", records[1], records[3], records[0]);
     let output = metaevents()
         .args(["filter", "--subject", "urn:li:tag:PII"])
         .write_stdin(input.clone())
@@ -731,13 +455,7 @@ fn filter_skips_ndjson_lines_the_prefilter_rules_out_but_keeps_line_numbers() {
     assert_eq!(stderr.lines().collect::<Vec<_>>().len(), 1, "{stderr}");
     assert!(stderr.starts_with("-:4: "), "{stderr}");
     // normalize (no prefilter) reports both.
-    let output = metaevents()
-        .arg("normalize")
-        .write_stdin(input)
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+    let output = metaevents().arg("normalize").write_stdin(input).assert().code(1).get_output().clone();
     assert_eq!(stderr_text(&output).lines().count(), 2);
 }
 
@@ -766,21 +484,13 @@ fn filter_prefilter_finds_what_parsing_everything_finds() {
 
 #[test]
 fn filter_help_says_what_the_prefilter_skips() {
-    metaevents()
-        .args(["filter", "--help"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("never parsed"));
+    metaevents().args(["filter", "--help"]).assert().success().stdout(predicate::str::contains("never parsed"));
 }
 
 #[test]
 fn filter_on_arrays_parses_everything() {
     let array = format!("[\n{}\n]", EVENTS.lines().collect::<Vec<_>>().join(",\n"));
-    let events = lines(&stdout_of(
-        metaevents()
-            .args(["filter", "--subject", "urn:li:tag:PII"])
-            .write_stdin(array),
-    ));
+    let events = lines(&stdout_of(metaevents().args(["filter", "--subject", "urn:li:tag:PII"]).write_stdin(array)));
     assert_eq!(kinds(&events), ["tag.added"]);
 }
 
@@ -806,38 +516,19 @@ fn stats_prints_tables() {
 fn stats_json_counts_everything() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(&dir, "mixed.ndjson", with_bad_lines().as_bytes());
-    let output = metaevents()
-        .args(["stats", "--json", "--top", "1"])
-        .arg(&path)
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+    let output = metaevents().args(["stats", "--json", "--top", "1"]).arg(&path).assert().code(1).get_output().clone();
     let stats: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(stats["events"], 3);
     assert_eq!(stats["errors"], 2);
-    assert_eq!(
-        stats["bySource"],
-        json!([{"name": "datahub", "count": 2}, {"name": "atlan", "count": 1}])
-    );
-    assert_eq!(
-        stats["byPlatform"],
-        json!([{"name": "snowflake", "count": 2}]),
-        "cut to --top 1"
-    );
+    assert_eq!(stats["bySource"], json!([{"name": "datahub", "count": 2}, {"name": "atlan", "count": 1}]));
+    assert_eq!(stats["byPlatform"], json!([{"name": "snowflake", "count": 2}]), "cut to --top 1");
     assert_eq!(stats["distinctPlatforms"], 2);
     assert_eq!(stats["firstTime"], 1_767_225_600_000_i64);
     assert_eq!(stats["lastTime"], 1_767_232_800_000_i64);
-    assert_eq!(
-        stderr_text(&output).lines().count(),
-        2,
-        "bad records are reported too"
-    );
+    assert_eq!(stderr_text(&output).lines().count(), 2, "bad records are reported too");
 
-    let stats: Value = serde_json::from_slice(&stdout_of(
-        metaevents().args(["stats", "--json"]).write_stdin(EVENTS),
-    ))
-    .unwrap();
+    let stats: Value =
+        serde_json::from_slice(&stdout_of(metaevents().args(["stats", "--json"]).write_stdin(EVENTS))).unwrap();
     assert_eq!(stats["validationRequests"], 1);
     assert_eq!(stats["errors"], 0);
 }
@@ -858,66 +549,32 @@ fn stats_of_nothing() {
 #[test]
 fn catalog_formats() {
     let table = String::from_utf8(stdout_of(metaevents().arg("catalog"))).unwrap();
-    for needle in [
-        "tag.added",
-        "CLASSIFICATION_ADD",
-        "OWNERSHIP / OWNER ADD",
-        "unknown",
-    ] {
+    for needle in ["tag.added", "CLASSIFICATION_ADD", "OWNERSHIP / OWNER ADD", "unknown"] {
         assert!(table.contains(needle), "{needle} missing");
     }
-    let catalog: Value = serde_json::from_slice(&stdout_of(
-        metaevents().args(["catalog", "--format", "json"]),
-    ))
-    .unwrap();
+    let catalog: Value =
+        serde_json::from_slice(&stdout_of(metaevents().args(["catalog", "--format", "json"]))).unwrap();
     let entries = catalog["entries"].as_array().unwrap();
     assert!(entries.len() > 40);
-    assert!(
-        entries
-            .iter()
-            .any(|entry| entry["kind"] == "lineage.created" && entry["source"] == "atlan")
-    );
-    let schema: Value = serde_json::from_slice(&stdout_of(
-        metaevents().args(["catalog", "--format", "schema"]),
-    ))
-    .unwrap();
-    assert_eq!(
-        schema["$schema"],
-        "https://json-schema.org/draft/2020-12/schema"
-    );
+    assert!(entries.iter().any(|entry| entry["kind"] == "lineage.created" && entry["source"] == "atlan"));
+    let schema: Value =
+        serde_json::from_slice(&stdout_of(metaevents().args(["catalog", "--format", "schema"]))).unwrap();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert!(schema["properties"]["kind"].is_object());
-    let markdown = String::from_utf8(stdout_of(
-        metaevents().args(["catalog", "--format", "markdown"]),
-    ))
-    .unwrap();
+    let markdown = String::from_utf8(stdout_of(metaevents().args(["catalog", "--format", "markdown"]))).unwrap();
     assert!(markdown.starts_with("| kind | DataHub | Atlan | details |\n|---|---|---|---|\n"));
-    assert_eq!(
-        markdown
-            .lines()
-            .filter(|line| line.starts_with("| `"))
-            .count(),
-        37,
-        "one row per kind"
-    );
+    assert_eq!(markdown.lines().filter(|line| line.starts_with("| `")).count(), 37, "one row per kind");
 }
 
 /// README's "Kinds" table is the output of `catalog --format markdown`, so docs cannot drift.
 #[test]
 fn readme_kinds_table_is_generated() {
-    let readme =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md"))
-            .unwrap();
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md")).unwrap();
     let start = readme.find("<!-- catalog:start -->").unwrap() + "<!-- catalog:start -->".len();
     let end = readme.find("<!-- catalog:end -->").unwrap();
-    let section: String = readme[start..end]
-        .lines()
-        .filter(|line| !line.starts_with("<!--"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let markdown = String::from_utf8(stdout_of(
-        metaevents().args(["catalog", "--format", "markdown"]),
-    ))
-    .unwrap();
+    let section: String =
+        readme[start..end].lines().filter(|line| !line.starts_with("<!--")).collect::<Vec<_>>().join("\n");
+    let markdown = String::from_utf8(stdout_of(metaevents().args(["catalog", "--format", "markdown"]))).unwrap();
     assert_eq!(
         section.trim(),
         markdown.trim(),
@@ -948,44 +605,26 @@ fn to_validate() -> String {
 
 #[test]
 fn validate_reports_each_issue_with_its_line_and_exits_1() {
-    let output = metaevents()
-        .arg("validate")
-        .write_stdin(to_validate())
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+    let output = metaevents().arg("validate").write_stdin(to_validate()).assert().code(1).get_output().clone();
     let stdout = String::from_utf8(output.stdout.clone()).unwrap();
     let report: Vec<&str> = stdout.lines().collect();
-    assert!(report.contains(&"-:2: error unknown_kind kind: DataHub category LABEL with operation ADD on dataset is not in the catalog"), "{stdout}");
     assert!(
-        report
-            .iter()
-            .any(|line| line.starts_with("-:3: error missing_parameter $.parameters.tagUrn: ")),
+        report.contains(
+            &"-:2: error unknown_kind kind: DataHub category LABEL with operation ADD on dataset is not in the catalog"
+        ),
         "{stdout}"
     );
     assert!(
-        report
-            .iter()
-            .any(|line| line.starts_with("-:3: warning extra_parameter $.parameters.color: ")),
+        report.iter().any(|line| line.starts_with("-:3: error missing_parameter $.parameters.tagUrn: ")),
         "{stdout}"
     );
     assert!(
-        report
-            .iter()
-            .any(|line| line.starts_with("-:4: error syntax $: invalid JSON")),
+        report.iter().any(|line| line.starts_with("-:3: warning extra_parameter $.parameters.color: ")),
         "{stdout}"
     );
-    assert!(
-        report
-            .iter()
-            .any(|line| line.starts_with("-:5: warning missing_actor actor: ")),
-        "{stdout}"
-    );
-    assert_eq!(
-        report.last().unwrap(),
-        &"4 events checked: 2 errors, 2 warnings, 1 bad record"
-    );
+    assert!(report.iter().any(|line| line.starts_with("-:4: error syntax $: invalid JSON")), "{stdout}");
+    assert!(report.iter().any(|line| line.starts_with("-:5: warning missing_actor actor: ")), "{stdout}");
+    assert_eq!(report.last().unwrap(), &"4 events checked: 2 errors, 2 warnings, 1 bad record");
 
     let errors_only = metaevents()
         .args(["validate", "--errors-only"])
@@ -994,11 +633,7 @@ fn validate_reports_each_issue_with_its_line_and_exits_1() {
         .code(1)
         .get_output()
         .clone();
-    assert!(
-        !String::from_utf8(errors_only.stdout)
-            .unwrap()
-            .contains("warning ")
-    );
+    assert!(!String::from_utf8(errors_only.stdout).unwrap().contains("warning "));
 }
 
 #[test]
@@ -1014,13 +649,8 @@ fn validate_warnings_alone_exit_0() {
 
 #[test]
 fn validate_json_writes_one_finding_per_line_and_a_summary() {
-    let output = metaevents()
-        .args(["validate", "--json"])
-        .write_stdin(to_validate())
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+    let output =
+        metaevents().args(["validate", "--json"]).write_stdin(to_validate()).assert().code(1).get_output().clone();
     let findings = lines(&output.stdout);
     let summary = findings.last().unwrap();
     assert_eq!(
@@ -1034,11 +664,7 @@ fn validate_json_writes_one_finding_per_line_and_a_summary() {
     assert_eq!(unknown["code"], "unknown_kind");
     assert_eq!(unknown["kind"], "unknown");
     assert_eq!(unknown["id"].as_str().unwrap().len(), 32);
-    assert!(
-        findings
-            .iter()
-            .any(|finding| finding["code"] == "syntax" && finding["line"] == 4)
-    );
+    assert!(findings.iter().any(|finding| finding["code"] == "syntax" && finding["line"] == 4));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1046,45 +672,25 @@ fn validate_json_writes_one_finding_per_line_and_a_summary() {
 
 #[test]
 fn demo_stats_shows_a_table_at_once() {
-    let output = metaevents()
-        .args(["stats", "--demo"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let output = metaevents().args(["stats", "--demo"]).assert().success().get_output().clone();
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("┆"), "a table");
-    for needle in [
-        "from datahub",
-        "from atlan",
-        "tag.added",
-        "entity.created",
-        "platform",
-        "actor",
-    ] {
+    for needle in ["from datahub", "from atlan", "tag.added", "entity.created", "platform", "actor"] {
         assert!(stdout.contains(needle), "{needle} missing:\n{stdout}");
     }
 }
 
 #[test]
 fn demo_has_200_events_of_both_platforms_and_every_kind() {
-    let events = lines(&stdout_of(metaevents().args([
-        "normalize",
-        "--demo",
-        "--no-raw",
-    ])));
+    let events = lines(&stdout_of(metaevents().args(["normalize", "--demo", "--no-raw"])));
     assert!(events.len() >= 200, "{} events", events.len());
-    let catalog: Value = serde_json::from_slice(&stdout_of(
-        metaevents().args(["catalog", "--format", "json"]),
-    ))
-    .unwrap();
+    let catalog: Value =
+        serde_json::from_slice(&stdout_of(metaevents().args(["catalog", "--format", "json"]))).unwrap();
     for entry in catalog["kinds"].as_array().unwrap() {
         let kind = entry["kind"].as_str().unwrap();
         for source in entry["sources"].as_array().unwrap() {
             assert!(
-                events
-                    .iter()
-                    .any(|event| event["kind"] == kind && event["source"] == *source),
+                events.iter().any(|event| event["kind"] == kind && event["source"] == *source),
                 "no {kind} event from {source} in the demo"
             );
         }
@@ -1094,44 +700,22 @@ fn demo_has_200_events_of_both_platforms_and_every_kind() {
 
 #[test]
 fn every_reading_subcommand_runs_on_the_demo() {
-    let tags = lines(&stdout_of(
-        metaevents().args(["filter", "--demo", "--kind", "tag.*", "--no-raw"]),
-    ));
+    let tags = lines(&stdout_of(metaevents().args(["filter", "--demo", "--kind", "tag.*", "--no-raw"])));
     assert!(!tags.is_empty());
-    assert!(
-        tags.iter()
-            .all(|event| event["kind"].as_str().unwrap().starts_with("tag."))
-    );
-    let stats: Value =
-        serde_json::from_slice(&stdout_of(metaevents().args(["stats", "--demo", "--json"])))
-            .unwrap();
+    assert!(tags.iter().all(|event| event["kind"].as_str().unwrap().starts_with("tag.")));
+    let stats: Value = serde_json::from_slice(&stdout_of(metaevents().args(["stats", "--demo", "--json"]))).unwrap();
     assert_eq!(stats["errors"], 0);
     // The demo holds events the catalog does not know (kind `unknown`), which validate flags.
-    metaevents()
-        .args(["validate", "--demo"])
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains("events checked"));
+    metaevents().args(["validate", "--demo"]).assert().code(1).stdout(predicate::str::contains("events checked"));
     // The catalog is built in: --demo is accepted and changes nothing.
-    assert_eq!(
-        stdout_of(metaevents().args(["catalog", "--demo"])),
-        stdout_of(metaevents().arg("catalog"))
-    );
+    assert_eq!(stdout_of(metaevents().args(["catalog", "--demo"])), stdout_of(metaevents().arg("catalog")));
 }
 
 #[test]
 fn help_has_examples() {
-    metaevents()
-        .arg("--help")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("metaevents stats --demo"));
+    metaevents().arg("--help").assert().success().stdout(predicate::str::contains("metaevents stats --demo"));
     for command in ["normalize", "filter", "stats", "catalog", "validate"] {
-        metaevents()
-            .args([command, "--help"])
-            .assert()
-            .success()
-            .stdout(predicate::str::contains("Examples:"));
+        metaevents().args([command, "--help"]).assert().success().stdout(predicate::str::contains("Examples:"));
     }
     metaevents()
         .args(["normalize", "--help"])

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
+use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use metaevents::{Filter, Parser};
 use serde_json::json;
 
@@ -113,8 +113,18 @@ fn filter(c: &mut Criterion) {
     let mut group = c.benchmark_group("filter_ndjson");
     group.sampling_mode(SamplingMode::Flat);
     let cases = [
-        ("datahub-ece.ndjson", "datahub", json!({"kind": "tag.added", "subjects": DATAHUB_PII_TAG}), json!({"source": "datahub"})),
-        ("atlan-envelope.ndjson", "atlan", json!({"kind": "tag.added", "subjects": ATLAN_PII_TAG}), json!({"source": "atlan"})),
+        (
+            "datahub-ece.ndjson",
+            "datahub",
+            json!({"kind": "tag.added", "subjects": DATAHUB_PII_TAG}),
+            json!({"source": "datahub"}),
+        ),
+        (
+            "atlan-envelope.ndjson",
+            "atlan",
+            json!({"kind": "tag.added", "subjects": ATLAN_PII_TAG}),
+            json!({"source": "atlan"}),
+        ),
     ];
     for (name, label, selective, all) in cases {
         let Some(data) = corpus(name) else { continue };
@@ -129,7 +139,8 @@ fn filter(c: &mut Criterion) {
             ));
         }
         for (case, spec) in filters {
-            let compiled = if case.starts_with("actions") { Filter::from_datahub_actions(&spec) } else { Filter::new(&spec) };
+            let compiled =
+                if case.starts_with("actions") { Filter::from_datahub_actions(&spec) } else { Filter::new(&spec) };
             let filter = match compiled {
                 Ok(filter) => filter,
                 Err(err) => {
@@ -140,8 +151,13 @@ fn filter(c: &mut Criterion) {
             let matched = filter.filter_ndjson(&data).len();
             #[allow(clippy::cast_precision_loss)]
             let share = 100.0 * matched as f64 / total.max(1) as f64;
-            eprintln!("{label}/{case}: {matched} of {total} lines match ({share:.2}%), literals {:?}", filter.required_literals());
-            group.bench_function(format!("{label}/{case}"), |b| b.iter(|| black_box(filter.filter_ndjson(black_box(&data)))));
+            eprintln!(
+                "{label}/{case}: {matched} of {total} lines match ({share:.2}%), literals {:?}",
+                filter.required_literals()
+            );
+            group.bench_function(format!("{label}/{case}"), |b| {
+                b.iter(|| black_box(filter.filter_ndjson(black_box(&data))))
+            });
         }
     }
     group.finish();

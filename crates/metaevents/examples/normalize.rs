@@ -31,7 +31,9 @@ fn main() -> ExitCode {
                         return ExitCode::SUCCESS;
                     }
                 }
-                metaevents::Parsed::ValidationRequest(_) => eprintln!("{path}:{}: webhook validation request", record.line),
+                metaevents::Parsed::ValidationRequest(_) => {
+                    eprintln!("{path}:{}: webhook validation request", record.line)
+                }
             },
             Err(err) => {
                 failed = true;

@@ -15,18 +15,21 @@ mod stream;
 mod validate;
 pub mod webhook;
 
-pub use catalog::{is_process_type, Catalog, Discriminators, EntityTypes, Entry, Origin, Param, ParamType, ProcessTypes};
+pub use catalog::{
+    Catalog, Discriminators, EntityTypes, Entry, Origin, Param, ParamType, ProcessTypes, is_process_type,
+};
 pub use error::{Error, ErrorKind, Location, Result};
 pub use filter::{Filter, FilterBuilder};
 pub use model::{
-    Details, Entity, Event, EventId, EventJson, Family, Kind, Native, NativeFormat, Parsed, Record, Source, ValidationRequest,
+    Details, Entity, Event, EventId, EventJson, Family, Kind, Native, NativeFormat, Parsed, Record, Source,
+    ValidationRequest,
 };
 pub use options::{InputFormat, Limits, ParseOptions};
 pub use parser::Parser;
 pub use schema::event_schema;
 pub use stats::Stats;
-pub use validate::{validate, Issue, Severity};
 pub use stream::EventReader;
+pub use validate::{Issue, Severity, validate};
 
 /// Parses one event with the default [`Parser`].
 pub fn parse(input: &[u8]) -> Result<Parsed> {

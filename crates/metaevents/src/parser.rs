@@ -76,7 +76,8 @@ impl Parser {
             let mut queue = std::collections::VecDeque::new();
             records.process(input, 1, &mut queue);
             records.finish(&mut queue);
-            let single = queue.len() == 1 && !matches!(queue.front(), Some(Err(err)) if err.kind() == ErrorKind::Syntax);
+            let single =
+                queue.len() == 1 && !matches!(queue.front(), Some(Err(err)) if err.kind() == ErrorKind::Syntax);
             if single {
                 if let Some(item) = queue.pop_front() {
                     return item.map(|record| record.parsed);

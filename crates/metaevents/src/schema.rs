@@ -1,7 +1,7 @@
 //! The JSON Schema (draft 2020-12) of the normalized event, built from the catalog: the common
 //! fields, and for every (kind, platform) the typed `details` it carries.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 use crate::catalog::{Catalog, ParamType};
 use crate::filter::OPERATORS;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::model::Event;
 
@@ -68,7 +68,9 @@ impl Stats {
     /// As JSON, keeping the `top` largest platforms and actors.
     pub fn to_value(&self, top: usize) -> Value {
         let tally = |map: &BTreeMap<String, u64>, n: usize| -> Value {
-            Value::Array(Self::top(map, n).into_iter().map(|(key, count)| json!({"name": key, "count": count})).collect())
+            Value::Array(
+                Self::top(map, n).into_iter().map(|(key, count)| json!({"name": key, "count": count})).collect(),
+            )
         };
         json!({
             "events": self.events,

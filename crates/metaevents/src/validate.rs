@@ -58,7 +58,8 @@ impl Catalog {
                 self.datahub_relationship_change(native.operation.as_deref().unwrap_or_default())
             }
             NativeFormat::AtlanNotification => {
-                let type_name = if event.kind().family().as_str() == "relationship" { "" } else { &event.entity().entity_type };
+                let type_name =
+                    if event.kind().family().as_str() == "relationship" { "" } else { &event.entity().entity_type };
                 self.atlan(native.operation_type.as_deref().unwrap_or_default(), type_name)
             }
             NativeFormat::MetadataChangeLog | NativeFormat::PlatformEvent | NativeFormat::ActionsEvent => None,
@@ -97,7 +98,10 @@ pub fn validate(event: &Event) -> Vec<Issue> {
                 format!("PlatformEvent `{}` is not in the catalog", native.name.as_deref().unwrap_or("?"))
             }
             NativeFormat::ActionsEvent => {
-                format!("datahub-actions event type `{}` is not in the catalog", native.event_type.as_deref().unwrap_or("?"))
+                format!(
+                    "datahub-actions event type `{}` is not in the catalog",
+                    native.event_type.as_deref().unwrap_or("?")
+                )
             }
         };
         issues.push(Issue::error("unknown_kind", "kind", what));
@@ -130,7 +134,12 @@ pub fn validate(event: &Event) -> Vec<Issue> {
                 Some(node) => issues.push(Issue::error(
                     "wrong_type",
                     where_,
-                    format!("parameter `{}` is {}, not a value of type {}", param.name, describe(node), param.ty.as_str()),
+                    format!(
+                        "parameter `{}` is {}, not a value of type {}",
+                        param.name,
+                        describe(node),
+                        param.ty.as_str()
+                    ),
                 )),
                 None if param.required => issues.push(Issue::error(
                     "missing_parameter",

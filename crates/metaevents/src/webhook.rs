@@ -96,7 +96,10 @@ mod tests {
     fn lambda_headers_are_collected() {
         let request = serde_json::json!({"headers": {"x-atlan-signing-secret": "a"}, "multiValueHeaders": {"X-Other": ["b", "c"]}});
         let headers = lambda_headers(&request);
-        assert_eq!(headers, [("x-atlan-signing-secret".to_owned(), "a".to_owned()), ("X-Other".to_owned(), "b".to_owned())]);
+        assert_eq!(
+            headers,
+            [("x-atlan-signing-secret".to_owned(), "a".to_owned()), ("X-Other".to_owned(), "b".to_owned())]
+        );
         assert!(verify_signature(headers, "a"));
     }
 }

@@ -4,7 +4,7 @@
 
 use metaevents::{Filter, Parsed, Parser};
 use proptest::prelude::*;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 const URNS: &[&str] = &[
     "urn:li:dataset:(urn:li:dataPlatform:snowflake,analytics.public.orders,PROD)",
@@ -20,16 +20,48 @@ const URNS: &[&str] = &[
 const TAGS: &[&str] = &["urn:li:tag:PII", "urn:li:tag:Sensitive", "urn:li:tag:gold.tier", "urn:li:tag:caf\u{e9}"];
 const ACTORS: &[&str] = &["urn:li:corpuser:jdoe", "urn:li:corpuser:datahub", "jsmith", "service-account"];
 const CATEGORIES: &[&str] = &[
-    "TAG", "GLOSSARY_TERM", "DOMAIN", "OWNER", "OWNERSHIP", "DOCUMENTATION", "DEPRECATION", "TECHNICAL_SCHEMA",
-    "LIFECYCLE", "RUN", "BUSINESS_ATTRIBUTE", "STRUCTURED_PROPERTY", "INCIDENT", "APPLICATION",
+    "TAG",
+    "GLOSSARY_TERM",
+    "DOMAIN",
+    "OWNER",
+    "OWNERSHIP",
+    "DOCUMENTATION",
+    "DEPRECATION",
+    "TECHNICAL_SCHEMA",
+    "LIFECYCLE",
+    "RUN",
+    "BUSINESS_ATTRIBUTE",
+    "STRUCTURED_PROPERTY",
+    "INCIDENT",
+    "APPLICATION",
 ];
 const OPERATIONS: &[&str] = &[
-    "ADD", "REMOVE", "MODIFY", "CREATE", "CREATED", "SOFT_DELETE", "HARD_DELETE", "REINSTATE", "STARTED", "COMPLETED",
-    "PENDING", "ACTIVE", "RESOLVED", "EXPLODE",
+    "ADD",
+    "REMOVE",
+    "MODIFY",
+    "CREATE",
+    "CREATED",
+    "SOFT_DELETE",
+    "HARD_DELETE",
+    "REINSTATE",
+    "STARTED",
+    "COMPLETED",
+    "PENDING",
+    "ACTIVE",
+    "RESOLVED",
+    "EXPLODE",
 ];
 const OPERATION_TYPES: &[&str] = &[
-    "ENTITY_CREATE", "ENTITY_UPDATE", "ENTITY_DELETE", "BUSINESS_ATTRIBUTE_UPDATE", "CLASSIFICATION_ADD",
-    "CLASSIFICATION_DELETE", "CLASSIFICATION_UPDATE", "RELATIONSHIP_CREATE", "RELATIONSHIP_DELETE", "ENTITY_PURGE",
+    "ENTITY_CREATE",
+    "ENTITY_UPDATE",
+    "ENTITY_DELETE",
+    "BUSINESS_ATTRIBUTE_UPDATE",
+    "CLASSIFICATION_ADD",
+    "CLASSIFICATION_DELETE",
+    "CLASSIFICATION_UPDATE",
+    "RELATIONSHIP_CREATE",
+    "RELATIONSHIP_DELETE",
+    "ENTITY_PURGE",
 ];
 const TYPE_NAMES: &[&str] = &["Table", "Column", "Process", "ColumnProcess", "AtlasGlossaryTerm", "Connection"];
 const TAG_IDS: &[&str] = &["jUQpLPdg9hWoheH2eL9Ha2", "aBcDeF0123456789xyzQRS", "PIIhashX"];
@@ -55,17 +87,42 @@ fn param_value() -> impl Strategy<Value = Value> {
 }
 
 fn parameters() -> impl Strategy<Value = Value> {
-    let names = prop::sample::select(&[
-        "tagUrn", "termUrn", "ownerUrn", "ownerType", "domainUrn", "fieldPath", "fieldUrn", "nullable", "attempt",
-        "runResult", "entities", "context", "propertyUrn", "propertyValues", "description", "actionRequestType", "extra",
-    ][..]);
-    prop::collection::btree_map(names, param_value(), 0..6).prop_map(|map| {
-        Value::Object(map.into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Map<String, Value>>())
-    })
+    let names = prop::sample::select(
+        &[
+            "tagUrn",
+            "termUrn",
+            "ownerUrn",
+            "ownerType",
+            "domainUrn",
+            "fieldPath",
+            "fieldUrn",
+            "nullable",
+            "attempt",
+            "runResult",
+            "entities",
+            "context",
+            "propertyUrn",
+            "propertyValues",
+            "description",
+            "actionRequestType",
+            "extra",
+        ][..],
+    );
+    prop::collection::btree_map(names, param_value(), 0..6)
+        .prop_map(|map| Value::Object(map.into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Map<String, Value>>()))
 }
 
 fn datahub_event() -> impl Strategy<Value = Value> {
-    (pick(URNS), pick(CATEGORIES), pick(OPERATIONS), proptest::option::of(pick(TAGS)), parameters(), pick(ACTORS), 0i64..2_000_000_000_000, any::<bool>())
+    (
+        pick(URNS),
+        pick(CATEGORIES),
+        pick(OPERATIONS),
+        proptest::option::of(pick(TAGS)),
+        parameters(),
+        pick(ACTORS),
+        0i64..2_000_000_000_000,
+        any::<bool>(),
+    )
         .prop_map(|(urn, category, operation, modifier, parameters, actor, time, with_version)| {
             let entity_type = urn.split(':').nth(2).unwrap_or("dataset");
             let mut event = json!({
@@ -138,7 +195,19 @@ fn scalar() -> impl Strategy<Value = Value> {
         pick(URNS).prop_map(Value::from),
         pick(ACTORS).prop_map(Value::from),
         pick(TAG_IDS).prop_map(Value::from),
-        pick(&["snowflake", "ORDERS", "dataset", "Table", "TAG", "ADD", "BUSINESS_OWNER", "UuPz0CjWHFuuKTCiTRwapk.jpf1oz5ux6MjmaOGPn9jMD", "1", "true"]).prop_map(Value::from),
+        pick(&[
+            "snowflake",
+            "ORDERS",
+            "dataset",
+            "Table",
+            "TAG",
+            "ADD",
+            "BUSINESS_OWNER",
+            "UuPz0CjWHFuuKTCiTRwapk.jpf1oz5ux6MjmaOGPn9jMD",
+            "1",
+            "true"
+        ])
+        .prop_map(Value::from),
         (0i64..5).prop_map(Value::from),
         any::<bool>().prop_map(Value::from),
         Just(Value::Null),
@@ -147,10 +216,28 @@ fn scalar() -> impl Strategy<Value = Value> {
 
 fn path() -> impl Strategy<Value = &'static str> {
     pick(&[
-        "kind", "source", "actor", "subjects", "entity.id", "entity.type", "entity.name", "entity.platform",
-        "entity.qualifiedName", "details.tagUrn", "details.ownerType", "details.attempt", "details.tags.tagId",
-        "details.changes.setId", "native.category", "native.operation", "native.operationType", "native.envelope",
-        "raw.parameters.tagUrn", "raw.entity.attributes.name", "raw.modifier", "time",
+        "kind",
+        "source",
+        "actor",
+        "subjects",
+        "entity.id",
+        "entity.type",
+        "entity.name",
+        "entity.platform",
+        "entity.qualifiedName",
+        "details.tagUrn",
+        "details.ownerType",
+        "details.attempt",
+        "details.tags.tagId",
+        "details.changes.setId",
+        "native.category",
+        "native.operation",
+        "native.operationType",
+        "native.envelope",
+        "raw.parameters.tagUrn",
+        "raw.entity.attributes.name",
+        "raw.modifier",
+        "time",
     ])
 }
 
@@ -166,7 +253,10 @@ fn match_value(path: &'static str) -> BoxedStrategy<Value> {
     prop_oneof![
         scalar(),
         prop::collection::vec(scalar(), 1..3).prop_map(Value::Array),
-        (pick(&["eq", "ne", "prefix", "suffix", "contains"]), pick(&["urn:li:tag:", "PII", "snow", "ORDERS", "jdoe", "TAG"]))
+        (
+            pick(&["eq", "ne", "prefix", "suffix", "contains"]),
+            pick(&["urn:li:tag:", "PII", "snow", "ORDERS", "jdoe", "TAG"])
+        )
             .prop_map(|(op, text)| json!({ op: text })),
         any::<bool>().prop_map(|flag| json!({"exists": flag})),
         (pick(&["gt", "lte"]), 0i64..5).prop_map(|(op, n)| json!({ op: n })),

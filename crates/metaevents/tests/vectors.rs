@@ -1,4 +1,11 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::cast_possible_truncation, reason = "a test harness: failing loudly is its job")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation,
+    reason = "a test harness: failing loudly is its job"
+)]
 
 //! Runs the shared conformance vectors of `tests/vectors` (see its README).
 //!
@@ -10,7 +17,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use metaevents::{Error, Filter, InputFormat, Limits, ParseOptions, Parsed, Parser};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 fn vectors_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors")
@@ -107,7 +114,11 @@ fn differs(actual: &Value, expected: &Value) -> Option<String> {
             (!message.contains(contains)).then(|| format!("error message {message:?} lacks {contains:?}"))
         }
         (None, None) => (actual != expected).then(|| {
-            format!("expected {}\n     got {}", serde_json::to_string(expected).unwrap(), serde_json::to_string(actual).unwrap())
+            format!(
+                "expected {}\n     got {}",
+                serde_json::to_string(expected).unwrap(),
+                serde_json::to_string(actual).unwrap()
+            )
         }),
         _ => Some(format!("expected {expected}, got {actual}")),
     }
@@ -191,7 +202,13 @@ fn run_dir(sub: &str) -> usize {
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} vectors in {sub} failed:\n{}", failures.len(), names.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} vectors in {sub} failed:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
     names.len()
 }
 
@@ -240,7 +257,8 @@ fn filter_vectors() {
             .collect();
         for case in group["cases"].as_array().unwrap() {
             cases += 1;
-            let name = format!("{}: {}", file.file_name().unwrap().to_string_lossy(), case["name"].as_str().unwrap_or("?"));
+            let name =
+                format!("{}: {}", file.file_name().unwrap().to_string_lossy(), case["name"].as_str().unwrap_or("?"));
             match (compile_case(case), case.get("error")) {
                 (Ok(filter), None) => {
                     let wanted: Vec<usize> =

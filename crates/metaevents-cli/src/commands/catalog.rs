@@ -3,9 +3,7 @@
 
 use std::fmt::Write as _;
 
-use metaevents::{
-    Catalog, Discriminators, EntityTypes, Entry, Kind, Param, ProcessTypes, Source, event_schema,
-};
+use metaevents::{Catalog, Discriminators, EntityTypes, Entry, Kind, Param, ProcessTypes, Source, event_schema};
 
 use crate::output::{Fatal, Output, table};
 
@@ -58,34 +56,18 @@ pub fn run(args: &Args, out: &mut Output) -> Result<(), Fatal> {
 }
 
 fn join(items: &[&str], code: bool) -> String {
-    let items: Vec<String> = items
-        .iter()
-        .map(|item| {
-            if code {
-                format!("`{item}`")
-            } else {
-                (*item).to_owned()
-            }
-        })
-        .collect();
+    let items: Vec<String> =
+        items.iter().map(|item| if code { format!("`{item}`") } else { (*item).to_owned() }).collect();
     items.join(" / ")
 }
 
 /// What identifies an entry's events on the wire (`TAG ADD`, `ENTITY_CREATE (process types)`).
 fn wire(entry: &Entry, code: bool) -> String {
     let quote = |text: &str| {
-        if code {
-            format!("`{text}`")
-        } else {
-            text.to_owned()
-        }
+        if code { format!("`{text}`") } else { text.to_owned() }
     };
     let mut text = match entry.discriminators {
-        Discriminators::EntityChangeEvent {
-            categories,
-            operations,
-            entity_types,
-        } => {
+        Discriminators::EntityChangeEvent { categories, operations, entity_types } => {
             let mut text = format!("{} {}", join(categories, code), join(operations, code));
             match entity_types {
                 EntityTypes::Any => {}
@@ -97,20 +79,12 @@ fn wire(entry: &Entry, code: bool) -> String {
         Discriminators::RelationshipChangeEvent { operations } => {
             format!("Relationship Change Event {}", join(operations, code))
         }
-        Discriminators::AtlanNotification {
-            operation_types,
-            process,
-        } => {
+        Discriminators::AtlanNotification { operation_types, process } => {
             let mut text = join(operation_types, code);
             match process {
                 ProcessTypes::Any => {}
                 ProcessTypes::Only => {
-                    _ = write!(
-                        text,
-                        " of a process type ({}, {}, …)",
-                        quote("Process"),
-                        quote("*Process")
-                    );
+                    _ = write!(text, " of a process type ({}, {}, …)", quote("Process"), quote("*Process"));
                 }
                 ProcessTypes::Except => text.push_str(" (not a process type)"),
             }
@@ -135,11 +109,7 @@ fn param_text(param: &Param, code: bool) -> String {
 fn terminal_table(catalog: &Catalog) -> comfy_table::Table {
     let mut rows = table(["kind", "platform", "on the wire", "details (? = optional)"]);
     for entry in catalog.entries() {
-        let params: Vec<String> = entry
-            .params
-            .iter()
-            .map(|param| param_text(param, false))
-            .collect();
+        let params: Vec<String> = entry.params.iter().map(|param| param_text(param, false)).collect();
         rows.add_row(vec![
             entry.kind.as_str().to_owned(),
             entry.source.as_str().to_owned(),
@@ -169,17 +139,10 @@ pub fn markdown(catalog: &Catalog) -> String {
                 .filter(|entry| entry.source == source)
                 .map(|entry| wire(entry, true))
                 .collect();
-            if cells.is_empty() {
-                "—".to_owned()
-            } else {
-                cells.join("; ")
-            }
+            if cells.is_empty() { "—".to_owned() } else { cells.join("; ") }
         };
-        let params: Vec<String> = catalog
-            .params_for_kind(*kind)
-            .into_iter()
-            .map(|param| param_text(param, true))
-            .collect();
+        let params: Vec<String> =
+            catalog.params_for_kind(*kind).into_iter().map(|param| param_text(param, true)).collect();
         _ = writeln!(
             text,
             "| `{}` | {} | {} | {} |",

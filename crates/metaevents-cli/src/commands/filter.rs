@@ -90,19 +90,13 @@ fn shorthand(spec: &mut Map<String, Value>, path: &str, values: &[String]) {
             spec.insert(path.to_owned(), Value::String(one.clone()));
         }
         many => {
-            spec.insert(
-                path.to_owned(),
-                Value::Array(many.iter().cloned().map(Value::String).collect()),
-            );
+            spec.insert(path.to_owned(), Value::Array(many.iter().cloned().map(Value::String).collect()));
         }
     }
 }
 
 fn bad_filter(what: &str, error: &metaevents::Error) -> Fatal {
-    let at = error
-        .path()
-        .map(|path| format!("{path}: "))
-        .unwrap_or_default();
+    let at = error.path().map(|path| format!("{path}: ")).unwrap_or_default();
     Fatal::usage(format!("bad filter ({what}): {at}{}", error.message()))
 }
 
@@ -112,9 +106,8 @@ fn compile(args: &Args) -> Result<Vec<Filter>, Fatal> {
     for (index, text) in args.where_.iter().enumerate() {
         let (what, json) = match text.strip_prefix('@') {
             Some(path) => {
-                let json = std::fs::read_to_string(path).map_err(|err| {
-                    Fatal::usage(format!("cannot read the filter file {path}: {err}"))
-                })?;
+                let json = std::fs::read_to_string(path)
+                    .map_err(|err| Fatal::usage(format!("cannot read the filter file {path}: {err}")))?;
                 (format!("--where @{path}"), json)
             }
             None if args.where_.len() > 1 => (format!("--where #{}", index + 1), text.clone()),
@@ -134,14 +127,10 @@ fn compile(args: &Args) -> Result<Vec<Filter>, Fatal> {
     }
     if let Some(path) = &args.datahub_actions {
         let name = path.display();
-        let text = std::fs::read_to_string(path).map_err(|err| {
-            Fatal::usage(format!(
-                "cannot read the datahub-actions config {name}: {err}"
-            ))
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|err| Fatal::usage(format!("cannot read the datahub-actions config {name}: {err}")))?;
         let what = format!("--datahub-actions {name}");
-        filters
-            .push(Filter::from_datahub_actions_yaml(&text).map_err(|err| bad_filter(&what, &err))?);
+        filters.push(Filter::from_datahub_actions_yaml(&text).map_err(|err| bad_filter(&what, &err))?);
     }
     if filters.is_empty() {
         return Err(Fatal::usage(
@@ -152,12 +141,7 @@ fn compile(args: &Args) -> Result<Vec<Filter>, Fatal> {
     Ok(filters)
 }
 
-pub fn run(
-    args: &Args,
-    quiet: bool,
-    out: &mut Output,
-    reporter: &mut Reporter,
-) -> Result<(), Fatal> {
+pub fn run(args: &Args, quiet: bool, out: &mut Output, reporter: &mut Reporter) -> Result<(), Fatal> {
     let filter = Filter::all_of(compile(args)?);
     let inputs = Inputs::new(&args.input, quiet)?;
     let include_raw = !args.no_raw;

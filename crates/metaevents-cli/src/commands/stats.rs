@@ -35,12 +35,7 @@ pub struct Args {
     pub json: bool,
 }
 
-pub fn run(
-    args: &Args,
-    quiet: bool,
-    out: &mut Output,
-    reporter: &mut Reporter,
-) -> Result<(), Fatal> {
+pub fn run(args: &Args, quiet: bool, out: &mut Output, reporter: &mut Reporter) -> Result<(), Fatal> {
     let inputs = Inputs::new(&args.input, quiet)?;
     let mut stats = Stats::default();
     // (kind, source) → events, for the table's per-platform columns.
@@ -50,9 +45,7 @@ pub fn run(
             Ok(record) => match record.parsed {
                 Parsed::Event(event) => {
                     stats.add(&event);
-                    *by_kind_source
-                        .entry((event.kind().as_str(), event.source()))
-                        .or_default() += 1;
+                    *by_kind_source.entry((event.kind().as_str(), event.source())).or_default() += 1;
                 }
                 Parsed::ValidationRequest(_) => stats.validation_requests += 1,
             },
@@ -79,11 +72,7 @@ fn share(count: u64, total: u64) -> String {
 }
 
 /// The tables, one after another.
-fn render(
-    stats: &Stats,
-    by_kind_source: &BTreeMap<(&'static str, Source), u64>,
-    top: usize,
-) -> String {
+fn render(stats: &Stats, by_kind_source: &BTreeMap<(&'static str, Source), u64>, top: usize) -> String {
     let mut text = String::new();
 
     let mut summary = table(Vec::<String>::new());
@@ -93,18 +82,9 @@ fn render(
         summary.add_row(vec![format!("  from {source}"), count.to_string()]);
     }
     summary.add_row(vec!["bad records".to_owned(), stats.errors.to_string()]);
-    summary.add_row(vec![
-        "webhook validation requests".to_owned(),
-        stats.validation_requests.to_string(),
-    ]);
-    summary.add_row(vec![
-        "distinct platforms".to_owned(),
-        stats.by_platform.len().to_string(),
-    ]);
-    summary.add_row(vec![
-        "distinct actors".to_owned(),
-        stats.by_actor.len().to_string(),
-    ]);
+    summary.add_row(vec!["webhook validation requests".to_owned(), stats.validation_requests.to_string()]);
+    summary.add_row(vec!["distinct platforms".to_owned(), stats.by_platform.len().to_string()]);
+    summary.add_row(vec!["distinct actors".to_owned(), stats.by_actor.len().to_string()]);
     if let (Some(first), Some(last)) = (stats.first_time, stats.last_time) {
         summary.add_row(vec!["first event".to_owned(), iso_time(first)]);
         summary.add_row(vec!["last event".to_owned(), iso_time(last)]);
@@ -125,11 +105,7 @@ fn render(
         let mut row = vec![kind.to_owned()];
         for source in Source::ALL {
             let count = by_kind_source.get(&(kind, source)).copied().unwrap_or(0);
-            row.push(if count == 0 {
-                "·".to_owned()
-            } else {
-                count.to_string()
-            });
+            row.push(if count == 0 { "·".to_owned() } else { count.to_string() });
         }
         row.push(total.to_string());
         kinds.add_row(row);
@@ -142,22 +118,14 @@ fn render(
     for (title, tally) in [("platform", &stats.by_platform), ("actor", &stats.by_actor)] {
         let mut ranked = table([title, "events", "share"]);
         for (name, count) in Stats::top(tally, top) {
-            ranked.add_row(vec![
-                name.to_owned(),
-                count.to_string(),
-                share(count, stats.events),
-            ]);
+            ranked.add_row(vec![name.to_owned(), count.to_string(), share(count, stats.events)]);
         }
         align_right(&mut ranked, &[1, 2]);
         text.push('\n');
         text.push_str(&ranked.to_string());
         text.push('\n');
         if tally.len() > top {
-            _ = writeln!(
-                text,
-                "(the {top} most frequent of {} {title}s; --top N lists more)",
-                tally.len()
-            );
+            _ = writeln!(text, "(the {top} most frequent of {} {title}s; --top N lists more)", tally.len());
         }
     }
     text

@@ -67,10 +67,7 @@ impl Finding<'_> {
     fn text(&self) -> String {
         let line = self.line.map(|line| format!(":{line}")).unwrap_or_default();
         let path = self.path.map(|path| format!(" {path}")).unwrap_or_default();
-        format!(
-            "{}{line}: {} {}{path}: {}",
-            self.source, self.severity, self.code, self.message
-        )
+        format!("{}{line}: {} {}{path}: {}", self.source, self.severity, self.code, self.message)
     }
 
     fn json(&self) -> Value {
@@ -90,20 +87,11 @@ impl Finding<'_> {
     }
 }
 
-pub fn run(
-    args: &Args,
-    quiet: bool,
-    out: &mut Output,
-    reporter: &mut Reporter,
-) -> Result<(), Fatal> {
+pub fn run(args: &Args, quiet: bool, out: &mut Output, reporter: &mut Reporter) -> Result<(), Fatal> {
     let inputs = Inputs::new(&args.input, quiet)?;
     let mut summary = Summary::default();
     let write = |out: &mut Output, finding: &Finding<'_>| -> Result<(), Fatal> {
-        if args.json {
-            out.line(&finding.json().to_string())
-        } else {
-            out.line(&finding.text())
-        }
+        if args.json { out.line(&finding.json().to_string()) } else { out.line(&finding.text()) }
     };
     inputs.for_each(reporter, None, |reporter, source, item| match item {
         Ok(record) => {
@@ -165,8 +153,7 @@ pub fn run(
         }});
         return out.line(&value.to_string());
     }
-    let plural =
-        |count: u64, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
+    let plural = |count: u64, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
     out.line(&format!(
         "{} checked: {}, {}, {}{}",
         plural(summary.events, "event"),
@@ -174,10 +161,7 @@ pub fn run(
         plural(summary.warnings, "warning"),
         plural(summary.bad_records, "bad record"),
         if summary.validation_requests > 0 {
-            format!(
-                " ({} skipped)",
-                plural(summary.validation_requests, "webhook validation request")
-            )
+            format!(" ({} skipped)", plural(summary.validation_requests, "webhook validation request"))
         } else {
             String::new()
         }

@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 
 use super::expr::{child, filter_error, value_type};
 use crate::error::Result;
-use crate::json::{self, path as json_path, Node};
+use crate::json::{self, Node, path as json_path};
 use crate::model::{Event, NativeFormat};
 use crate::options::Limits;
 
@@ -65,10 +65,16 @@ fn event_type_list(value: &Value, at: &str) -> Result<Vec<String>> {
             .enumerate()
             .map(|(index, item)| match item {
                 Value::String(name) => Ok(name.clone()),
-                other => Err(filter_error(&json_path::item(at, index), format!("an event type is a string, found {}", value_type(other)))),
+                other => Err(filter_error(
+                    &json_path::item(at, index),
+                    format!("an event type is a string, found {}", value_type(other)),
+                )),
             })
             .collect(),
-        other => Err(filter_error(at, format!("`event_type` takes a string or a list of strings, found {}", value_type(other)))),
+        other => Err(filter_error(
+            at,
+            format!("`event_type` takes a string or a list of strings, found {}", value_type(other)),
+        )),
     }
 }
 
@@ -83,10 +89,9 @@ fn predicate_dict(value: &Value, at: &str) -> Result<Map<String, Value>> {
 /// that passes everything.
 fn only_keys(map: &Map<String, Value>, allowed: &[&str], at: &str) -> Result<()> {
     match map.keys().find(|key| !allowed.contains(&key.as_str())) {
-        Some(key) => Err(filter_error(
-            &child(at, key),
-            format!("unknown key `{key}` (expected {})", allowed.join(", ")),
-        )),
+        Some(key) => {
+            Err(filter_error(&child(at, key), format!("unknown key `{key}` (expected {})", allowed.join(", "))))
+        }
         None => Ok(()),
     }
 }
@@ -94,7 +99,10 @@ fn only_keys(map: &Map<String, Value>, allowed: &[&str], at: &str) -> Result<()>
 /// The legacy `filter:` block.
 fn legacy(block: &Value, at: &str) -> Result<Stage> {
     let Value::Object(block) = block else {
-        return Err(filter_error(at, format!("`filter` is a mapping with event_type and event, found {}", value_type(block))));
+        return Err(filter_error(
+            at,
+            format!("`filter` is a mapping with event_type and event, found {}", value_type(block)),
+        ));
     };
     only_keys(block, &["event_type", "event"], at)?;
     let types_at = child(at, "event_type");
@@ -118,7 +126,10 @@ fn pipeline_filter(entry: &Value, at: &str) -> Result<Stage> {
     match entry.get("type") {
         Some(Value::String(kind)) if kind == "event_type" => {}
         Some(Value::String(kind)) => {
-            return Err(filter_error(&child(at, "type"), format!("unsupported filter type \"{kind}\" (supported: event_type)")));
+            return Err(filter_error(
+                &child(at, "type"),
+                format!("unsupported filter type \"{kind}\" (supported: event_type)"),
+            ));
         }
         _ => return Err(filter_error(&child(at, "type"), "missing `type: event_type`")),
     }
@@ -155,7 +166,9 @@ fn pipeline_filter(entry: &Value, at: &str) -> Result<Stage> {
                     }
                 }
             }
-            other => return Err(filter_error(&here, format!("expected a mapping or null, found {}", value_type(other)))),
+            other => {
+                return Err(filter_error(&here, format!("expected a mapping or null, found {}", value_type(other))));
+            }
         };
         types.push((name.clone(), predicates));
     }
@@ -181,7 +194,9 @@ pub(crate) fn compile(config: &Value) -> Result<ActionsFilter> {
                         stages.push(pipeline_filter(item, &json_path::item("filters", index))?);
                     }
                 }
-                Some(other) => return Err(filter_error("filters", format!("`filters` is a list, found {}", value_type(other)))),
+                Some(other) => {
+                    return Err(filter_error("filters", format!("`filters` is a list, found {}", value_type(other))));
+                }
             }
             match map.get("filter") {
                 None | Some(Value::Null) => {}
@@ -191,7 +206,10 @@ pub(crate) fn compile(config: &Value) -> Result<ActionsFilter> {
         other => {
             return Err(filter_error(
                 "filter",
-                format!("a datahub-actions config is a mapping (with `filter` or `filters`), found {}", value_type(other)),
+                format!(
+                    "a datahub-actions config is a mapping (with `filter` or `filters`), found {}",
+                    value_type(other)
+                ),
             ));
         }
     }
@@ -245,13 +263,16 @@ impl PyNumber {
 fn python_equals(filter: &Value, value: Option<&Node<'_>>) -> bool {
     match (filter, value) {
         (Value::Null, None | Some(Node::Null)) => true,
-        (Value::Bool(_) | Value::Number(_), Some(node)) => match (PyNumber::of_value(filter), PyNumber::of_node(node)) {
-            (Some(a), Some(b)) => a.equals(b),
-            _ => false,
-        },
+        (Value::Bool(_) | Value::Number(_), Some(node)) => {
+            match (PyNumber::of_value(filter), PyNumber::of_node(node)) {
+                (Some(a), Some(b)) => a.equals(b),
+                _ => false,
+            }
+        }
         (Value::String(a), Some(Node::String(b))) => a.as_str() == b.as_str(),
         (Value::Array(items), Some(Node::Array(nodes))) => {
-            items.len() == nodes.len() && items.iter().zip(nodes.iter()).all(|(item, node)| python_equals(item, Some(node)))
+            items.len() == nodes.len()
+                && items.iter().zip(nodes.iter()).all(|(item, node)| python_equals(item, Some(node)))
         }
         (Value::Object(map), Some(Node::Object(object))) => {
             map.len() == object.len()

@@ -72,7 +72,9 @@ impl<'e> View<'e> {
 
     /// The raw event as a tree (parsed on first use).
     pub(crate) fn raw(&self) -> Option<&Node<'e>> {
-        self.raw.get_or_init(|| json::tree::parse(self.event.raw_json(), Limits::MAX_DEPTH_CEILING, self.arena).ok()).as_ref()
+        self.raw
+            .get_or_init(|| json::tree::parse(self.event.raw_json(), Limits::MAX_DEPTH_CEILING, self.arena).ok())
+            .as_ref()
     }
 
     fn resolve<'v>(&'v self, path: &FieldPath, out: &mut Vec<Val<'v>>) {
@@ -84,7 +86,9 @@ impl<'e> View<'e> {
             FieldPath::Kind => out.push(text(Some(event.kind().as_str()))),
             FieldPath::Time => out.push(Val::Number(NumberVal::from_i64(event.time()))),
             FieldPath::Actor => out.push(text(event.actor())),
-            FieldPath::Subjects => out.extend(event.subjects().iter().map(|subject| Val::Str(Cow::Borrowed(subject.as_str())))),
+            FieldPath::Subjects => {
+                out.extend(event.subjects().iter().map(|subject| Val::Str(Cow::Borrowed(subject.as_str()))))
+            }
             FieldPath::Entity(None) | FieldPath::Native(None) => out.push(Val::Container),
             FieldPath::Entity(Some(field)) => {
                 let entity = event.entity();

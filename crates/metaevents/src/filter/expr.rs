@@ -134,7 +134,10 @@ pub(crate) enum Test {
     /// No value equals any of these.
     NoneOf(Vec<Scalar>),
     /// The event's kind is (or, negated, is not) one of these.
-    Kinds { kinds: Vec<Kind>, negated: bool },
+    Kinds {
+        kinds: Vec<Kind>,
+        negated: bool,
+    },
     Prefix(String),
     Suffix(String),
     Contains(String),
@@ -191,7 +194,10 @@ fn compile_filter(spec: &Value, at: &str) -> Result<Expr> {
         let part = match key.as_str() {
             "any" | "all" => {
                 let Value::Array(items) = value else {
-                    return Err(filter_error(&here, format!("`{key}` takes a list of filters, found {}", value_type(value))));
+                    return Err(filter_error(
+                        &here,
+                        format!("`{key}` takes a list of filters, found {}", value_type(value)),
+                    ));
                 };
                 if items.is_empty() {
                     return Err(filter_error(&here, format!("`{key}` needs at least one filter")));
@@ -240,18 +246,21 @@ fn check_value(field: &FieldPath, scalar: &Scalar, at: &str) -> Result<()> {
             Err(filter_error(at, format!("unknown source {}: sources are \"datahub\" and \"atlan\"", show(other))))
         }
         (FieldPath::Time, Scalar::Number(_)) => Ok(()),
-        (FieldPath::Time, other) => {
-            Err(filter_error(at, format!("`time` is epoch milliseconds: compare it with a number, not {}", show(other))))
-        }
-        (FieldPath::Id, Scalar::String(id)) if id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) => {
+        (FieldPath::Time, other) => Err(filter_error(
+            at,
+            format!("`time` is epoch milliseconds: compare it with a number, not {}", show(other)),
+        )),
+        (FieldPath::Id, Scalar::String(id))
+            if id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) =>
+        {
             Ok(())
         }
         (FieldPath::Id, other) => {
             Err(filter_error(at, format!("an event id is 32 lowercase hex characters, not {}", show(other))))
         }
-        (FieldPath::Entity(Some("platform")), Scalar::String(name)) if name.chars().any(char::is_uppercase) => Err(
-            filter_error(at, format!("platforms are lowercase in events: use \"{}\"", name.to_lowercase())),
-        ),
+        (FieldPath::Entity(Some("platform")), Scalar::String(name)) if name.chars().any(char::is_uppercase) => {
+            Err(filter_error(at, format!("platforms are lowercase in events: use \"{}\"", name.to_lowercase())))
+        }
         _ => Ok(()),
     }
 }
@@ -346,10 +355,9 @@ fn compile_op(field: &FieldPath, op: &str, argument: &Value, at: &str) -> Result
         }
         "regex" => {
             let pattern = string_argument(op, argument, at)?;
-            let regex = regex::RegexBuilder::new(pattern)
-                .size_limit(1 << 20)
-                .build()
-                .map_err(|err| filter_error(at, format!("invalid regex \"{pattern}\": {}", first_line(&err.to_string()))))?;
+            let regex = regex::RegexBuilder::new(pattern).size_limit(1 << 20).build().map_err(|err| {
+                filter_error(at, format!("invalid regex \"{pattern}\": {}", first_line(&err.to_string())))
+            })?;
             Ok(Test::Regex(Box::new(regex)))
         }
         "exists" => match argument {
@@ -369,10 +377,14 @@ fn compile_op(field: &FieldPath, op: &str, argument: &Value, at: &str) -> Result
                     format!("`time` is epoch milliseconds: compare it with a number, not {argument}"),
                 )),
                 Value::Number(_) | Value::String(_) => Ok(Test::Compare(order, Scalar::from_value(argument, at)?)),
-                other => Err(filter_error(at, format!("`{op}` takes a number or a string, found {}", value_type(other)))),
+                other => {
+                    Err(filter_error(at, format!("`{op}` takes a number or a string, found {}", value_type(other))))
+                }
             }
         }
-        unknown => Err(filter_error(at, format!("unknown operator \"{unknown}\" (operators: {})", OPERATORS.join(", ")))),
+        unknown => {
+            Err(filter_error(at, format!("unknown operator \"{unknown}\" (operators: {})", OPERATORS.join(", "))))
+        }
     }
 }
 

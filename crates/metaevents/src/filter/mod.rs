@@ -49,8 +49,9 @@ impl Filter {
 
     /// Compiles a filter from JSON text.
     pub fn from_json(text: &str) -> Result<Filter> {
-        let spec: Value = serde_json::from_str(text)
-            .map_err(|err| Error::at_path(ErrorKind::Filter, "filter", format!("the filter is not valid JSON: {err}")))?;
+        let spec: Value = serde_json::from_str(text).map_err(|err| {
+            Error::at_path(ErrorKind::Filter, "filter", format!("the filter is not valid JSON: {err}"))
+        })?;
         Self::new(&spec)
     }
 
@@ -86,7 +87,11 @@ impl Filter {
     pub fn all_of(filters: Vec<Filter>) -> Filter {
         let literals = filters.iter().flat_map(|filter| filter.required_literals().iter().cloned()).collect();
         let spec = Value::Array(filters.iter().map(|filter| filter.spec().clone()).collect());
-        Filter(Arc::new(Compiled { program: Program::All(filters), prefilter: prefilter::Prefilter::new(literals), spec }))
+        Filter(Arc::new(Compiled {
+            program: Program::All(filters),
+            prefilter: prefilter::Prefilter::new(literals),
+            spec,
+        }))
     }
 
     /// The spec this filter was compiled from (for [`Filter::all_of`], the list of specs).

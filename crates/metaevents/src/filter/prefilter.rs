@@ -146,7 +146,11 @@ fn test_clauses(path: &FieldPath, test: &Test) -> Clauses {
                     _ => Vec::new(),
                 })
                 .collect();
-            if alternatives.len() == 1 { alternatives.into_iter().next().unwrap_or_default() } else { either(&alternatives) }
+            if alternatives.len() == 1 {
+                alternatives.into_iter().next().unwrap_or_default()
+            } else {
+                either(&alternatives)
+            }
         }
         Test::Prefix(text) | Test::Suffix(text) | Test::Contains(text) => {
             if matches!(path, FieldPath::Subjects) {
@@ -197,9 +201,9 @@ pub(crate) fn actions_clauses(filter: &ActionsFilter) -> Clauses {
             .iter()
             .map(|(_, predicates)| match predicates {
                 Predicates::All => Vec::new(),
-                Predicates::AnyOf(dicts) => {
-                    either(&dicts.iter().map(|dict| dict.values().flat_map(value_clauses).collect()).collect::<Vec<_>>())
-                }
+                Predicates::AnyOf(dicts) => either(
+                    &dicts.iter().map(|dict| dict.values().flat_map(value_clauses).collect()).collect::<Vec<_>>(),
+                ),
             })
             .collect();
         clauses.extend(either(&alternatives));
@@ -286,7 +290,8 @@ impl Prefilter {
         let mut starts = Vec::new();
         let Some(anchor) = self.clauses.first() else { return starts };
         let line_start = |at: usize| memchr::memrchr(b'\n', data.get(..at).unwrap_or_default()).map_or(0, |nl| nl + 1);
-        let line_end = |at: usize| memchr::memchr(b'\n', data.get(at..).unwrap_or_default()).map_or(data.len(), |nl| at + nl);
+        let line_end =
+            |at: usize| memchr::memchr(b'\n', data.get(at..).unwrap_or_default()).map_or(data.len(), |nl| at + nl);
         for finder in anchor.iter().chain(self.markers.iter()) {
             let mut from = 0;
             while let Some(found) = data.get(from..).and_then(|rest| finder.find(rest)) {

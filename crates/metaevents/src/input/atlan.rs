@@ -7,12 +7,12 @@ use base64::Engine as _;
 use bumpalo::Bump;
 use flate2::read::GzDecoder;
 
-use super::{parse_text, Nest, Outcome, Sink, SplitPart};
+use super::{Nest, Outcome, Sink, SplitPart, parse_text};
 use crate::error::{Error, ErrorKind};
 use crate::json::Node;
 use crate::model::{Parsed, RawRef, Step};
 use crate::normalize::atlan::EnvelopeFacts;
-use crate::normalize::{self, coerce, Cx, Fields};
+use crate::normalize::{self, Cx, Fields, coerce};
 use crate::options::InputFormat;
 
 /// How a message's text is encoded.
@@ -47,7 +47,11 @@ pub(super) fn envelope(
         match envelope.get(key) {
             None => Ok(1),
             Some(value) => coerce::integer(value).and_then(|n| u64::try_from(n).ok()).ok_or_else(|| {
-                Error::at_path(ErrorKind::InvalidField, envelope.child_path(key), format!("`{key}` must be a positive integer"))
+                Error::at_path(
+                    ErrorKind::InvalidField,
+                    envelope.child_path(key),
+                    format!("`{key}` must be a positive integer"),
+                )
             }),
         }
     };
@@ -112,7 +116,12 @@ pub(super) fn envelope(
 }
 
 /// The JSON text of a message sent as a string: as is, or base64 of gzip.
-pub(crate) fn decode_message(encoded: &str, compression: Compression, path: &str, max_bytes: usize) -> Result<String, Error> {
+pub(crate) fn decode_message(
+    encoded: &str,
+    compression: Compression,
+    path: &str,
+    max_bytes: usize,
+) -> Result<String, Error> {
     match compression {
         Compression::None => Ok(encoded.to_owned()),
         Compression::Gzip => {
@@ -133,10 +142,9 @@ pub(crate) fn decode_message(encoded: &str, compression: Compression, path: &str
 pub(crate) fn gunzip(bytes: &[u8], path: &str, max_bytes: usize) -> Result<String, Error> {
     let mut decoded = Vec::new();
     let limit = u64::try_from(max_bytes).unwrap_or(u64::MAX).saturating_add(1);
-    GzDecoder::new(bytes)
-        .take(limit)
-        .read_to_end(&mut decoded)
-        .map_err(|err| Error::at_path(ErrorKind::Decode, path, format!("GZIP message is not valid gzip data: {err}")))?;
+    GzDecoder::new(bytes).take(limit).read_to_end(&mut decoded).map_err(|err| {
+        Error::at_path(ErrorKind::Decode, path, format!("GZIP message is not valid gzip data: {err}"))
+    })?;
     if decoded.len() > max_bytes {
         return Err(Error::at_path(
             ErrorKind::TooLarge,
@@ -145,6 +153,10 @@ pub(crate) fn gunzip(bytes: &[u8], path: &str, max_bytes: usize) -> Result<Strin
         ));
     }
     String::from_utf8(decoded).map_err(|err| {
-        Error::at_path(ErrorKind::Encoding, path, format!("decompressed message is not valid UTF-8 (byte {})", err.utf8_error().valid_up_to()))
+        Error::at_path(
+            ErrorKind::Encoding,
+            path,
+            format!("decompressed message is not valid UTF-8 (byte {})", err.utf8_error().valid_up_to()),
+        )
     })
 }

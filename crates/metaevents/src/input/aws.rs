@@ -4,11 +4,11 @@
 use base64::Engine as _;
 use bumpalo::Bump;
 
-use super::{member, parse_text, Nest, Sink};
+use super::{Nest, Sink, member, parse_text};
 use crate::error::{Error, ErrorKind};
 use crate::json::Node;
 use crate::model::{Parsed, RawRef};
-use crate::normalize::{coerce, Cx, Fields};
+use crate::normalize::{Cx, Fields, coerce};
 use crate::options::InputFormat;
 
 /// A Lambda function URL or API Gateway request.
@@ -22,14 +22,16 @@ pub(super) fn lambda(
 ) -> Result<Option<Parsed>, Error> {
     let request = Fields::of(node, &nest.path, "an AWS Lambda request")?;
     let body_path = request.child_path("body");
-    let body = request.get("body").ok_or_else(|| Error::at_path(ErrorKind::Empty, body_path.clone(), "the request has no body"))?;
+    let body = request
+        .get("body")
+        .ok_or_else(|| Error::at_path(ErrorKind::Empty, body_path.clone(), "the request has no body"))?;
     let base64 = request.get("isBase64Encoded").and_then(coerce::boolean).unwrap_or(false);
     match body {
         Node::String(encoded) if base64 => {
             let compact: String = encoded.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-            let bytes = base64::engine::general_purpose::STANDARD
-                .decode(compact.as_bytes())
-                .map_err(|err| Error::at_path(ErrorKind::Decode, body_path.clone(), format!("body is not valid base64: {err}")))?;
+            let bytes = base64::engine::general_purpose::STANDARD.decode(compact.as_bytes()).map_err(|err| {
+                Error::at_path(ErrorKind::Decode, body_path.clone(), format!("body is not valid base64: {err}"))
+            })?;
             if bytes.len() > cx.limits.max_event_bytes {
                 return Err(Error::at_path(
                     ErrorKind::TooLarge,

@@ -4,9 +4,9 @@ use std::borrow::Cow;
 
 use bumpalo::Bump;
 
-use super::{member, parse_text, Nest, Sink};
+use super::{Nest, Sink, member, parse_text};
 use crate::error::{Error, ErrorKind};
-use crate::json::{self, path, Node};
+use crate::json::{self, Node, path};
 use crate::model::{NativeFormat, Parsed, RawRef, Step};
 use crate::normalize::{self, Cx, Fields};
 use crate::options::InputFormat;
@@ -42,10 +42,15 @@ pub(super) fn platform_event(
     let name = record.required_str("name")?;
     let payload_path = record.child_path("payload");
     let payload = Fields::nested(record.required_object("payload")?, &nest.path, "payload");
-    let header_time = record.get("header").and_then(|header| header.get("timestampMillis")).and_then(normalize::coerce::integer);
+    let header_time =
+        record.get("header").and_then(|header| header.get("timestampMillis")).and_then(normalize::coerce::integer);
     let value_path = payload.child_path("value");
     let value = payload.get("value").ok_or_else(|| {
-        Error::at_path(ErrorKind::InvalidField, value_path.clone(), "missing required field `value` (the event as JSON text)")
+        Error::at_path(
+            ErrorKind::InvalidField,
+            value_path.clone(),
+            "missing required field `value` (the event as JSON text)",
+        )
     })?;
     let forced = match name {
         ENTITY_CHANGE_EVENT => Some(InputFormat::DatahubEntityChangeEvent),
@@ -62,7 +67,17 @@ pub(super) fn platform_event(
             Node::Object(_) => {
                 let child = Nest { path: payload_path.clone(), ..nest.clone() };
                 let payload = raw.then(Step::Member("payload"));
-                member("value", value, payload, InputFormat::DatahubPlatformEvent, Some(forced), &child, cx, arena, out)?;
+                member(
+                    "value",
+                    value,
+                    payload,
+                    InputFormat::DatahubPlatformEvent,
+                    Some(forced),
+                    &child,
+                    cx,
+                    arena,
+                    out,
+                )?;
             }
             other => {
                 return Err(Error::at_path(
@@ -155,7 +170,11 @@ pub(super) fn actions_envelope(
     let envelope = Fields::of(node, &nest.path, "a datahub-actions envelope")?;
     let event_type = envelope.required_str("event_type")?;
     let event = envelope.get("event").ok_or_else(|| {
-        Error::at_path(ErrorKind::InvalidField, envelope.child_path("event"), "missing required field `event` (an object)")
+        Error::at_path(
+            ErrorKind::InvalidField,
+            envelope.child_path("event"),
+            "missing required field `event` (an object)",
+        )
     })?;
     let forced = match event_type {
         "EntityChangeEvent_v1" => InputFormat::DatahubEntityChangeEvent,

@@ -8,11 +8,10 @@ mod datahub;
 pub(crate) mod detect;
 pub(crate) mod split;
 
-
 use bumpalo::Bump;
 
 use crate::error::{Error, ErrorKind};
-use crate::json::{self, path, Node};
+use crate::json::{self, Node, path};
 use crate::model::{Parsed, RawRef, Step, ValidationRequest};
 use crate::normalize::atlan::EnvelopeFacts;
 use crate::normalize::{self, Cx, Inner};
@@ -75,7 +74,14 @@ impl Nest {
 }
 
 /// Parses `text` (one record, or text decoded from an envelope) and everything inside it.
-pub(crate) fn parse_text(text: &str, forced: Option<InputFormat>, nest: &Nest, cx: &mut Cx, arena: &Bump, out: &mut Sink) {
+pub(crate) fn parse_text(
+    text: &str,
+    forced: Option<InputFormat>,
+    nest: &Nest,
+    cx: &mut Cx,
+    arena: &Bump,
+    out: &mut Sink,
+) {
     if text.trim().is_empty() {
         out.push(Err(nest.locate(Error::at_path(ErrorKind::Empty, "$", "no event: the text is empty"))));
         return;
@@ -87,7 +93,15 @@ pub(crate) fn parse_text(text: &str, forced: Option<InputFormat>, nest: &Nest, c
 }
 
 /// Handles an already parsed document, found in its record at `raw`.
-fn dispatch(node: &Node<'_>, raw: RawRef<'_>, forced: Option<InputFormat>, nest: &Nest, cx: &mut Cx, arena: &Bump, out: &mut Sink) {
+fn dispatch(
+    node: &Node<'_>,
+    raw: RawRef<'_>,
+    forced: Option<InputFormat>,
+    nest: &Nest,
+    cx: &mut Cx,
+    arena: &Bump,
+    out: &mut Sink,
+) {
     if nest.envelope.len() > MAX_ENVELOPE_DEPTH {
         out.push(Err(Error::at_path(
             ErrorKind::TooDeep,
@@ -103,7 +117,11 @@ fn dispatch(node: &Node<'_>, raw: RawRef<'_>, forced: Option<InputFormat>, nest:
                 out.push(Err(Error::at_path(
                     ErrorKind::TooMany,
                     nest.path.clone(),
-                    format!("{} events in one JSON array, over the limit of {}", items.len(), cx.limits.max_events_per_array),
+                    format!(
+                        "{} events in one JSON array, over the limit of {}",
+                        items.len(),
+                        cx.limits.max_events_per_array
+                    ),
                 )));
                 return;
             }

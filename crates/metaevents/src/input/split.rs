@@ -2,7 +2,7 @@
 //! and their `message` chunks joined in order give the message text (base64 gzip when
 //! compressed). Parts may arrive in any order; what never completes is reported at the end.
 
-use super::atlan::{decode_message, Compression};
+use super::atlan::{Compression, decode_message};
 use crate::error::{Error, ErrorKind};
 use crate::normalize::atlan::EnvelopeFacts;
 use crate::options::InputFormat;
@@ -57,7 +57,9 @@ impl SplitAssembler {
     /// Adds a part (found on `line`); returns the whole message once its last part arrives.
     pub(crate) fn add(&mut self, part: SplitPart, line: u64) -> Result<Option<Assembled>, Error> {
         let position = self.groups.iter().position(|group| group.msg_id == part.msg_id);
-        let index = if let Some(index) = position { index } else {
+        let index = if let Some(index) = position {
+            index
+        } else {
             let slots = usize::try_from(part.count).unwrap_or(usize::MAX);
             if slots > MAX_PARTS {
                 return Err(Error::at_path(
@@ -94,7 +96,10 @@ impl SplitAssembler {
                 return Err(Error::at_path(
                     ErrorKind::InvalidField,
                     part.path,
-                    format!("part {} of split message `{}` arrived twice with different content", part.index, part.msg_id),
+                    format!(
+                        "part {} of split message `{}` arrived twice with different content",
+                        part.index, part.msg_id
+                    ),
                 ));
             }
             None => {}

@@ -7,8 +7,8 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use super::kind::{Kind, Source};
 use super::details::Details;
+use super::kind::{Kind, Source};
 use super::raw::RawText;
 use crate::json::scan;
 use crate::options::InputFormat;
@@ -382,9 +382,12 @@ impl Event {
             Error::new(ErrorKind::Syntax, format!("not the JSON of a normalized event: {err}")).with_path("$")
         })?;
         let invalid = |path: &str, message: String| Error::at_path(ErrorKind::InvalidField, path, message);
-        let id = parse_id(&wire.id).ok_or_else(|| invalid("$.id", format!("`{}` is not 32 lowercase hex characters", wire.id)))?;
-        let source = Source::from_name(&wire.source).ok_or_else(|| invalid("$.source", format!("unknown source `{}`", wire.source)))?;
-        let kind = Kind::from_name(&wire.kind).ok_or_else(|| invalid("$.kind", format!("unknown kind `{}`", wire.kind)))?;
+        let id = parse_id(&wire.id)
+            .ok_or_else(|| invalid("$.id", format!("`{}` is not 32 lowercase hex characters", wire.id)))?;
+        let source = Source::from_name(&wire.source)
+            .ok_or_else(|| invalid("$.source", format!("unknown source `{}`", wire.source)))?;
+        let kind =
+            Kind::from_name(&wire.kind).ok_or_else(|| invalid("$.kind", format!("unknown kind `{}`", wire.kind)))?;
         let format = [
             NativeFormat::EntityChangeEvent,
             NativeFormat::RelationshipChangeEvent,
@@ -400,7 +403,10 @@ impl Event {
             .native
             .envelope
             .iter()
-            .map(|name| InputFormat::from_name(name).ok_or_else(|| invalid("$.native.envelope", format!("unknown envelope `{name}`"))))
+            .map(|name| {
+                InputFormat::from_name(name)
+                    .ok_or_else(|| invalid("$.native.envelope", format!("unknown envelope `{name}`")))
+            })
             .collect::<crate::Result<Vec<_>>>()?;
         let native = Native {
             format,

@@ -5,8 +5,8 @@ mod event;
 mod kind;
 mod raw;
 
-pub(crate) use event::EventBuilder;
-pub(crate) use raw::{RawRef, Step};
 pub use details::Details;
+pub(crate) use event::EventBuilder;
 pub use event::{Entity, Event, EventId, EventJson, Native, NativeFormat, Parsed, Record, ValidationRequest};
 pub use kind::{Family, Kind, Source};
+pub(crate) use raw::{RawRef, Step};

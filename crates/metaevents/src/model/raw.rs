@@ -108,7 +108,8 @@ pub(crate) struct RawText {
 impl RawText {
     /// The value's exact text.
     pub(crate) fn get(&self) -> &str {
-        let span = self.span.get_or_init(|| self.steps.as_ref().map_or(0..self.text.len(), |steps| steps.resolve(&self.text)));
+        let span =
+            self.span.get_or_init(|| self.steps.as_ref().map_or(0..self.text.len(), |steps| steps.resolve(&self.text)));
         self.text.get(span.clone()).unwrap_or(&self.text)
     }
 }

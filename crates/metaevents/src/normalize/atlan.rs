@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{coerce, push_subject, Cx, Fields, Inner};
+use super::{Cx, Fields, Inner, coerce, push_subject};
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{Node, Object};
 use crate::model::{Details, Entity, Event, EventBuilder, Kind, Native, NativeFormat, Source};
@@ -120,10 +120,10 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
     let entry = cx.catalog.atlan(operation_type, type_name);
     let kind = entry.map_or(Kind::Unknown, |entry| entry.kind);
 
-
     let mut entity = asset_entity(entity_node);
     if entry.is_some() && !is_relationship {
-        let fields = Fields::nested(entity_node.ok_or_else(|| message_missing(&message, "entity"))?, inner.path, "entity");
+        let fields =
+            Fields::nested(entity_node.ok_or_else(|| message_missing(&message, "entity"))?, inner.path, "entity");
         fields.required_str("guid")?;
         fields.required_str("typeName")?;
         fields.optional_object("attributes")?;
@@ -166,14 +166,15 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
                     ));
                 }
             };
-            for (names_key, values_key, required) in [
-                ("changedAttributes", "attributes", true),
-                ("changedRelationships", "relationshipAttributes", false),
-            ] {
+            for (names_key, values_key, required) in
+                [("changedAttributes", "attributes", true), ("changedRelationships", "relationshipAttributes", false)]
+            {
                 let values = mutated.and_then(|m| m.get(values_key)).and_then(Node::as_object);
                 // Atlan repeats `tenantId` in every update; it is kept in `attributes` but changes nothing.
                 let names = values
-                    .map(|v| v.iter().filter(|(k, _)| *k != "tenantId").map(|(k, _)| Value::String(k.to_owned())).collect())
+                    .map(|v| {
+                        v.iter().filter(|(k, _)| *k != "tenantId").map(|(k, _)| Value::String(k.to_owned())).collect()
+                    })
                     .unwrap_or_default();
                 details.insert(names_key, Value::Array(names));
                 match values {
@@ -187,7 +188,11 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
                 }
             }
             let headers = message.get("headers");
-            insert_str(&mut details, "requestId", headers.and_then(|h| h.get("x-atlan-request-id")).and_then(Node::as_str));
+            insert_str(
+                &mut details,
+                "requestId",
+                headers.and_then(|h| h.get("x-atlan-request-id")).and_then(Node::as_str),
+            );
             if let Some(via_ui) = headers.and_then(|h| h.get("x-atlan-via-ui")).and_then(coerce::boolean) {
                 details.insert("viaUi", Value::Bool(via_ui));
             }
@@ -320,7 +325,9 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
     }
 
     let actor = match mutated {
-        Some(Node::Object(object)) if kind != Kind::CustomMetadataUpdated => object.get("updatedBy").and_then(Node::as_str),
+        Some(Node::Object(object)) if kind != Kind::CustomMetadataUpdated => {
+            object.get("updatedBy").and_then(Node::as_str)
+        }
         _ => None,
     }
     .or_else(|| entity_str("updatedBy"))

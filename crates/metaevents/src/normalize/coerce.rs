@@ -102,7 +102,12 @@ fn string_list(node: &Node<'_>, max_depth: usize) -> Option<Value> {
             }
             items.push(inner.get(start..).unwrap_or_default());
             Some(Value::Array(
-                items.into_iter().map(str::trim).filter(|item| !item.is_empty()).map(|item| Value::String(item.to_owned())).collect(),
+                items
+                    .into_iter()
+                    .map(str::trim)
+                    .filter(|item| !item.is_empty())
+                    .map(|item| Value::String(item.to_owned()))
+                    .collect(),
             ))
         }
         _ => None,
@@ -135,7 +140,9 @@ pub(crate) fn has_type(value: &Value, ty: ParamType) -> bool {
         ParamType::Integer | ParamType::Timestamp => value.is_i64(),
         ParamType::Boolean => value.is_boolean(),
         ParamType::Json => true,
-        ParamType::UrnList | ParamType::StringList => value.as_array().is_some_and(|items| items.iter().all(Value::is_string)),
+        ParamType::UrnList | ParamType::StringList => {
+            value.as_array().is_some_and(|items| items.iter().all(Value::is_string))
+        }
         ParamType::Object => value.is_object(),
         ParamType::ObjectList => value.as_array().is_some_and(|items| items.iter().all(Value::is_object)),
     }
@@ -175,13 +182,22 @@ mod tests {
     fn urn_lists_in_every_spelling() {
         let expected = Some(json!(["urn:li:dataset:abc", "urn:li:dataset:abc2"]));
         assert_eq!(coerce(&node(r#""[urn:li:dataset:abc, urn:li:dataset:abc2]""#), ParamType::UrnList, 64), expected);
-        assert_eq!(coerce(&node(r#""[\"urn:li:dataset:abc\",\"urn:li:dataset:abc2\"]""#), ParamType::UrnList, 64), expected);
+        assert_eq!(
+            coerce(&node(r#""[\"urn:li:dataset:abc\",\"urn:li:dataset:abc2\"]""#), ParamType::UrnList, 64),
+            expected
+        );
         assert_eq!(coerce(&node(r#"["urn:li:dataset:abc","urn:li:dataset:abc2"]"#), ParamType::UrnList, 64), expected);
-        assert_eq!(coerce(&node(r#""urn:li:dataset:abc""#), ParamType::UrnList, 64), Some(json!(["urn:li:dataset:abc"])));
+        assert_eq!(
+            coerce(&node(r#""urn:li:dataset:abc""#), ParamType::UrnList, 64),
+            Some(json!(["urn:li:dataset:abc"]))
+        );
         let java = r#""[urn:li:dataset:(urn:li:dataPlatform:snowflake,db.s.t,PROD), urn:li:dataset:(urn:li:dataPlatform:hive,a.b,DEV)]""#;
         assert_eq!(
             coerce(&node(java), ParamType::UrnList, 64),
-            Some(json!(["urn:li:dataset:(urn:li:dataPlatform:snowflake,db.s.t,PROD)", "urn:li:dataset:(urn:li:dataPlatform:hive,a.b,DEV)"]))
+            Some(json!([
+                "urn:li:dataset:(urn:li:dataPlatform:snowflake,db.s.t,PROD)",
+                "urn:li:dataset:(urn:li:dataPlatform:hive,a.b,DEV)"
+            ]))
         );
     }
 }

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{coerce, push_subject, urn, Cx, Fields, Inner};
+use super::{Cx, Fields, Inner, coerce, push_subject, urn};
 use crate::catalog::{Origin, ParamType};
 use crate::error::Result;
 use crate::json::Node;
@@ -75,7 +75,9 @@ pub(crate) fn entity_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Result<E
                     Some(Value::Array(values)) => {
                         for value in values {
                             let urn = value.as_str().or_else(|| {
-                                ["owner", "ownerUrn", "urn"].iter().find_map(|key| value.get(*key).and_then(Value::as_str))
+                                ["owner", "ownerUrn", "urn"]
+                                    .iter()
+                                    .find_map(|key| value.get(*key).and_then(Value::as_str))
                             });
                             if let Some(urn) = urn {
                                 push_subject(&mut subjects, urn);
@@ -137,7 +139,9 @@ pub(crate) fn relationship_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Re
     details.insert("relationshipType", Value::String(relationship_type.to_owned()));
     details.insert("sourceUrn", Value::String(source_urn.to_owned()));
     details.insert("destinationUrn", Value::String(destination_urn.to_owned()));
-    for (key, ty) in [("lifecycleOwner", ParamType::String), ("via", ParamType::String), ("properties", ParamType::Object)] {
+    for (key, ty) in
+        [("lifecycleOwner", ParamType::String), ("via", ParamType::String), ("properties", ParamType::Object)]
+    {
         if let Some(value) = rce.get(key).and_then(|node| coerce::coerce(node, ty, cx.limits.max_depth)) {
             details.insert(key.to_owned(), value);
         }

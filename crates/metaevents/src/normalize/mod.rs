@@ -104,7 +104,11 @@ impl<'n, 'a> Fields<'n, 'a> {
     }
 
     fn missing(&self, key: &str, expected: &str) -> Error {
-        Error::at_path(ErrorKind::InvalidField, self.child_path(key), format!("missing required field `{key}` ({expected})"))
+        Error::at_path(
+            ErrorKind::InvalidField,
+            self.child_path(key),
+            format!("missing required field `{key}` ({expected})"),
+        )
     }
 
     fn wrong_type(&self, key: &str, expected: &str, found: &Node<'_>) -> Error {

@@ -90,9 +90,7 @@ fn last_segment(name: &str) -> &str {
 
 /// The plain name of a field path: its last segment that is not a v2 `[type=...]` annotation.
 pub(crate) fn field_name(field_path: &str) -> &str {
-    field_path
-        .split('.').rfind(|segment| !segment.is_empty() && !segment.starts_with('['))
-        .unwrap_or(field_path)
+    field_path.split('.').rfind(|segment| !segment.is_empty() && !segment.starts_with('[')).unwrap_or(field_path)
 }
 
 /// Everything the urn tells about its entity.
@@ -173,7 +171,9 @@ mod tests {
 
     #[test]
     fn schema_field_urns() {
-        let f = facts("urn:li:schemaField:(urn:li:dataset:(urn:li:dataPlatform:hive,db.t,PROD),[version=2.0].[type=struct].address.[type=string].zip)");
+        let f = facts(
+            "urn:li:schemaField:(urn:li:dataset:(urn:li:dataPlatform:hive,db.t,PROD),[version=2.0].[type=struct].address.[type=string].zip)",
+        );
         assert_eq!(f.parent.as_deref(), Some("urn:li:dataset:(urn:li:dataPlatform:hive,db.t,PROD)"));
         assert_eq!(f.field_path.as_deref(), Some("[version=2.0].[type=struct].address.[type=string].zip"));
         assert_eq!(f.name.as_deref(), Some("zip"));

@@ -5,10 +5,10 @@ use std::io::{self, Cursor, Read};
 use flate2::read::MultiGzDecoder;
 use memchr::memchr;
 
-use super::records::{too_large, Queue, RecordProcessor};
+use super::records::{Queue, RecordProcessor, too_large};
 use crate::error::{Error, ErrorKind};
-use crate::json::scan::{self, ValueEnd};
 use crate::filter::Filter;
+use crate::json::scan::{self, ValueEnd};
 use crate::model::Record;
 use crate::options::ParseOptions;
 
@@ -180,7 +180,6 @@ impl<'r> EventReader<'r> {
         self.prefilter = Some(filter.clone());
         self
     }
-
 
     /// A read failure as an error: inside gzip data, a decoding fault of the input.
     fn read_error(&self, err: &io::Error) -> Error {

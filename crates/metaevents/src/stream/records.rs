@@ -98,9 +98,21 @@ impl RecordProcessor {
                     Ok(None) => {}
                     Err(error) => out.push_back(Err(error.with_record_line(line))),
                     Ok(Some(message)) => {
-                        let nest = Nest { path: message.path, envelope: message.envelope, decoded: true, facts: message.facts };
+                        let nest = Nest {
+                            path: message.path,
+                            envelope: message.envelope,
+                            decoded: true,
+                            facts: message.facts,
+                        };
                         let mut inner = Vec::new();
-                        input::parse_text(&message.text, Some(InputFormat::AtlanMessage), &nest, &mut self.cx, &self.arena, &mut inner);
+                        input::parse_text(
+                            &message.text,
+                            Some(InputFormat::AtlanMessage),
+                            &nest,
+                            &mut self.cx,
+                            &self.arena,
+                            &mut inner,
+                        );
                         for outcome in inner {
                             match outcome {
                                 Ok(Outcome::Parsed(parsed)) => out.push_back(Ok(Record { line, parsed })),
