@@ -156,7 +156,7 @@ fn filter(c: &mut Criterion) {
                 filter.required_literals()
             );
             group.bench_function(format!("{label}/{case}"), |b| {
-                b.iter(|| black_box(filter.filter_ndjson(black_box(&data))))
+                b.iter(|| black_box(filter.filter_ndjson(black_box(&data))));
             });
         }
     }

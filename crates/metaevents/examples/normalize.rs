@@ -32,7 +32,7 @@ fn main() -> ExitCode {
                     }
                 }
                 metaevents::Parsed::ValidationRequest(_) => {
-                    eprintln!("{path}:{}: webhook validation request", record.line)
+                    eprintln!("{path}:{}: webhook validation request", record.line);
                 }
             },
             Err(err) => {

@@ -87,7 +87,7 @@ impl<'e> View<'e> {
             FieldPath::Time => out.push(Val::Number(NumberVal::from_i64(event.time()))),
             FieldPath::Actor => out.push(text(event.actor())),
             FieldPath::Subjects => {
-                out.extend(event.subjects().iter().map(|subject| Val::Str(Cow::Borrowed(subject.as_str()))))
+                out.extend(event.subjects().iter().map(|subject| Val::Str(Cow::Borrowed(subject.as_str()))));
             }
             FieldPath::Entity(None) | FieldPath::Native(None) => out.push(Val::Container),
             FieldPath::Entity(Some(field)) => {
