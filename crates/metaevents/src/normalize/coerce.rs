@@ -86,24 +86,8 @@ fn string_list(node: &Node<'_>, max_depth: usize) -> Option<Value> {
             // Java's List.toString: `[a, b]`. Commas inside an urn's parentheses are not separators.
             let trimmed = raw.trim();
             let inner = trimmed.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')).unwrap_or(trimmed);
-            let mut items = Vec::new();
-            let mut depth = 0usize;
-            let mut start = 0;
-            for (index, byte) in inner.bytes().enumerate() {
-                match byte {
-                    b'(' => depth += 1,
-                    b')' => depth = depth.saturating_sub(1),
-                    b',' if depth == 0 => {
-                        items.push(inner.get(start..index).unwrap_or_default());
-                        start = index + 1;
-                    }
-                    _ => {}
-                }
-            }
-            items.push(inner.get(start..).unwrap_or_default());
             Some(Value::Array(
-                items
-                    .into_iter()
+                super::urn::split_outside_parentheses(inner)
                     .map(str::trim)
                     .filter(|item| !item.is_empty())
                     .map(|item| Value::String(item.to_owned()))

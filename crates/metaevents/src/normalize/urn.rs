@@ -38,28 +38,45 @@ pub(crate) fn split(urn: &str) -> Option<(&str, &str)> {
 /// Most elements a tuple key has in practice (dataset: platform, name, environment).
 const MAX_TUPLE: usize = 4;
 
+/// The parts of `text` between the commas that stand outside parentheses: `a,(b,c),d` gives
+/// `a`, `(b,c)` and `d`. Urns hold commas in their tuples, so lists of urns split this way.
+pub(crate) fn split_outside_parentheses(text: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut bytes = text.bytes().enumerate();
+    std::iter::from_fn(move || {
+        if start > text.len() {
+            return None;
+        }
+        for (index, byte) in bytes.by_ref() {
+            match byte {
+                b'(' => depth += 1,
+                b')' => depth = depth.saturating_sub(1),
+                b',' if depth == 0 => {
+                    let part = text.get(start..index);
+                    start = index + 1;
+                    return part;
+                }
+                _ => {}
+            }
+        }
+        let last = text.get(start..);
+        start = text.len() + 1;
+        last
+    })
+}
+
 /// The top-level elements of a `(a,b,(c,d))` key (at most four; more make it no tuple we know);
 /// `None` when the key is not a tuple.
 pub(crate) fn tuple(key: &str) -> Option<([&str; MAX_TUPLE], usize)> {
     let inner = key.strip_prefix('(')?.strip_suffix(')')?;
     let mut parts = [""; MAX_TUPLE];
     let mut count = 0;
-    let mut depth = 0usize;
-    let mut start = 0;
-    for (index, byte) in inner.bytes().enumerate() {
-        match byte {
-            b'(' => depth += 1,
-            b')' => depth = depth.saturating_sub(1),
-            b',' if depth == 0 => {
-                *parts.get_mut(count)? = inner.get(start..index)?;
-                count += 1;
-                start = index + 1;
-            }
-            _ => {}
-        }
+    for part in split_outside_parentheses(inner) {
+        *parts.get_mut(count)? = part;
+        count += 1;
     }
-    *parts.get_mut(count)? = inner.get(start..)?;
-    Some((parts, count + 1))
+    Some((parts, count))
 }
 
 /// `snowflake` from `urn:li:dataPlatform:snowflake` (lowercased).
