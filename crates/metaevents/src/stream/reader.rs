@@ -68,6 +68,29 @@ impl<'r> Input<'r> {
     }
 }
 
+/// Reads until the buffer is full or the input ends. Under the gzip decoder this makes the
+/// chunks it decodes independent of how the source hands out its bytes, so that even corrupt
+/// data yields the same records (and the same error) however it arrives.
+struct FullReads<R> {
+    inner: R,
+}
+
+impl<R: Read> Read for FullReads<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let mut filled = 0;
+        while filled < buf.len() {
+            let Some(space) = buf.get_mut(filled..) else { break };
+            match self.inner.read(space) {
+                Ok(0) => break,
+                Ok(count) => filled += count,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                Err(err) => return Err(err),
+            }
+        }
+        Ok(filled)
+    }
+}
+
 /// Finds where a value that does not fit in the buffer ends, chunk after chunk, keeping nothing.
 #[derive(Debug, Clone, Copy, Default)]
 struct SkipScanner {
@@ -263,7 +286,8 @@ impl<'r> EventReader<'r> {
         if self.input.available().starts_with(GZIP_MAGIC) {
             let buffered = self.input.available().to_vec();
             let reader = std::mem::replace(&mut self.input.reader, Box::new(io::empty()));
-            self.input = Input::new(Box::new(MultiGzDecoder::new(Cursor::new(buffered).chain(reader))));
+            let source = FullReads { inner: Cursor::new(buffered).chain(reader) };
+            self.input = Input::new(Box::new(MultiGzDecoder::new(source)));
             self.gzip = true;
             self.fill_to(3)?;
         }
