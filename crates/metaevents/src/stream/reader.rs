@@ -148,8 +148,14 @@ impl SkipScanner {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
     Start,
-    Lines { discarding: bool },
-    Array { first: bool },
+    /// NDJSON. `long`: inside a line too long to keep, consumed as it comes; whether it was
+    /// all whitespace so far (then it is a blank line, not an error).
+    Lines {
+        long: Option<bool>,
+    },
+    Array {
+        first: bool,
+    },
     AfterArray,
     Documents,
     Done,
@@ -257,7 +263,7 @@ impl<'r> EventReader<'r> {
     fn step(&mut self) -> io::Result<()> {
         match self.state {
             State::Start => self.start(),
-            State::Lines { discarding } => self.next_line(discarding),
+            State::Lines { long } => self.next_line(long),
             State::Array { first } => self.next_element(first),
             State::AfterArray => {
                 if self.skip_whitespace()? {
@@ -322,7 +328,7 @@ impl<'r> EventReader<'r> {
             // A first line longer than a record may be: NDJSON, and that line is too large.
             None => None,
         }) else {
-            self.state = State::Lines { discarding: false };
+            self.state = State::Lines { long: None };
             return Ok(());
         };
         let trimmed = first_line.trim_ascii_end();
@@ -331,29 +337,49 @@ impl<'r> EventReader<'r> {
             ValueEnd::Incomplete => matches!(trimmed.first(), Some(b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n')),
         };
         let opens_document = matches!(trimmed.last(), Some(b'{' | b'[' | b',' | b':'));
-        self.state = if !complete && opens_document { State::Documents } else { State::Lines { discarding: false } };
+        self.state = if !complete && opens_document { State::Documents } else { State::Lines { long: None } };
         Ok(())
     }
 
-    fn next_line(&mut self, discarding: bool) -> io::Result<()> {
+    fn next_line(&mut self, long: Option<bool>) -> io::Result<()> {
         let limit = self.records.max_event_bytes();
         let available = self.input.available();
-        if let Some(newline) = memchr(b'\n', available) {
+        let newline = memchr(b'\n', available);
+        if let Some(blank_so_far) = long {
+            // The rest of a line too long to keep: its verdict comes at its end, so that it is
+            // the same however the line arrives (all whitespace: a blank line; else too large).
+            let part = available.get(..newline.unwrap_or(available.len())).unwrap_or_default();
+            let blank = blank_so_far && part.trim_ascii().is_empty();
+            let ended = newline.is_some() || self.input.eof;
+            self.input.consume(newline.map_or(available.len(), |newline| newline + 1));
+            if !ended {
+                self.state = State::Lines { long: Some(blank) };
+                return self.input.fill();
+            }
+            if !blank {
+                self.queue.push_back(Err(too_large(limit, self.line)));
+            }
+            self.line += 1;
+            if self.input.eof && newline.is_none() {
+                self.finish();
+            } else {
+                self.state = State::Lines { long: None };
+            }
+            return Ok(());
+        }
+        if let Some(newline) = newline {
             let line = self.line;
             self.line += 1;
-            if !discarding {
-                let record = available.get(..newline).unwrap_or_default();
-                let record = record.strip_suffix(b"\r").unwrap_or(record);
-                if !record.trim_ascii().is_empty() {
-                    process(&mut self.records, self.prefilter.as_ref(), &mut self.queue, record, line, None);
-                }
+            let record = available.get(..newline).unwrap_or_default();
+            let record = record.strip_suffix(b"\r").unwrap_or(record);
+            if !record.trim_ascii().is_empty() {
+                process(&mut self.records, self.prefilter.as_ref(), &mut self.queue, record, line, None);
             }
             self.input.consume(newline + 1);
-            self.state = State::Lines { discarding: false };
             return Ok(());
         }
         if self.input.eof {
-            if !discarding && !available.trim_ascii().is_empty() {
+            if !available.trim_ascii().is_empty() {
                 let record = available.strip_suffix(b"\r").unwrap_or(available);
                 process(&mut self.records, self.prefilter.as_ref(), &mut self.queue, record, self.line, None);
             }
@@ -362,13 +388,12 @@ impl<'r> EventReader<'r> {
             self.finish();
             return Ok(());
         }
-        if available.len() > limit || discarding {
-            if !discarding {
-                self.queue.push_back(Err(too_large(limit, self.line)));
-            }
+        // Longer than a record may be even without a final `\r`: stop keeping it.
+        if available.len() > limit + 1 {
+            let blank = available.trim_ascii().is_empty();
             let rest = available.len();
             self.input.consume(rest);
-            self.state = State::Lines { discarding: true };
+            self.state = State::Lines { long: Some(blank) };
         }
         self.input.fill()
     }
