@@ -57,6 +57,11 @@ impl RecordProcessor {
     /// are located under `$[index]`.
     pub(crate) fn process_at(&mut self, bytes: &[u8], line: u64, index: Option<usize>, out: &mut Queue) {
         let root = index.map_or_else(|| "$".to_owned(), |index| crate::json::path::item("$", index));
+        // Size first: a reader that meets a record too big to keep knows nothing else of it.
+        if bytes.len() > self.cx.limits.max_event_bytes {
+            out.push_back(Err(too_large(self.cx.limits.max_event_bytes, line).with_path(root)));
+            return;
+        }
         if bytes.starts_with(BOM) {
             out.push_back(Err(Error::new(
                 ErrorKind::Encoding,
@@ -64,10 +69,6 @@ impl RecordProcessor {
             )
             .with_path(root)
             .with_record_line(line)));
-            return;
-        }
-        if bytes.len() > self.cx.limits.max_event_bytes {
-            out.push_back(Err(too_large(self.cx.limits.max_event_bytes, line).with_path(root)));
             return;
         }
         let text = match std::str::from_utf8(bytes) {
