@@ -4,15 +4,14 @@
 use std::io::Read;
 
 use base64::Engine as _;
-use bumpalo::Bump;
 use flate2::read::GzDecoder;
 
-use super::{Nest, Outcome, Sink, SplitPart, parse_text};
+use super::{Nest, Outcome, SplitPart, Walk, parse_text};
 use crate::error::{Error, ErrorKind};
 use crate::json::Node;
 use crate::model::{Parsed, RawRef, Step};
 use crate::normalize::atlan::EnvelopeFacts;
-use crate::normalize::{self, Cx, Fields, coerce};
+use crate::normalize::{self, Fields, coerce};
 use crate::options::InputFormat;
 
 /// How a message's text is encoded.
@@ -27,9 +26,7 @@ pub(super) fn envelope(
     node: &Node<'_>,
     raw: RawRef<'_>,
     nest: &Nest,
-    cx: &mut Cx,
-    arena: &Bump,
-    out: &mut Sink,
+    walk: &mut Walk<'_>,
 ) -> Result<Option<Parsed>, Error> {
     let envelope = Fields::of(node, &nest.path, "an Atlan envelope")?;
     let compression = match envelope.optional_str("msgCompressionKind")? {
@@ -81,7 +78,7 @@ pub(super) fn envelope(
                 format!("`msgSplitIdx` {split_index} is outside 1..={split_count}"),
             ));
         }
-        out.push(Ok(Outcome::Split(SplitPart {
+        walk.out.push(Ok(Outcome::Split(SplitPart {
             msg_id: msg_id.to_owned(),
             index: split_index,
             count: split_count,
@@ -98,13 +95,13 @@ pub(super) fn envelope(
         Node::Object(_) => {
             let raw = raw.then(Step::Member("message"));
             let inner = normalize::Inner { node: message, raw, path: &message_path, envelope: chain };
-            let event = normalize::atlan::notification(inner, facts, cx)?;
+            let event = normalize::atlan::notification(inner, facts, walk.cx)?;
             Ok(Some(Parsed::Event(event)))
         }
         Node::String(encoded) => {
-            let decoded = decode_message(encoded, compression, &message_path, cx.limits.max_event_bytes)?;
+            let decoded = decode_message(encoded, compression, &message_path, walk.cx.limits.max_event_bytes)?;
             let child = Nest { path: message_path, envelope: chain, decoded: true, facts };
-            parse_text(&decoded, Some(InputFormat::AtlanMessage), &child, cx, arena, out);
+            parse_text(&decoded, Some(InputFormat::AtlanMessage), &child, walk);
             Ok(None)
         }
         other => Err(Error::at_path(

@@ -2,13 +2,12 @@
 //! `EventBridge` event (`detail`). Both may carry an event of either platform.
 
 use base64::Engine as _;
-use bumpalo::Bump;
 
-use super::{Nest, Sink, member, parse_text};
+use super::{Nest, Walk, member, parse_text};
 use crate::error::{Error, ErrorKind};
 use crate::json::Node;
 use crate::model::{Parsed, RawRef};
-use crate::normalize::{Cx, Fields, coerce};
+use crate::normalize::{Fields, coerce};
 use crate::options::InputFormat;
 
 /// A Lambda function URL or API Gateway request.
@@ -16,9 +15,7 @@ pub(super) fn lambda(
     node: &Node<'_>,
     raw: RawRef<'_>,
     nest: &Nest,
-    cx: &mut Cx,
-    arena: &Bump,
-    out: &mut Sink,
+    walk: &mut Walk<'_>,
 ) -> Result<Option<Parsed>, Error> {
     let request = Fields::of(node, &nest.path, "an AWS Lambda request")?;
     let body_path = request.child_path("body");
@@ -32,11 +29,11 @@ pub(super) fn lambda(
             let bytes = base64::engine::general_purpose::STANDARD.decode(compact.as_bytes()).map_err(|err| {
                 Error::at_path(ErrorKind::Decode, body_path.clone(), format!("body is not valid base64: {err}"))
             })?;
-            if bytes.len() > cx.limits.max_event_bytes {
+            if bytes.len() > walk.cx.limits.max_event_bytes {
                 return Err(Error::at_path(
                     ErrorKind::TooLarge,
                     body_path,
-                    format!("decoded body is over the limit of {} bytes", cx.limits.max_event_bytes),
+                    format!("decoded body is over the limit of {} bytes", walk.cx.limits.max_event_bytes),
                 ));
             }
             let decoded = String::from_utf8(bytes).map_err(|err| {
@@ -49,9 +46,9 @@ pub(super) fn lambda(
             let mut envelope = nest.envelope.clone();
             envelope.push(InputFormat::AwsLambda);
             let child = Nest { path: body_path, envelope, decoded: true, facts: nest.facts };
-            parse_text(&decoded, None, &child, cx, arena, out);
+            parse_text(&decoded, None, &child, walk);
         }
-        _ => member("body", body, raw, InputFormat::AwsLambda, None, nest, cx, arena, out)?,
+        _ => member("body", body, raw, InputFormat::AwsLambda, None, nest, walk)?,
     }
     Ok(None)
 }
@@ -61,14 +58,12 @@ pub(super) fn event_bridge(
     node: &Node<'_>,
     raw: RawRef<'_>,
     nest: &Nest,
-    cx: &mut Cx,
-    arena: &Bump,
-    out: &mut Sink,
+    walk: &mut Walk<'_>,
 ) -> Result<Option<Parsed>, Error> {
     let event = Fields::of(node, &nest.path, "an EventBridge event")?;
     let detail = event.get("detail").ok_or_else(|| {
         Error::at_path(ErrorKind::InvalidField, event.child_path("detail"), "missing required field `detail`")
     })?;
-    member("detail", detail, raw, InputFormat::AwsEventBridge, None, nest, cx, arena, out)?;
+    member("detail", detail, raw, InputFormat::AwsEventBridge, None, nest, walk)?;
     Ok(None)
 }

@@ -2,13 +2,11 @@
 
 use std::borrow::Cow;
 
-use bumpalo::Bump;
-
-use super::{Nest, Sink, member, parse_text};
+use super::{Nest, Walk, member, parse_text};
 use crate::error::{Error, ErrorKind};
 use crate::json::{self, Node, path};
 use crate::model::{NativeFormat, Parsed, RawRef, Step};
-use crate::normalize::{self, Cx, Fields};
+use crate::normalize::{self, Fields};
 use crate::options::InputFormat;
 
 const ENTITY_CHANGE_EVENT: &str = "entityChangeEvent";
@@ -34,9 +32,7 @@ pub(super) fn platform_event(
     node: &Node<'_>,
     raw: RawRef<'_>,
     nest: &Nest,
-    cx: &mut Cx,
-    arena: &Bump,
-    out: &mut Sink,
+    walk: &mut Walk<'_>,
 ) -> Result<Option<Parsed>, Error> {
     let record = Fields::of(node, &nest.path, "a PlatformEvent")?;
     let name = record.required_str("name")?;
@@ -62,22 +58,12 @@ pub(super) fn platform_event(
             Node::String(inner) => {
                 let inner = undo_avro_bytes(inner);
                 let child = nest.decoded_at(value_path, InputFormat::DatahubPlatformEvent);
-                parse_text(&inner, Some(forced), &child, cx, arena, out);
+                parse_text(&inner, Some(forced), &child, walk);
             }
             Node::Object(_) => {
                 let child = Nest { path: payload_path.clone(), ..nest.clone() };
                 let payload = raw.then(Step::Member("payload"));
-                member(
-                    "value",
-                    value,
-                    payload,
-                    InputFormat::DatahubPlatformEvent,
-                    Some(forced),
-                    &child,
-                    cx,
-                    arena,
-                    out,
-                )?;
+                member("value", value, payload, InputFormat::DatahubPlatformEvent, Some(forced), &child, walk)?;
             }
             other => {
                 return Err(Error::at_path(
@@ -92,7 +78,8 @@ pub(super) fn platform_event(
     // A PlatformEvent this version does not model: keep its payload when it is JSON, else all.
     let mut envelope = nest.envelope.clone();
     let decoded = value.as_str().map(undo_avro_bytes);
-    let inner_tree = decoded.as_deref().and_then(|inner| json::tree::parse(inner, cx.limits.max_depth, arena).ok());
+    let inner_tree =
+        decoded.as_deref().and_then(|inner| json::tree::parse(inner, walk.cx.limits.max_depth, walk.arena).ok());
     let (inner_node, raw): (&Node<'_>, RawRef<'_>) = match (&inner_tree, decoded.as_deref()) {
         (Some(inner_node), Some(inner_text)) => {
             envelope.push(InputFormat::DatahubPlatformEvent);
@@ -101,18 +88,12 @@ pub(super) fn platform_event(
         _ => (node, raw),
     };
     let inner = normalize::Inner { node: inner_node, raw, path: &nest.path, envelope };
-    let event = normalize::datahub::unknown(inner, NativeFormat::PlatformEvent, Some(name), header_time, cx);
+    let event = normalize::datahub::unknown(inner, NativeFormat::PlatformEvent, Some(name), header_time, walk.cx);
     Ok(Some(Parsed::Event(event)))
 }
 
 /// An Events API poll response: each `events[i].value` is a `PlatformEvent` (or MCL) as JSON text.
-pub(super) fn poll_response(
-    node: &Node<'_>,
-    nest: &Nest,
-    cx: &mut Cx,
-    arena: &Bump,
-    out: &mut Sink,
-) -> Result<Option<Parsed>, Error> {
+pub(super) fn poll_response(node: &Node<'_>, nest: &Nest, walk: &mut Walk<'_>) -> Result<Option<Parsed>, Error> {
     let response = Fields::of(node, &nest.path, "a poll response")?;
     let events_path = response.child_path("events");
     let events = match response.get("events") {
@@ -126,7 +107,7 @@ pub(super) fn poll_response(
         }
         None => return Ok(None),
     };
-    let limit = cx.limits.max_events_per_array;
+    let limit = walk.cx.limits.max_events_per_array;
     for (index, item) in events.iter().enumerate() {
         if index == limit {
             // As in a JSON array stream: the events up to the limit, then the error.
@@ -141,14 +122,14 @@ pub(super) fn poll_response(
         match item.get("value") {
             Some(Node::String(value)) => {
                 let child = nest.decoded_at(value_path, InputFormat::DatahubPollResponse);
-                parse_text(value, None, &child, cx, arena, out);
+                parse_text(value, None, &child, walk);
             }
-            Some(other) => out.push(Err(Error::at_path(
+            Some(other) => walk.out.push(Err(Error::at_path(
                 ErrorKind::InvalidField,
                 value_path,
                 format!("`value` must be the event as JSON text, found {}", other.type_name()),
             ))),
-            None => out.push(Err(Error::at_path(
+            None => walk.out.push(Err(Error::at_path(
                 ErrorKind::InvalidField,
                 value_path,
                 "missing required field `value` (the event as JSON text)",
@@ -163,9 +144,7 @@ pub(super) fn actions_envelope(
     node: &Node<'_>,
     raw: RawRef<'_>,
     nest: &Nest,
-    cx: &mut Cx,
-    arena: &Bump,
-    out: &mut Sink,
+    walk: &mut Walk<'_>,
 ) -> Result<Option<Parsed>, Error> {
     let envelope = Fields::of(node, &nest.path, "a datahub-actions envelope")?;
     let event_type = envelope.required_str("event_type")?;
@@ -191,11 +170,11 @@ pub(super) fn actions_envelope(
                 chain.push(InputFormat::DatahubActionsEnvelope);
             }
             let inner = normalize::Inner { node: inner_node, raw, path: &nest.path, envelope: chain };
-            let event = normalize::datahub::unknown(inner, NativeFormat::ActionsEvent, Some(other), None, cx);
+            let event = normalize::datahub::unknown(inner, NativeFormat::ActionsEvent, Some(other), None, walk.cx);
             return Ok(Some(Parsed::Event(event)));
         }
     };
-    member("event", event, raw, InputFormat::DatahubActionsEnvelope, Some(forced), nest, cx, arena, out)?;
+    member("event", event, raw, InputFormat::DatahubActionsEnvelope, Some(forced), nest, walk)?;
     Ok(None)
 }
 

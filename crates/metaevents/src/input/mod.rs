@@ -33,6 +33,15 @@ pub(crate) enum Outcome {
 
 pub(crate) type Sink = Vec<Result<Outcome, Error>>;
 
+/// What every document handler works with: the normalizer's state, the arena holding the
+/// record's trees, and where the outcomes go.
+#[derive(Debug)]
+pub(crate) struct Walk<'w> {
+    pub cx: &'w mut Cx,
+    pub arena: &'w Bump,
+    pub out: &'w mut Sink,
+}
+
 /// Where a document sits: its JSON path in the record, the envelopes around it, and whether its
 /// text was decoded from a string (so JSON line/column positions inside it mean nothing outside).
 #[derive(Debug, Clone, Default)]
@@ -74,36 +83,21 @@ impl Nest {
 }
 
 /// Parses `text` (one record, or text decoded from an envelope) and everything inside it.
-pub(crate) fn parse_text(
-    text: &str,
-    forced: Option<InputFormat>,
-    nest: &Nest,
-    cx: &mut Cx,
-    arena: &Bump,
-    out: &mut Sink,
-) {
+pub(crate) fn parse_text(text: &str, forced: Option<InputFormat>, nest: &Nest, walk: &mut Walk<'_>) {
     if text.trim().is_empty() {
-        out.push(Err(nest.locate(Error::at_path(ErrorKind::Empty, "$", "no event: the text is empty"))));
+        walk.out.push(Err(nest.locate(Error::at_path(ErrorKind::Empty, "$", "no event: the text is empty"))));
         return;
     }
-    match json::tree::parse(text, cx.limits.max_depth, arena) {
-        Ok(node) => dispatch(&node, RawRef::whole(text), forced, nest, cx, arena, out),
-        Err(error) => out.push(Err(nest.locate(error))),
+    match json::tree::parse(text, walk.cx.limits.max_depth, walk.arena) {
+        Ok(node) => dispatch(&node, RawRef::whole(text), forced, nest, walk),
+        Err(error) => walk.out.push(Err(nest.locate(error))),
     }
 }
 
 /// Handles an already parsed document, found in its record at `raw`.
-fn dispatch(
-    node: &Node<'_>,
-    raw: RawRef<'_>,
-    forced: Option<InputFormat>,
-    nest: &Nest,
-    cx: &mut Cx,
-    arena: &Bump,
-    out: &mut Sink,
-) {
+fn dispatch(node: &Node<'_>, raw: RawRef<'_>, forced: Option<InputFormat>, nest: &Nest, walk: &mut Walk<'_>) {
     if nest.envelope.len() > MAX_ENVELOPE_DEPTH {
-        out.push(Err(Error::at_path(
+        walk.out.push(Err(Error::at_path(
             ErrorKind::TooDeep,
             nest.path.clone(),
             format!("more than {MAX_ENVELOPE_DEPTH} envelopes inside each other"),
@@ -113,20 +107,20 @@ fn dispatch(
     if let Node::Array(items) = node {
         // A batch of events in one record: each element is a record of its own.
         for (index, item) in items.iter().enumerate() {
-            if index == cx.limits.max_events_per_array {
-                out.push(Err(Error::at_path(
+            if index == walk.cx.limits.max_events_per_array {
+                walk.out.push(Err(Error::at_path(
                     ErrorKind::TooMany,
                     nest.path.clone(),
                     format!(
                         "{} events in one JSON array, over the limit of {}",
                         items.len(),
-                        cx.limits.max_events_per_array
+                        walk.cx.limits.max_events_per_array
                     ),
                 )));
                 return;
             }
             let child = Nest { path: path::item(&nest.path, index), ..nest.clone() };
-            dispatch(item, raw.then(Step::Element(index)), forced, &child, cx, arena, out);
+            dispatch(item, raw.then(Step::Element(index)), forced, &child, walk);
         }
         return;
     }
@@ -138,7 +132,7 @@ fn dispatch(
         Some(Detected::Validation(message)) => {
             Ok(Some(Parsed::ValidationRequest(ValidationRequest { message: message.to_owned() })))
         }
-        Some(Detected::Format(format)) => handle(format, node, raw, nest, cx, arena, out),
+        Some(Detected::Format(format)) => handle(format, node, raw, nest, walk),
         None => Err(Error::at_path(
             ErrorKind::Unrecognized,
             nest.path.clone(),
@@ -151,9 +145,9 @@ fn dispatch(
         )),
     };
     match result {
-        Ok(Some(parsed)) => out.push(Ok(Outcome::Parsed(parsed))),
+        Ok(Some(parsed)) => walk.out.push(Ok(Outcome::Parsed(parsed))),
         Ok(None) => {}
-        Err(error) => out.push(Err(error)),
+        Err(error) => walk.out.push(Err(error)),
     }
 }
 
@@ -164,34 +158,33 @@ fn handle(
     node: &Node<'_>,
     raw: RawRef<'_>,
     nest: &Nest,
-    cx: &mut Cx,
-    arena: &Bump,
-    out: &mut Sink,
+    walk: &mut Walk<'_>,
 ) -> Result<Option<Parsed>, Error> {
     let event = match format {
-        InputFormat::DatahubEntityChangeEvent => normalize::datahub::entity_change_event(nest.inner(node, raw), cx)?,
+        InputFormat::DatahubEntityChangeEvent => {
+            normalize::datahub::entity_change_event(nest.inner(node, raw), walk.cx)?
+        }
         InputFormat::DatahubRelationshipChangeEvent => {
-            normalize::datahub::relationship_change_event(nest.inner(node, raw), cx)?
+            normalize::datahub::relationship_change_event(nest.inner(node, raw), walk.cx)?
         }
         InputFormat::DatahubMetadataChangeLog => normalize::datahub::unknown(
             nest.inner(node, raw),
             crate::model::NativeFormat::MetadataChangeLog,
             None,
             None,
-            cx,
+            walk.cx,
         ),
-        InputFormat::AtlanMessage => normalize::atlan::notification(nest.inner(node, raw), nest.facts, cx)?,
-        InputFormat::DatahubPlatformEvent => return datahub::platform_event(node, raw, nest, cx, arena, out),
-        InputFormat::DatahubPollResponse => return datahub::poll_response(node, nest, cx, arena, out),
-        InputFormat::DatahubActionsEnvelope => return datahub::actions_envelope(node, raw, nest, cx, arena, out),
-        InputFormat::AtlanEnvelope => return atlan::envelope(node, raw, nest, cx, arena, out),
-        InputFormat::AwsLambda => return aws::lambda(node, raw, nest, cx, arena, out),
-        InputFormat::AwsEventBridge => return aws::event_bridge(node, raw, nest, cx, arena, out),
+        InputFormat::AtlanMessage => normalize::atlan::notification(nest.inner(node, raw), nest.facts, walk.cx)?,
+        InputFormat::DatahubPlatformEvent => return datahub::platform_event(node, raw, nest, walk),
+        InputFormat::DatahubPollResponse => return datahub::poll_response(node, nest, walk),
+        InputFormat::DatahubActionsEnvelope => return datahub::actions_envelope(node, raw, nest, walk),
+        InputFormat::AtlanEnvelope => return atlan::envelope(node, raw, nest, walk),
+        InputFormat::AwsLambda => return aws::lambda(node, raw, nest, walk),
+        InputFormat::AwsEventBridge => return aws::event_bridge(node, raw, nest, walk),
     };
     Ok(Some(Parsed::Event(event)))
 }
 
-#[expect(clippy::too_many_arguments, reason = "the member, its envelope and the parse context")]
 /// Dispatches a member `key` (at `raw.key`) that is a JSON object or a string holding JSON text.
 fn member(
     key: &'static str,
@@ -200,19 +193,17 @@ fn member(
     format: InputFormat,
     forced: Option<InputFormat>,
     nest: &Nest,
-    cx: &mut Cx,
-    arena: &Bump,
-    out: &mut Sink,
+    walk: &mut Walk<'_>,
 ) -> Result<(), Error> {
     match value {
         Node::String(inner) => {
             let child = nest.decoded_at(path::child(&nest.path, key), format);
-            parse_text(inner, forced, &child, cx, arena, out);
+            parse_text(inner, forced, &child, walk);
             Ok(())
         }
         Node::Object(_) => {
             let child = nest.member(key, format);
-            dispatch(value, raw.then(Step::Member(key)), forced, &child, cx, arena, out);
+            dispatch(value, raw.then(Step::Member(key)), forced, &child, walk);
             Ok(())
         }
         other => Err(Error::at_path(

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use bumpalo::Bump;
 
 use crate::error::{Error, ErrorKind};
-use crate::input::{self, Nest, Outcome, Sink, SplitAssembler};
+use crate::input::{self, Nest, Outcome, Sink, SplitAssembler, Walk};
 use crate::model::Record;
 use crate::normalize::Cx;
 use crate::options::{InputFormat, ParseOptions};
@@ -84,7 +84,8 @@ impl RecordProcessor {
             }
         };
         let nest = Nest { path: root, ..Nest::top() };
-        input::parse_text(text, self.forced, &nest, &mut self.cx, &self.arena, &mut self.sink);
+        let mut walk = Walk { cx: &mut self.cx, arena: &self.arena, out: &mut self.sink };
+        input::parse_text(text, self.forced, &nest, &mut walk);
         self.drain(line, out);
         self.arena.reset();
     }
@@ -106,14 +107,8 @@ impl RecordProcessor {
                             facts: message.facts,
                         };
                         let mut inner = Vec::new();
-                        input::parse_text(
-                            &message.text,
-                            Some(InputFormat::AtlanMessage),
-                            &nest,
-                            &mut self.cx,
-                            &self.arena,
-                            &mut inner,
-                        );
+                        let mut walk = Walk { cx: &mut self.cx, arena: &self.arena, out: &mut inner };
+                        input::parse_text(&message.text, Some(InputFormat::AtlanMessage), &nest, &mut walk);
                         for outcome in inner {
                             match outcome {
                                 Ok(Outcome::Parsed(parsed)) => out.push_back(Ok(Record { line, parsed })),
