@@ -1,13 +1,55 @@
-//! The canonical form that event ids hash: keys sorted by code point, no whitespace, and members
-//! whose value is `null` or an object with nothing but such members left out. Leaving those out
-//! keeps an event's id when a re-serializer spells absent optionals as `null` (datahub-actions
-//! writes `"modifier": null`) or an empty `parameters` as `{}`.
+//! The canonical form that event ids hash: keys sorted by code point, no whitespace, every
+//! value kept — `null` included — so that two events that differ anywhere get different ids.
+//!
+//! The one exception is a short, documented list of [`IdRule`]s: members a platform's schema
+//! declares optional and that a known re-serializer spells as `null` when absent
+//! (datahub-actions writes `"modifier": null`, `"parameters": null`, ...). Only those members,
+//! only at their place in the event (never inside payload values such as `parameters`,
+//! `mutatedDetails` or `attributes`), count as absent when they are `null`.
 
 use sha2::{Digest, Sha256};
 
-use super::tree::{Node, Str};
+use super::tree::{Node, Object, Str};
 
-/// Appends the canonical JSON of `node` to `out`.
+/// Which members of an event may be `null` and still mean "absent" for its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IdRule {
+    /// Every member counts as written.
+    Exact,
+    /// A `DataHub` Entity Change Event: its optional members [`ECE_OPTIONAL`] (and
+    /// `parameters: {}`), and the optional members of its `auditStamp` [`AUDIT_STAMP_OPTIONAL`].
+    DatahubEntityChange,
+    /// A `DataHub` Relationship Change Event: [`RCE_OPTIONAL`] and its `auditStamp`'s.
+    DatahubRelationshipChange,
+}
+
+/// Optional top-level members of an ECE (`EntityChangeEvent.pdl`: `modifier`, `parameters`;
+/// datahub-actions' event class also writes `source` and `auditHeader` as `null`).
+pub(crate) const ECE_OPTIONAL: &[&str] = &["auditHeader", "modifier", "parameters", "source"];
+/// Optional top-level members of an RCE (`RelationshipChangeEvent.pdl`).
+pub(crate) const RCE_OPTIONAL: &[&str] = &["auditHeader", "lifecycleOwner", "properties", "via"];
+/// Optional members of an `AuditStamp` (`AuditStamp.pdl`).
+pub(crate) const AUDIT_STAMP_OPTIONAL: &[&str] = &["impersonator", "message"];
+
+impl IdRule {
+    /// Whether the top-level member `key` with `value` counts as absent.
+    fn absent_at_top(self, key: &str, value: &Node<'_>) -> bool {
+        let optional = match self {
+            Self::Exact => return false,
+            Self::DatahubEntityChange => ECE_OPTIONAL,
+            Self::DatahubRelationshipChange => RCE_OPTIONAL,
+        };
+        optional.contains(&key)
+            && match value {
+                Node::Null => true,
+                // An empty parameter map says nothing more than none (`Parameters` is an open record).
+                Node::Object(object) => key == "parameters" && object.is_empty(),
+                _ => false,
+            }
+    }
+}
+
+/// Appends the canonical JSON of `node` to `out`, every member kept.
 pub(crate) fn write(node: &Node<'_>, out: &mut Vec<u8>) {
     match node {
         Node::Null => out.extend_from_slice(b"null"),
@@ -25,33 +67,57 @@ pub(crate) fn write(node: &Node<'_>, out: &mut Vec<u8>) {
             }
             out.push(b']');
         }
-        Node::Object(object) => {
-            out.push(b'{');
-            let mut first = true;
-            for (key, value) in object.entries() {
-                if is_vacant(value) {
-                    continue;
-                }
-                if !first {
-                    out.push(b',');
-                }
-                first = false;
-                write_parsed_string(*key, out);
-                out.push(b':');
-                write(value, out);
-            }
-            out.push(b'}');
-        }
+        Node::Object(object) => write_object(object, |_, _| false, out),
     }
 }
 
-/// `null`, or an object whose members are all vacant.
-fn is_vacant(node: &Node<'_>) -> bool {
-    match node {
-        Node::Null => true,
-        Node::Object(object) => object.iter().all(|(_, value)| is_vacant(value)),
-        _ => false,
+/// Writes an object, leaving out the members `skip` says count as absent.
+fn write_object<'a>(object: &Object<'a>, skip: impl Fn(&str, &Node<'a>) -> bool, out: &mut Vec<u8>) {
+    out.push(b'{');
+    let mut first = true;
+    for (key, value) in object.entries() {
+        if skip(key, value) {
+            continue;
+        }
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        write_parsed_string(*key, out);
+        out.push(b':');
+        write(value, out);
     }
+    out.push(b'}');
+}
+
+/// Appends the canonical JSON of an event under `rule`.
+pub(crate) fn write_event(node: &Node<'_>, rule: IdRule, out: &mut Vec<u8>) {
+    let Node::Object(object) = node else { return write(node, out) };
+    if rule == IdRule::Exact {
+        return write(node, out);
+    }
+    out.push(b'{');
+    let mut first = true;
+    for (key, value) in object.entries() {
+        if rule.absent_at_top(key, value) {
+            continue;
+        }
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        write_parsed_string(*key, out);
+        out.push(b':');
+        match value {
+            Node::Object(stamp) if key.as_str() == "auditStamp" => write_object(
+                stamp,
+                |member, member_value| member_value.is_null() && AUDIT_STAMP_OPTIONAL.contains(&member),
+                out,
+            ),
+            _ => write(value, out),
+        }
+    }
+    out.push(b'}');
 }
 
 /// Writes a string of the tree. One the parser could borrow had no escapes in its JSON, so it
@@ -114,11 +180,22 @@ pub(crate) fn write_string(text: &str, out: &mut Vec<u8>) {
     out.push(b'"');
 }
 
-/// The first 128 bits of SHA-256 over the canonical JSON of `node`.
-pub(crate) fn digest(node: &Node<'_>, scratch: &mut Vec<u8>) -> [u8; 16] {
+/// The first 128 bits of SHA-256 over the canonical JSON of the event `node` under `rule`,
+/// followed, when given, by `part` (which of several events one input yields).
+pub(crate) fn digest(node: &Node<'_>, rule: IdRule, part: Option<&str>, scratch: &mut Vec<u8>) -> [u8; 16] {
     scratch.clear();
-    write(node, scratch);
-    let hash = Sha256::digest(scratch.as_slice());
+    write_event(node, rule, scratch);
+    if let Some(part) = part {
+        // A byte no JSON text holds, so `part` cannot be confused with the event's own text.
+        scratch.push(0);
+        scratch.extend_from_slice(part.as_bytes());
+    }
+    truncated_sha256(scratch)
+}
+
+/// The first 128 bits of SHA-256 over `bytes`.
+pub(crate) fn truncated_sha256(bytes: &[u8]) -> [u8; 16] {
+    let hash = Sha256::digest(bytes);
     let mut id = [0u8; 16];
     for (slot, byte) in id.iter_mut().zip(hash.iter()) {
         *slot = *byte;
@@ -126,44 +203,74 @@ pub(crate) fn digest(node: &Node<'_>, scratch: &mut Vec<u8>) -> [u8; 16] {
     id
 }
 
+/// The id bytes of an event's JSON text (see [`digest`]); text that does not parse (never the
+/// case for an event's own `raw`) is hashed as it is, to keep this total.
+pub(crate) fn digest_of_text(text: &str, rule: IdRule, part: Option<&str>) -> [u8; 16] {
+    let arena = bumpalo::Bump::new();
+    let mut scratch = Vec::new();
+    match super::tree::parse(text, crate::options::Limits::MAX_DEPTH_CEILING, &arena) {
+        Ok(node) => digest(&node, rule, part, &mut scratch),
+        Err(_) => truncated_sha256(text.as_bytes()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use bumpalo::Bump;
 
-    fn parse<'a>(text: &'a str, _depth: usize, arena: &'a Bump) -> Node<'a> {
-        crate::json::tree::parse(text, 64, arena).unwrap()
-    }
-
-    fn canonical(text: &str) -> String {
+    fn canonical(text: &str, rule: IdRule) -> String {
         let arena = Bump::new();
-        let node = parse(text, 64, &arena);
+        let node = crate::json::tree::parse(text, 64, &arena).unwrap();
         let mut out = Vec::new();
-        write(&node, &mut out);
+        write_event(&node, rule, &mut out);
         String::from_utf8(out).unwrap()
     }
 
     #[test]
-    fn sorts_keys_drops_vacant_members_and_whitespace() {
+    fn sorts_keys_keeps_nulls_drops_whitespace() {
         assert_eq!(
-            canonical(r#"{ "b": [1, null, {"z": null}], "a": "x\n\"y\"", "n": null, "e": {"q": null} , "f": 1.5}"#),
-            r#"{"a":"x\n\"y\"","b":[1,null,{}],"f":1.5}"#
+            canonical(
+                r#"{ "b": [1, null, {"z": null}], "a": "x\n\"y\"", "n": null, "e": {"q": null} , "f": 1.5}"#,
+                IdRule::Exact
+            ),
+            r#"{"a":"x\n\"y\"","b":[1,null,{"z":null}],"e":{"q":null},"f":1.5,"n":null}"#
         );
     }
 
     #[test]
     fn escapes_control_characters() {
-        assert_eq!(canonical(r#""\u0001é""#), "\"\\u0001é\"");
+        assert_eq!(canonical(r#""\u0001é""#, IdRule::Exact), "\"\\u0001é\"");
     }
 
     #[test]
-    fn digest_ignores_key_order_and_nulls() {
+    fn only_listed_optional_members_count_as_absent() {
+        let ece = r#"{"entityUrn": "u", "modifier": null, "parameters": {}, "source": null,
+            "auditStamp": {"time": 1, "actor": "a", "impersonator": null, "message": null}}"#;
+        assert_eq!(
+            canonical(ece, IdRule::DatahubEntityChange),
+            r#"{"auditStamp":{"actor":"a","time":1},"entityUrn":"u"}"#
+        );
+        // Inside payload values a null is a value: parameters {"a": null} is not parameters {}.
+        assert_eq!(
+            canonical(r#"{"parameters": {"a": null}, "version": null}"#, IdRule::DatahubEntityChange),
+            r#"{"parameters":{"a":null},"version":null}"#
+        );
+        assert_eq!(canonical(r#"{"modifier": null}"#, IdRule::Exact), r#"{"modifier":null}"#);
+        assert_eq!(canonical(r#"{"via": null, "modifier": null}"#, IdRule::DatahubRelationshipChange), r#"{"modifier":null}"#);
+    }
+
+    #[test]
+    fn digest_ignores_key_order_and_separates_parts() {
         let mut scratch = Vec::new();
         let arena = Bump::new();
-        let a = digest(&parse(r#"{"x": 1, "y": {"k": "v"}}"#, 64, &arena), &mut scratch);
-        let b = digest(&parse(r#"{"y": {"k": "v"}, "m": null, "x": 1}"#, 64, &arena), &mut scratch);
-        let c = digest(&parse(r#"{"y": {"k": "w"}, "x": 1}"#, 64, &arena), &mut scratch);
+        let parse = |text| crate::json::tree::parse(text, 64, &arena).unwrap();
+        let a = digest(&parse(r#"{"x": 1, "y": {"k": "v"}}"#), IdRule::Exact, None, &mut scratch);
+        let b = digest(&parse(r#"{"y": {"k": "v"}, "x": 1}"#), IdRule::Exact, None, &mut scratch);
+        let c = digest(&parse(r#"{"y": {"k": "v"}, "x": 1, "m": null}"#), IdRule::Exact, None, &mut scratch);
+        let d = digest(&parse(r#"{"x": 1, "y": {"k": "v"}}"#), IdRule::Exact, Some("tags"), &mut scratch);
         assert_eq!(a, b);
         assert_ne!(a, c);
+        assert_ne!(a, d);
     }
 }

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use super::details::Details;
 use super::kind::{Kind, Source};
 use super::raw::RawText;
+use crate::json::canonical::{self, IdRule};
 use crate::json::scan;
 use crate::options::InputFormat;
 
@@ -94,6 +95,15 @@ impl NativeFormat {
             Self::PlatformEvent => "platform-event",
             Self::ActionsEvent => "actions-event",
             Self::AtlanNotification => "atlan-notification",
+        }
+    }
+
+    /// Which `null` members count as absent in the id of an event of this format.
+    pub(crate) fn id_rule(self) -> IdRule {
+        match self {
+            Self::EntityChangeEvent => IdRule::DatahubEntityChange,
+            Self::RelationshipChangeEvent => IdRule::DatahubRelationshipChange,
+            _ => IdRule::Exact,
         }
     }
 }
@@ -228,7 +238,7 @@ impl EventBuilder {
 impl Event {
     /// The deterministic id (same event through any envelope, same id).
     pub fn id(&self) -> EventId {
-        *self.0.id.get_or_init(|| crate::normalize::id_of_raw(self.raw_json()))
+        *self.0.id.get_or_init(|| EventId(canonical::digest_of_text(self.raw_json(), self.0.native.format.id_rule(), None)))
     }
 
     /// The platform.

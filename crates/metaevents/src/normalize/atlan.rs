@@ -338,7 +338,7 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
     native.message_type = message_type.map(str::to_owned);
     native.envelope = inner.envelope;
     Ok(EventBuilder {
-        id: cx.event_id(inner.node),
+        id: cx.event_id(inner.node, NativeFormat::AtlanNotification, None),
         source: Source::Atlan,
         kind,
         time,

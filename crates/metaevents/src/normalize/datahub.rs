@@ -109,7 +109,7 @@ pub(crate) fn entity_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Result<E
     native.operation = Some(operation.to_owned());
     native.envelope = inner.envelope;
     Ok(EventBuilder {
-        id: cx.event_id(inner.node),
+        id: cx.event_id(inner.node, NativeFormat::EntityChangeEvent, None),
         source: Source::Datahub,
         kind: entry.map_or(Kind::Unknown, |entry| entry.kind),
         time,
@@ -153,7 +153,7 @@ pub(crate) fn relationship_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Re
     native.operation = Some(operation.to_owned());
     native.envelope = inner.envelope;
     Ok(EventBuilder {
-        id: cx.event_id(inner.node),
+        id: cx.event_id(inner.node, NativeFormat::RelationshipChangeEvent, None),
         source: Source::Datahub,
         kind: entry.map_or(Kind::Unknown, |entry| entry.kind),
         time,
@@ -203,7 +203,7 @@ pub(crate) fn unknown(
     }
     native.envelope = inner.envelope;
     EventBuilder {
-        id: cx.event_id(node),
+        id: cx.event_id(node, format, None),
         source: Source::Datahub,
         kind: Kind::Unknown,
         time,

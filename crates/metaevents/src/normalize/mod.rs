@@ -8,7 +8,7 @@ pub(crate) mod urn;
 use crate::catalog::Catalog;
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{self, Node, Object};
-use crate::model::{EventId, RawRef};
+use crate::model::{EventId, NativeFormat, RawRef};
 use crate::options::{InputFormat, Limits};
 
 /// Per-parser state shared by every normalization: read-only settings and a scratch buffer.
@@ -26,11 +26,13 @@ impl Cx {
         Self { limits, catalog: Catalog::builtin(), eager_ids: true, scratch: Vec::new() }
     }
 
-    /// The id of an innermost platform event, now or (when ids are lazy) on first use.
-    pub(crate) fn event_id(&mut self, node: &Node<'_>) -> LazyId {
+    /// The id of an innermost platform event of `format`, now or (when ids are lazy) on first
+    /// use. `part` tells apart the events one input yields: those ids are always computed now,
+    /// since `raw` alone cannot give them back.
+    pub(crate) fn event_id(&mut self, node: &Node<'_>, format: NativeFormat, part: Option<&str>) -> LazyId {
         let id = std::sync::OnceLock::new();
-        if self.eager_ids {
-            let _ = id.set(EventId(json::canonical::digest(node, &mut self.scratch)));
+        if self.eager_ids || part.is_some() {
+            let _ = id.set(EventId(json::canonical::digest(node, format.id_rule(), part, &mut self.scratch)));
         }
         id
     }
@@ -38,20 +40,6 @@ impl Cx {
 
 /// An event id, computed now or later.
 pub(crate) type LazyId = std::sync::OnceLock<EventId>;
-
-/// The id of the JSON text `raw` (an event's innermost platform event).
-pub(crate) fn id_of_raw(raw: &str) -> EventId {
-    let arena = bumpalo::Bump::new();
-    let mut scratch = Vec::new();
-    if let Ok(node) = json::tree::parse(raw, Limits::MAX_DEPTH_CEILING, &arena) {
-        return EventId(json::canonical::digest(&node, &mut scratch));
-    }
-    // The text was parsed once already; hashing its bytes keeps this function total.
-    let hash = <sha2::Sha256 as sha2::Digest>::digest(raw.as_bytes());
-    let mut id = [0u8; 16];
-    id.iter_mut().zip(hash.iter()).for_each(|(slot, byte)| *slot = *byte);
-    EventId(id)
-}
 
 /// The innermost platform event: its tree, its exact text, where it sits, how it was wrapped.
 #[derive(Debug)]
