@@ -4,10 +4,10 @@
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../crates/metaevents/tests/support/stream_chunking.rs"]
-mod stream_chunking;
+#[path = "../../crates/metaevents/tests/support/invariants.rs"]
+mod invariants;
 
 fuzz_target!(|input: &[u8]| {
     let Some((&knobs, data)) = input.split_first() else { return };
-    stream_chunking::assert_chunking_keeps_outcomes(knobs, data, 1 + usize::from(knobs % 7));
+    invariants::assert_chunking_keeps_outcomes(knobs, data, 1 + usize::from(knobs % 7));
 });

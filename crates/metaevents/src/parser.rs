@@ -112,7 +112,7 @@ impl Parser {
     /// Every record of `input` (NDJSON, a JSON array, poll responses, documents one after
     /// another; gzip too), one at a time.
     pub fn parse_many<'a>(&self, input: &'a [u8]) -> EventReader<'a> {
-        EventReader::new(Box::new(input), self.records(), &self.options)
+        EventReader::from_slice(input, self.records(), &self.options)
     }
 
     /// The records read from `reader` that may pass `filter`: those its byte prefilter rules out
@@ -123,6 +123,46 @@ impl Parser {
 
     /// Every record read from `reader`, incrementally with bounded memory.
     pub fn read<'r, R: Read + Send + 'r>(&self, reader: R) -> EventReader<'r> {
-        EventReader::new(Box::new(reader), self.records(), &self.options)
+        EventReader::from_reader(Box::new(reader), self.records(), &self.options)
+    }
+
+    /// The records of NDJSON `data`, one per line, with ids computed only when read (the
+    /// events of `filter_ndjson` are only matched).
+    fn ndjson_lines<'a>(&self, data: &'a [u8]) -> EventReader<'a> {
+        EventReader::from_slice(data, self.records().with_lazy_ids(), &self.options).lines_only()
+    }
+}
+
+/// Filtering NDJSON in memory: the stream reader over the lines, with the filter's prefilter.
+impl Filter {
+    /// The 0-based indexes of the NDJSON lines of `data` that hold a matching event, exactly as
+    /// parsing every line and matching would give (a line of several events counts once; a
+    /// split message counts on the line of its last part), but parsing only the lines the
+    /// filter's byte prefilter cannot rule out (see [`EventReader::prefiltered`]).
+    pub fn filter_ndjson(&self, data: &[u8]) -> Vec<usize> {
+        self.filter_ndjson_with(&Parser::new(), data)
+    }
+
+    /// [`Filter::filter_ndjson`] with a parser's options (format, limits).
+    pub fn filter_ndjson_with(&self, parser: &Parser, data: &[u8]) -> Vec<usize> {
+        self.matching_lines(parser.ndjson_lines(data).prefiltered(self))
+    }
+
+    /// [`Filter::filter_ndjson`] without the prefilter: every line parsed. For tests and
+    /// benchmarks; the result is always the same.
+    #[doc(hidden)]
+    pub fn filter_ndjson_exhaustive_with(&self, parser: &Parser, data: &[u8]) -> Vec<usize> {
+        self.matching_lines(parser.ndjson_lines(data))
+    }
+
+    fn matching_lines(&self, records: EventReader<'_>) -> Vec<usize> {
+        let mut matched: Vec<usize> = Vec::new();
+        for record in records.flatten() {
+            let index = usize::try_from(record.line.saturating_sub(1)).unwrap_or(usize::MAX);
+            if matched.last() != Some(&index) && self.matches_parsed(&record.parsed) {
+                matched.push(index);
+            }
+        }
+        matched
     }
 }

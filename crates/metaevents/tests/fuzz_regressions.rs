@@ -5,9 +5,9 @@
 use std::path::Path;
 
 mod support {
-    pub mod stream_chunking;
+    pub mod invariants;
 }
-use support::stream_chunking::assert_chunking_keeps_outcomes;
+use support::invariants::assert_chunking_keeps_outcomes;
 
 /// Every crasher of the `stream` target, read at every step size the target picks from (1 to 7 bytes per read).
 fn check_stream(input: &[u8]) {

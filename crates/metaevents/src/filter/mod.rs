@@ -1,6 +1,7 @@
 //! Filters: data (a JSON object) compiled once and evaluated many times, identical in every
 //! language. See the README for the language; datahub-actions configs compile to the same
-//! engine; [`Filter::filter_ndjson`] rules lines out with a byte search before parsing them.
+//! engine. A compiled filter carries a byte prefilter that the stream readers use to rule
+//! records out before parsing them (`Filter::filter_ndjson`, in `stream/`).
 
 mod actions;
 mod eval;
@@ -13,11 +14,10 @@ use serde_json::Value;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Event, Parsed};
-use crate::parser::Parser;
-use crate::stream::RecordProcessor;
 
 /// The operators of the filter language.
 pub use expr::OPERATORS;
+pub(crate) use prefilter::Candidates;
 
 #[derive(Debug)]
 enum Program {
@@ -126,84 +126,9 @@ impl Filter {
         self.0.prefilter.may_match(line)
     }
 
-    /// The 0-based indexes of the NDJSON lines of `data` that hold a matching event, exactly as
-    /// parsing every line and matching would give (a line of several events counts once; a
-    /// split Atlan message counts on the line of its last part), but parsing only the lines
-    /// that contain the filter's required literals.
-    pub fn filter_ndjson(&self, data: &[u8]) -> Vec<usize> {
-        self.filter_ndjson_with(&Parser::new(), data)
-    }
-
-    /// [`Filter::filter_ndjson`] with a parser's options (format, limits).
-    pub fn filter_ndjson_with(&self, parser: &Parser, data: &[u8]) -> Vec<usize> {
-        if self.0.prefilter.is_trivial() {
-            return self.filter_ndjson_exhaustive_with(parser, data);
-        }
-        let mut scan = LineScan::new(self, parser);
-        let mut index = 0usize;
-        let mut position = 0usize;
-        for start in self.0.prefilter.candidate_starts(data) {
-            index += memchr::memchr_iter(b'\n', data.get(position..start).unwrap_or_default()).count();
-            position = start;
-            scan.line(index, line_at(data, start));
-        }
-        scan.finish()
-    }
-
-    /// [`Filter::filter_ndjson`] without the prefilter: every line parsed. For tests and
-    /// benchmarks; the result is always the same.
-    #[doc(hidden)]
-    pub fn filter_ndjson_exhaustive_with(&self, parser: &Parser, data: &[u8]) -> Vec<usize> {
-        let mut scan = LineScan::new(self, parser);
-        let mut start = 0usize;
-        let mut index = 0usize;
-        while start < data.len() {
-            let line = line_at(data, start);
-            scan.line(index, line);
-            start += line.len() + 1;
-            index += 1;
-        }
-        scan.finish()
-    }
-}
-
-/// The line starting at `start` (without its newline).
-fn line_at(data: &[u8], start: usize) -> &[u8] {
-    let rest = data.get(start..).unwrap_or_default();
-    rest.get(..memchr::memchr(b'\n', rest).unwrap_or(rest.len())).unwrap_or_default()
-}
-
-/// Parsing lines one by one (keeping split messages across them) and collecting matches.
-struct LineScan<'f> {
-    filter: &'f Filter,
-    records: RecordProcessor,
-    queue: crate::stream::Queue,
-    matched: Vec<usize>,
-}
-
-impl<'f> LineScan<'f> {
-    fn new(filter: &'f Filter, parser: &Parser) -> Self {
-        // The events are only matched and dropped: their ids are computed only if a filter asks.
-        let records = RecordProcessor::new(parser.options()).with_lazy_ids();
-        Self { filter, records, queue: crate::stream::Queue::default(), matched: Vec::new() }
-    }
-
-    fn line(&mut self, index: usize, line: &[u8]) {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.trim_ascii().is_empty() {
-            return;
-        }
-        self.records.process(line, index as u64 + 1, &mut self.queue);
-        for record in self.queue.drain(..).flatten() {
-            if self.filter.matches_parsed(&record.parsed) && self.matched.last() != Some(&index) {
-                self.matched.push(index);
-            }
-        }
-    }
-
-    fn finish(mut self) -> Vec<usize> {
-        self.records.finish(&mut self.queue);
-        self.matched
+    /// The byte prefilter (for the stream readers).
+    pub(crate) fn prefilter(&self) -> &prefilter::Prefilter {
+        &self.0.prefilter
     }
 }
 

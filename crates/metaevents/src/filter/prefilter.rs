@@ -283,43 +283,92 @@ impl Prefilter {
             || self.opaque(line)
     }
 
-    /// Byte offsets of the starts of the lines of `data` that may match, in order: lines holding
-    /// a literal of the first clause, or a marker, found by searching the whole buffer, then
-    /// checked against the other clauses.
-    pub(crate) fn candidate_starts(&self, data: &[u8]) -> Vec<usize> {
-        let mut starts = Vec::new();
-        let Some(anchor) = self.clauses.first() else { return starts };
-        let line_start = |at: usize| memchr::memrchr(b'\n', data.get(..at).unwrap_or_default()).map_or(0, |nl| nl + 1);
-        let line_end =
-            |at: usize| memchr::memchr(b'\n', data.get(at..).unwrap_or_default()).map_or(data.len(), |nl| at + nl);
-        for finder in anchor.iter().chain(self.markers.iter()) {
-            let mut from = 0;
-            while let Some(found) = data.get(from..).and_then(|rest| finder.find(rest)) {
-                let at = from + found;
-                starts.push(line_start(at));
-                // One hit per line is enough: go on after this line.
-                from = line_end(at) + 1;
+    /// A cursor that finds, front to back, the lines of an NDJSON text that may match.
+    pub(crate) fn candidates(&self) -> Candidates {
+        let finders = self.clauses.first().map_or(0, Vec::len) + self.markers.len() + 1;
+        Candidates { hits: vec![Hit::Unknown; finders] }
+    }
+
+    /// The finders that point at candidate lines: the most selective clause's literals, the
+    /// markers of hidden text, and `msgSplitCount` (last).
+    fn anchors(&self) -> impl Iterator<Item = &Finder<'static>> {
+        self.clauses.first().into_iter().flatten().chain(self.markers.iter()).chain(std::iter::once(&self.split))
+    }
+}
+
+/// What a [`Candidates`] cursor knows of one finder's next hit, by absolute offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hit {
+    Unknown,
+    At(u64),
+    /// No hit from where the search started up to this offset.
+    NoneBefore(u64),
+}
+
+/// Finds the lines of an NDJSON text that may match, searching the whole text for the anchor
+/// literals rather than line by line (so a selective filter runs at the speed of `memmem`), and
+/// remembering each finder's next hit so that no byte is searched twice by the same finder.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidates {
+    hits: Vec<Hit>,
+}
+
+impl Candidates {
+    /// The offset in `window` of the start of its first line that may match. `window` holds
+    /// complete lines only and starts at absolute offset `at`; the windows of successive calls
+    /// never move backwards.
+    pub(crate) fn first(&mut self, prefilter: &Prefilter, window: &[u8], at: u64) -> Option<usize> {
+        let mut from = 0usize;
+        loop {
+            let hit = self.earliest(prefilter, window, at, from)?;
+            let line_start = memchr::memrchr(b'\n', window.get(..hit).unwrap_or_default()).map_or(0, |nl| nl + 1);
+            let rest = window.get(line_start..).unwrap_or_default();
+            let line_end = memchr::memchr(b'\n', rest).map_or(window.len(), |nl| line_start + nl);
+            if prefilter.may_match(window.get(line_start..line_end).unwrap_or_default()) {
+                return Some(line_start);
+            }
+            from = line_end + 1;
+            if from >= window.len() {
+                return None;
             }
         }
-        // Parts of split Atlan messages hide their content.
-        let mut from = 0;
-        while let Some(found) = data.get(from..).and_then(|rest| self.split.find(rest)) {
-            let at = from + found;
-            let end = line_end(at);
-            if split_part(&self.split, data.get(at..end).unwrap_or_default()) {
-                starts.push(line_start(at));
-                from = end + 1;
-            } else {
-                from = at + 1;
+    }
+
+    /// The smallest offset at or after `from` in `window` where some anchor hits.
+    fn earliest(&mut self, prefilter: &Prefilter, window: &[u8], at: u64, from: usize) -> Option<usize> {
+        let window_end = at + window.len() as u64;
+        let from_abs = at + from as u64;
+        let split_index = self.hits.len().saturating_sub(1);
+        let mut best: Option<u64> = None;
+        for (index, (finder, hit)) in prefilter.anchors().zip(self.hits.iter_mut()).enumerate() {
+            let search_from = match *hit {
+                Hit::At(position) if position >= from_abs => {
+                    best = Some(best.map_or(position, |b| b.min(position)));
+                    continue;
+                }
+                Hit::NoneBefore(end) if end >= window_end => continue,
+                Hit::NoneBefore(end) => end.max(from_abs),
+                Hit::At(_) | Hit::Unknown => from_abs,
+            };
+            let mut position = usize::try_from(search_from - at).unwrap_or(usize::MAX);
+            *hit = Hit::NoneBefore(window_end);
+            while let Some(found) = window.get(position..).and_then(|rest| finder.find(rest)) {
+                let found = position + found;
+                // `msgSplitCount` marks a candidate only when the count is not a plain 1.
+                if index == split_index {
+                    let line_end = memchr::memchr(b'\n', window.get(found..).unwrap_or_default())
+                        .map_or(window.len(), |nl| found + nl);
+                    if !split_part(finder, window.get(found..line_end).unwrap_or_default()) {
+                        position = found + 1;
+                        continue;
+                    }
+                }
+                let absolute = at + found as u64;
+                *hit = Hit::At(absolute);
+                best = Some(best.map_or(absolute, |b| b.min(absolute)));
+                break;
             }
         }
-        starts.sort_unstable();
-        starts.dedup();
-        starts.retain(|&start| {
-            let rest = data.get(start..).unwrap_or_default();
-            let line = rest.get(..memchr::memchr(b'\n', rest).unwrap_or(rest.len())).unwrap_or_default();
-            self.may_match(line)
-        });
-        starts
+        best.and_then(|absolute| usize::try_from(absolute - at).ok())
     }
 }

@@ -257,7 +257,10 @@ mod tests {
             r#"{"parameters":{"a":null},"version":null}"#
         );
         assert_eq!(canonical(r#"{"modifier": null}"#, IdRule::Exact), r#"{"modifier":null}"#);
-        assert_eq!(canonical(r#"{"via": null, "modifier": null}"#, IdRule::DatahubRelationshipChange), r#"{"modifier":null}"#);
+        assert_eq!(
+            canonical(r#"{"via": null, "modifier": null}"#, IdRule::DatahubRelationshipChange),
+            r#"{"modifier":null}"#
+        );
     }
 
     #[test]

@@ -238,7 +238,10 @@ impl EventBuilder {
 impl Event {
     /// The deterministic id (same event through any envelope, same id).
     pub fn id(&self) -> EventId {
-        *self.0.id.get_or_init(|| EventId(canonical::digest_of_text(self.raw_json(), self.0.native.format.id_rule(), None)))
+        *self
+            .0
+            .id
+            .get_or_init(|| EventId(canonical::digest_of_text(self.raw_json(), self.0.native.format.id_rule(), None)))
     }
 
     /// The platform.

@@ -6,4 +6,4 @@ mod reader;
 mod records;
 
 pub use reader::EventReader;
-pub(crate) use records::{Queue, RecordProcessor};
+pub(crate) use records::RecordProcessor;

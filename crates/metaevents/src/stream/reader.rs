@@ -7,7 +7,7 @@ use memchr::memchr;
 
 use super::records::{Queue, RecordProcessor, too_large};
 use crate::error::{Error, ErrorKind};
-use crate::filter::Filter;
+use crate::filter::{Candidates, Filter};
 use crate::json::scan::{self, ValueEnd};
 use crate::model::Record;
 use crate::options::ParseOptions;
@@ -16,31 +16,60 @@ const CHUNK: usize = 64 * 1024;
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 const GZIP_MAGIC: &[u8] = b"\x1f\x8b";
 
-/// A refillable window over a reader. `buf` is zeroed once as it grows; reads fill
-/// `buf[end..]` and `buf[pos..end]` is what is available, so no read pays for zeroing.
+/// The bytes still to read: a borrowed slice (all of the input at once, nothing copied), or a
+/// refillable window over a reader. `buf` is zeroed once as it grows; reads fill `buf[end..]` and
+/// `buf[pos..end]` is what is available, so no read pays for zeroing.
 struct Input<'r> {
-    reader: Box<dyn Read + Send + 'r>,
+    /// `None`: the whole input is `slice`.
+    reader: Option<Box<dyn Read + Send + 'r>>,
+    slice: &'r [u8],
     buf: Vec<u8>,
     pos: usize,
     end: usize,
     eof: bool,
+    /// Offset of the first available byte from the start of the (decompressed) input.
+    offset: u64,
 }
 
 impl<'r> Input<'r> {
-    fn new(reader: Box<dyn Read + Send + 'r>) -> Self {
-        Self { reader, buf: Vec::new(), pos: 0, end: 0, eof: false }
+    fn reader(reader: Box<dyn Read + Send + 'r>) -> Self {
+        Self { reader: Some(reader), slice: &[], buf: Vec::new(), pos: 0, end: 0, eof: false, offset: 0 }
+    }
+
+    fn slice(slice: &'r [u8]) -> Self {
+        Self { reader: None, slice, buf: Vec::new(), pos: 0, end: 0, eof: true, offset: 0 }
     }
 
     fn available(&self) -> &[u8] {
-        self.buf.get(self.pos..self.end).unwrap_or_default()
+        match self.reader {
+            None => self.slice.get(self.pos..).unwrap_or_default(),
+            Some(_) => self.buf.get(self.pos..self.end).unwrap_or_default(),
+        }
     }
 
     fn consume(&mut self, count: usize) {
-        self.pos = (self.pos + count).min(self.end);
+        let count = count.min(self.available().len());
+        self.pos += count;
+        self.offset += count as u64;
+    }
+
+    /// What is left to read, as a reader (to decompress it).
+    fn into_rest(self) -> Box<dyn Read + Send + 'r> {
+        match self.reader {
+            None => Box::new(self.slice.get(self.pos..).unwrap_or_default()),
+            Some(reader) => {
+                let buffered = self.buf.get(self.pos..self.end).unwrap_or_default().to_vec();
+                Box::new(Cursor::new(buffered).chain(reader))
+            }
+        }
     }
 
     /// Reads one more chunk (or notes the end of input).
     fn fill(&mut self) -> io::Result<()> {
+        let Some(reader) = self.reader.as_mut() else {
+            self.eof = true;
+            return Ok(());
+        };
         if self.eof {
             return Ok(());
         }
@@ -55,7 +84,7 @@ impl<'r> Input<'r> {
         }
         loop {
             let Some(space) = self.buf.get_mut(self.end..) else { return Ok(()) };
-            match self.reader.read(space) {
+            match reader.read(space) {
                 Ok(count) => {
                     self.end += count;
                     self.eof = count == 0;
@@ -177,7 +206,11 @@ pub struct EventReader<'r> {
     elements: usize,
     max_events_per_array: usize,
     gzip: bool,
+    /// Read one record per line whatever the first line looks like.
+    lines_only: bool,
     prefilter: Option<Filter>,
+    /// Where the next NDJSON lines that may pass the prefilter are (when it can rule any out).
+    candidates: Option<Candidates>,
 }
 
 impl std::fmt::Debug for EventReader<'_> {
@@ -187,9 +220,23 @@ impl std::fmt::Debug for EventReader<'_> {
 }
 
 impl<'r> EventReader<'r> {
-    pub(crate) fn new(reader: Box<dyn Read + Send + 'r>, records: RecordProcessor, options: &ParseOptions) -> Self {
+    /// A reader of everything `reader` yields.
+    pub(crate) fn from_reader(
+        reader: Box<dyn Read + Send + 'r>,
+        records: RecordProcessor,
+        options: &ParseOptions,
+    ) -> Self {
+        Self::new(Input::reader(reader), records, options)
+    }
+
+    /// A reader of `data`, read in place.
+    pub(crate) fn from_slice(data: &'r [u8], records: RecordProcessor, options: &ParseOptions) -> Self {
+        Self::new(Input::slice(data), records, options)
+    }
+
+    fn new(input: Input<'r>, records: RecordProcessor, options: &ParseOptions) -> Self {
         Self {
-            input: Input::new(reader),
+            input,
             records,
             state: State::Start,
             line: 1,
@@ -197,8 +244,18 @@ impl<'r> EventReader<'r> {
             elements: 0,
             max_events_per_array: options.limits.max_events_per_array,
             gzip: false,
+            lines_only: false,
             prefilter: None,
+            candidates: None,
         }
+    }
+
+    /// Reads one record per line (NDJSON), also when the first line looks like the start of a
+    /// JSON array or of a pretty-printed document.
+    #[must_use]
+    pub(crate) fn lines_only(mut self) -> Self {
+        self.lines_only = true;
+        self
     }
 
     /// Skips, without parsing them, the records `filter` rules out by its byte prefilter (see
@@ -206,6 +263,7 @@ impl<'r> EventReader<'r> {
     /// still checks with [`Filter::matches`]. Records ruled out report no errors.
     #[must_use]
     pub fn prefiltered(mut self, filter: &Filter) -> Self {
+        self.candidates = (!filter.prefilter().is_trivial()).then(|| filter.prefilter().candidates());
         self.prefilter = Some(filter.clone());
         self
     }
@@ -290,10 +348,9 @@ impl<'r> EventReader<'r> {
     fn start(&mut self) -> io::Result<()> {
         self.fill_to(3)?;
         if self.input.available().starts_with(GZIP_MAGIC) {
-            let buffered = self.input.available().to_vec();
-            let reader = std::mem::replace(&mut self.input.reader, Box::new(io::empty()));
-            let source = FullReads { inner: Cursor::new(buffered).chain(reader) };
-            self.input = Input::new(Box::new(MultiGzDecoder::new(source)));
+            let compressed = std::mem::replace(&mut self.input, Input::slice(&[])).into_rest();
+            let source = FullReads { inner: compressed };
+            self.input = Input::reader(Box::new(MultiGzDecoder::new(source)));
             self.gzip = true;
             self.fill_to(3)?;
         }
@@ -302,6 +359,10 @@ impl<'r> EventReader<'r> {
         }
         if !self.skip_whitespace()? {
             self.finish();
+            return Ok(());
+        }
+        if self.lines_only {
+            self.state = State::Lines { long: None };
             return Ok(());
         }
         if self.input.available().first() == Some(&b'[') {
@@ -341,7 +402,45 @@ impl<'r> EventReader<'r> {
         Ok(())
     }
 
+    /// With a prefilter that can rule lines out: skips the complete lines before the next one
+    /// that may pass it, unparsed, only checking that none is too large (which is reported
+    /// whatever the prefilter says, as for lines too long to keep).
+    fn skip_to_candidate(&mut self) {
+        let Some(candidates) = self.candidates.as_mut() else { return };
+        let Some(filter) = self.prefilter.as_ref() else { return };
+        let limit = self.records.max_event_bytes();
+        let available = self.input.available();
+        let complete = if self.input.eof {
+            available.len()
+        } else {
+            memchr::memrchr(b'\n', available).map_or(0, |newline| newline + 1)
+        };
+        let Some(window) = available.get(..complete).filter(|window| !window.is_empty()) else { return };
+        let skip = candidates.first(filter.prefilter(), window, self.input.offset).unwrap_or(complete);
+        let skipped = window.get(..skip).unwrap_or_default();
+        let mut line_start = 0;
+        let mut check = |line: &[u8], number: u64| {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            if line.len() > limit && !line.trim_ascii().is_empty() {
+                self.queue.push_back(Err(too_large(limit, number)));
+            }
+        };
+        for newline in memchr::memchr_iter(b'\n', skipped) {
+            check(skipped.get(line_start..newline).unwrap_or_default(), self.line);
+            self.line += 1;
+            line_start = newline + 1;
+        }
+        if line_start < skipped.len() {
+            // The last line of the input, without a newline.
+            check(skipped.get(line_start..).unwrap_or_default(), self.line);
+        }
+        self.input.consume(skip);
+    }
+
     fn next_line(&mut self, long: Option<bool>) -> io::Result<()> {
+        if long.is_none() {
+            self.skip_to_candidate();
+        }
         let limit = self.records.max_event_bytes();
         let available = self.input.available();
         let newline = memchr(b'\n', available);
