@@ -1,8 +1,12 @@
 //! The command line: global options and the subcommands (each defined in `commands/`).
 
+use std::process::ExitCode;
+
 use clap::{Parser, Subcommand};
 
 use crate::commands::{catalog, filter, normalize, stats, validate};
+use crate::output::Stdout;
+use crate::report::{Fatal, Reporter};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -50,4 +54,26 @@ pub enum Command {
     Catalog(catalog::Args),
     /// Check every event strictly against the catalog, with line numbers.
     Validate(validate::Args),
+}
+
+impl Cli {
+    /// Runs the command. `Ok` carries exit code 0 or 1 (some records bad); `Err` means exit code 2.
+    /// A closed stdout ends the run quietly with the code earned so far.
+    pub fn run(self) -> Result<ExitCode, Fatal> {
+        let cli = self;
+        let mut out = Stdout::new();
+        let mut reporter = Reporter::new();
+        let result = match cli.command {
+            Command::Normalize(args) => normalize::run(&args, cli.quiet, &mut out, &mut reporter),
+            Command::Filter(args) => filter::run(&args, cli.quiet, &mut out, &mut reporter),
+            Command::Stats(args) => stats::run(&args, cli.quiet, &mut out, &mut reporter),
+            Command::Catalog(args) => catalog::run(&args, &mut out),
+            Command::Validate(args) => validate::run(&args, cli.quiet, &mut out, &mut reporter),
+        }
+        .and_then(|()| out.flush());
+        match result {
+            Ok(()) | Err(Fatal::BrokenPipe) => Ok(reporter.exit_code()),
+            Err(fatal) => Err(fatal),
+        }
+    }
 }

@@ -7,13 +7,10 @@ use std::io::{self, Cursor, IsTerminal as _, Read};
 use std::path::PathBuf;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use metaevents::{ErrorKind, Filter, InputFormat, Limits, ParseOptions, Parser, Record};
+use metaevents::{ErrorKind, Filter, InputFormat, Parser, Record};
 
 use crate::demo;
-use crate::output::{Fatal, Reporter};
-
-/// Sets one limit.
-type LimitSetter = fn(&mut Limits, usize);
+use crate::report::{BadRecord, Fatal, Reporter};
 
 /// Inputs at least this big (in bytes, all files together) get a progress bar.
 const PROGRESS_MIN_BYTES: u64 = 4 * 1024 * 1024;
@@ -36,52 +33,19 @@ pub struct InputArgs {
 
     /// Largest event (one line, one array element, one decoded message) in bytes [default: 4194304].
     #[arg(long, value_name = "BYTES")]
-    pub max_event_bytes: Option<usize>,
+    pub max_event_bytes: Option<u64>,
 
     /// Deepest nesting of arrays and objects inside one event, 1 to 512 [default: 64].
     #[arg(long, value_name = "LEVELS")]
-    pub max_depth: Option<usize>,
+    pub max_depth: Option<u64>,
 
     /// Most events one JSON array or poll response may hold [default: 1000000].
     #[arg(long, value_name = "COUNT")]
-    pub max_events_per_array: Option<usize>,
+    pub max_events_per_array: Option<u64>,
 }
 
 fn format_names() -> clap::builder::PossibleValuesParser {
     clap::builder::PossibleValuesParser::new(InputFormat::ALL.map(InputFormat::as_str))
-}
-
-/// A record that is not an event: where it is and what is wrong with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BadRecord {
-    /// 1-based line in its source, when known.
-    pub line: Option<u64>,
-    /// JSON path of the fault (`$` for the whole record), when known.
-    pub path: Option<String>,
-    /// The error kind's stable name (`syntax`, `invalid_field`, `decode`, ...).
-    pub kind: &'static str,
-    /// What is wrong, in plain words.
-    pub message: String,
-}
-
-impl From<&metaevents::Error> for BadRecord {
-    fn from(error: &metaevents::Error) -> Self {
-        Self {
-            line: error.line(),
-            path: error.path().map(str::to_owned),
-            kind: error.kind().as_str(),
-            message: error.message().to_owned(),
-        }
-    }
-}
-
-impl BadRecord {
-    /// `SOURCE:LINE: PATH: MESSAGE` (the line or path left out when unknown).
-    pub fn describe(&self, source: &str) -> String {
-        let line = self.line.map(|line| format!(":{line}")).unwrap_or_default();
-        let path = self.path.as_deref().map(|path| format!("{path}: ")).unwrap_or_default();
-        format!("{source}{line}: {path}{}", self.message)
-    }
 }
 
 /// What a command is handed for each record: the record, or what is wrong with it.
@@ -89,27 +53,27 @@ pub type Item = Result<Record, BadRecord>;
 
 /// Where records come from.
 #[derive(Debug, Clone)]
-enum Origin {
+enum InputKind {
     Stdin,
     File(PathBuf),
     Demo,
 }
 
 #[derive(Debug, Clone)]
-struct Source {
+struct InputSource {
     /// How bad records name it: the path, `-` for stdin, `demo`.
     name: String,
-    origin: Origin,
+    origin: InputKind,
     /// Size in bytes when known (files).
     size: Option<u64>,
 }
 
-impl Source {
+impl InputSource {
     fn open(&self) -> Result<Box<dyn Read + Send>, Fatal> {
         match &self.origin {
-            Origin::Stdin => Ok(Box::new(io::stdin())),
-            Origin::Demo => Ok(Box::new(Cursor::new(demo::CORPUS_GZ))),
-            Origin::File(path) => match File::open(path) {
+            InputKind::Stdin => Ok(Box::new(io::stdin())),
+            InputKind::Demo => Ok(Box::new(Cursor::new(demo::CORPUS_GZ))),
+            InputKind::File(path) => match File::open(path) {
                 Ok(file) => Ok(Box::new(file)),
                 Err(err) => Err(Fatal::usage(format!("cannot open {}: {err}", self.name))),
             },
@@ -121,7 +85,7 @@ impl Source {
 #[derive(Debug)]
 pub struct Inputs {
     parser: Parser,
-    sources: Vec<Source>,
+    sources: Vec<InputSource>,
     quiet: bool,
 }
 
@@ -195,48 +159,32 @@ impl Inputs {
 }
 
 fn parser(args: &InputArgs) -> Result<Parser, Fatal> {
-    let mut limits = Limits::default();
-    // Each limit is checked on its own so that an error names the option at fault.
-    let checks: [(&str, Option<usize>, LimitSetter); 3] = [
-        ("--max-event-bytes", args.max_event_bytes, |limits, value| {
-            limits.max_event_bytes = value;
-        }),
-        ("--max-depth", args.max_depth, |limits, value| {
-            limits.max_depth = value;
-        }),
-        ("--max-events-per-array", args.max_events_per_array, |limits, value| {
-            limits.max_events_per_array = value;
-        }),
-    ];
-    for (option, value, set) in checks {
-        if let Some(value) = value {
-            set(&mut limits, value);
-            limits = limits
-                .validated()
-                .map_err(|err| Fatal::usage(format!("invalid value for {option}: {}", err.message())))?;
-        }
-    }
-    let format = match &args.format {
-        None => None,
-        Some(name) => {
-            Some(InputFormat::from_name(name).ok_or_else(|| Fatal::usage(format!("unknown input format `{name}`")))?)
-        }
+    let options = metaevents::ffi::ParserOptions {
+        format: args.format.clone(),
+        max_event_bytes: args.max_event_bytes,
+        max_depth: args.max_depth,
+        max_events_per_array: args.max_events_per_array,
+        lazy_ids: false,
     };
-    Parser::with_options(ParseOptions { format, limits }).map_err(|err| Fatal::usage(err.message().to_owned()))
+    options.parser().map_err(|err| match err.path() {
+        // The core names the limit at fault; say it as the option the user typed.
+        Some(name) => Fatal::usage(format!("invalid value for --{}: {}", name.replace('_', "-"), err.message())),
+        None => Fatal::usage(err.message().to_owned()),
+    })
 }
 
-fn sources(args: &InputArgs) -> Result<Vec<Source>, Fatal> {
+fn sources(args: &InputArgs) -> Result<Vec<InputSource>, Fatal> {
     if args.demo {
-        return Ok(vec![Source { name: demo::NAME.to_owned(), origin: Origin::Demo, size: None }]);
+        return Ok(vec![InputSource { name: demo::NAME.to_owned(), origin: InputKind::Demo, size: None }]);
     }
     if args.files.is_empty() {
-        return Ok(vec![Source { name: "-".to_owned(), origin: Origin::Stdin, size: None }]);
+        return Ok(vec![InputSource { name: "-".to_owned(), origin: InputKind::Stdin, size: None }]);
     }
     let mut sources = Vec::with_capacity(args.files.len());
     for path in &args.files {
         let name = path.display().to_string();
         if name == "-" {
-            sources.push(Source { name, origin: Origin::Stdin, size: None });
+            sources.push(InputSource { name, origin: InputKind::Stdin, size: None });
             continue;
         }
         let metadata = std::fs::metadata(path).map_err(|err| Fatal::usage(format!("cannot open {name}: {err}")))?;
@@ -244,7 +192,7 @@ fn sources(args: &InputArgs) -> Result<Vec<Source>, Fatal> {
             return Err(Fatal::usage(format!("cannot read {name}: it is a directory")));
         }
         File::open(path).map_err(|err| Fatal::usage(format!("cannot open {name}: {err}")))?;
-        sources.push(Source { name, origin: Origin::File(path.clone()), size: Some(metadata.len()) });
+        sources.push(InputSource { name, origin: InputKind::File(path.clone()), size: Some(metadata.len()) });
     }
     Ok(sources)
 }

@@ -10,6 +10,7 @@ mod commands;
 mod demo;
 mod input;
 mod output;
+mod report;
 
 use std::process::ExitCode;
 
@@ -17,10 +18,10 @@ use clap::Parser as _;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    match commands::run(cli) {
+    match cli.run() {
         Ok(code) => code,
         Err(fatal) => {
-            output::eprint_line(&format!("metaevents: error: {fatal}"));
+            report::eprint_line(&format!("metaevents: error: {fatal}"));
             ExitCode::from(2)
         }
     }

@@ -1,38 +1,11 @@
-//! Output: buffered stdout that turns a closed pipe into a quiet stop, stderr reports of bad
-//! records (kept clear of the progress bar), the exit status, and formatting helpers.
+//! Output: buffered stdout that turns a closed pipe into a quiet stop, and formatting helpers
+//! (tables, times).
 
-use std::fmt;
 use std::io::{self, BufWriter, StdoutLock, Write};
-use std::process::ExitCode;
 
 use comfy_table::{CellAlignment, ContentArrangement, Table};
-use indicatif::ProgressBar;
 
-use crate::input::BadRecord;
-
-/// What ends a command early.
-#[derive(Debug)]
-pub enum Fatal {
-    /// A usage error, a bad filter, an unreadable input or a failed write: exit code 2.
-    Usage(String),
-    /// The reader of stdout went away (`| head`): stop quietly.
-    BrokenPipe,
-}
-
-impl Fatal {
-    pub fn usage(message: impl Into<String>) -> Self {
-        Self::Usage(message.into())
-    }
-}
-
-impl fmt::Display for Fatal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Usage(message) => f.write_str(message),
-            Self::BrokenPipe => f.write_str("broken pipe"),
-        }
-    }
-}
+use crate::report::Fatal;
 
 fn write_error(err: &io::Error) -> Fatal {
     if err.kind() == io::ErrorKind::BrokenPipe {
@@ -43,11 +16,11 @@ fn write_error(err: &io::Error) -> Fatal {
 }
 
 /// Buffered stdout.
-pub struct Output {
+pub struct Stdout {
     out: BufWriter<StdoutLock<'static>>,
 }
 
-impl Output {
+impl Stdout {
     pub fn new() -> Self {
         Self { out: BufWriter::with_capacity(64 * 1024, io::stdout().lock()) }
     }
@@ -70,61 +43,6 @@ impl Output {
 
     pub fn flush(&mut self) -> Result<(), Fatal> {
         self.out.flush().map_err(|err| write_error(&err))
-    }
-}
-
-/// Writes one line on stderr, ignoring failures (there is nowhere left to report them).
-pub fn eprint_line(text: &str) {
-    let mut stderr = io::stderr().lock();
-    let _ = writeln!(stderr, "{text}");
-}
-
-/// Counts what went wrong and reports it on stderr; decides the exit code.
-#[derive(Debug, Default)]
-pub struct Reporter {
-    bad: u64,
-    progress: Option<ProgressBar>,
-}
-
-impl Reporter {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Shows `bar` while reading; reports are printed around it.
-    pub fn set_progress(&mut self, bar: Option<ProgressBar>) {
-        self.progress = bar;
-    }
-
-    /// Removes the progress bar, if any.
-    pub fn finish_progress(&mut self) {
-        if let Some(bar) = self.progress.take() {
-            bar.finish_and_clear();
-        }
-    }
-
-    /// Writes one line on stderr.
-    pub fn note(&self, text: &str) {
-        match &self.progress {
-            Some(bar) => bar.suspend(|| eprint_line(text)),
-            None => eprint_line(text),
-        }
-    }
-
-    /// Reports a bad record of `source` and remembers that the run failed.
-    pub fn bad_record(&mut self, source: &str, bad: &BadRecord) {
-        self.bad += 1;
-        self.note(&bad.describe(source));
-    }
-
-    /// Remembers that the run failed (the caller reported why).
-    pub fn fail(&mut self) {
-        self.bad += 1;
-    }
-
-    /// 1 when anything was bad, 0 otherwise.
-    pub fn exit_code(&self) -> ExitCode {
-        if self.bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
     }
 }
 

@@ -113,6 +113,102 @@ impl ErrorKind {
     }
 }
 
+impl ErrorKind {
+    /// Looks a kind up by its name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
+
+    /// The group the kind belongs to (one exception class per group in Python and JS).
+    pub fn category(self) -> ErrorCategory {
+        match self {
+            Self::Syntax
+            | Self::Encoding
+            | Self::DuplicateKey
+            | Self::NumberOutOfRange
+            | Self::Empty
+            | Self::NotSingle
+            | Self::Io => ErrorCategory::Parse,
+            Self::Unrecognized | Self::InvalidField => ErrorCategory::InvalidEvent,
+            Self::Decode | Self::IncompleteSplit => ErrorCategory::Decode,
+            Self::TooDeep | Self::TooLarge | Self::TooMany => ErrorCategory::Limit,
+            Self::Filter => ErrorCategory::Filter,
+            Self::InvalidOption => ErrorCategory::Option,
+        }
+    }
+
+    /// What the kind means, in a sentence.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Syntax => "not valid JSON (truncated, stray characters, bad escapes)",
+            Self::Encoding => "not valid UTF-8, or a byte-order mark where none may be",
+            Self::TooDeep => "nested deeper than the max_depth limit",
+            Self::TooLarge => "an event bigger than the max_event_bytes limit",
+            Self::TooMany => "more events in one array than the max_events_per_array limit",
+            Self::DuplicateKey => "the same key twice in one JSON object",
+            Self::NumberOutOfRange => "a number no 64-bit float or integer holds, or a time outside ±2^53 ms",
+            Self::Unrecognized => "valid JSON that is not an event of any supported platform or envelope",
+            Self::InvalidField => "a recognised event with a required field missing or of the wrong type",
+            Self::Decode => "content to decode first (base64, gzip, Avro, JSON inside a string) that could not be",
+            Self::IncompleteSplit => "parts of a split notification are missing",
+            Self::Empty => "the input holds no event at all",
+            Self::NotSingle => "parse was given several events (parse_many reads those)",
+            Self::Filter => "a filter or datahub-actions config that cannot be compiled",
+            Self::InvalidOption => "a parser option (a limit, a format name) that cannot be used",
+            Self::Io => "reading the input failed",
+        }
+    }
+}
+
+/// The groups of error kinds. Python and JavaScript have one exception class per group, named
+/// by [`ErrorCategory::class_name`] (all subclasses of `MetaeventsError`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorCategory {
+    /// Not readable as JSON, no event, several where one was expected, a failed read.
+    Parse,
+    /// Valid JSON that is not a valid event.
+    InvalidEvent,
+    /// Content that had to be decoded first and could not be; incomplete split messages.
+    Decode,
+    /// A limit of the parser was hit.
+    Limit,
+    /// A filter that cannot be compiled.
+    Filter,
+    /// A bad option.
+    Option,
+}
+
+impl ErrorCategory {
+    /// Every category, in declaration order.
+    pub const ALL: [ErrorCategory; 6] =
+        [Self::Parse, Self::InvalidEvent, Self::Decode, Self::Limit, Self::Filter, Self::Option];
+
+    /// The stable `snake_case` name (`"invalid_event"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Parse => "parse",
+            Self::InvalidEvent => "invalid_event",
+            Self::Decode => "decode",
+            Self::Limit => "limit",
+            Self::Filter => "filter",
+            Self::Option => "option",
+        }
+    }
+
+    /// The exception class of this category in Python and JavaScript.
+    pub fn class_name(self) -> &'static str {
+        match self {
+            Self::Parse => "ParseError",
+            Self::InvalidEvent => "InvalidEventError",
+            Self::Decode => "DecodeError",
+            Self::Limit => "LimitError",
+            Self::Filter => "FilterError",
+            Self::Option => "MetaeventsError",
+        }
+    }
+}
+
 impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -129,7 +225,9 @@ pub struct Error {
 }
 
 impl Error {
-    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+    /// An error of `kind` with `message` and no location (for code that builds on the crate,
+    /// such as bindings checking their own arguments).
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Self { kind, message: message.into(), at: Location::default() }
     }
 
@@ -137,7 +235,9 @@ impl Error {
         Self::new(kind, message).with_path(path)
     }
 
-    pub(crate) fn with_path(mut self, path: impl Into<String>) -> Self {
+    /// The same error at the JSON path (or option name) `path`.
+    #[must_use]
+    pub fn with_path(mut self, path: impl Into<String>) -> Self {
         self.at.path = Some(path.into());
         self
     }

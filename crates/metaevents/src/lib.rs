@@ -2,6 +2,7 @@
 
 mod catalog;
 mod error;
+pub mod ffi;
 pub mod filter;
 mod input;
 mod json;
@@ -16,15 +17,15 @@ mod validate;
 pub mod webhook;
 
 pub use catalog::{
-    Catalog, Discriminators, EntityTypes, Entry, Origin, Param, ParamType, ProcessTypes, is_process_type,
+    Catalog, Discriminators, EntityTypes, Entry, Param, ParamOrigin, ParamType, ProcessTypes, is_process_type,
 };
-pub use error::{Error, ErrorKind, Location, Result};
+pub use error::{Error, ErrorCategory, ErrorKind, Location, Result};
 pub use filter::{Filter, FilterBuilder};
 pub use model::{
     Details, Entity, Event, EventId, EventJson, Family, Kind, Native, NativeFormat, Parsed, Record, Source,
     ValidationRequest,
 };
-pub use options::{InputFormat, Limits, ParseOptions};
+pub use options::{InputFormat, LimitOverrides, Limits, ParseOptions};
 pub use parser::Parser;
 pub use schema::event_schema;
 pub use stats::Stats;

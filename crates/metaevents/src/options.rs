@@ -16,7 +16,7 @@ pub struct Limits {
 impl Limits {
     /// Default largest event: 4 MiB (real Atlan events are 1-3 KB, `DataHub` ones under 1 KB).
     pub const DEFAULT_MAX_EVENT_BYTES: usize = 4 * 1024 * 1024;
-    /// Default deepest nesting: 64 levels (real events nest under 10).
+    /// Default deepest nesting: 64 levels (real events enclosure under 10).
     pub const DEFAULT_MAX_DEPTH: usize = 64;
     /// Default most events per array: one million.
     pub const DEFAULT_MAX_EVENTS_PER_ARRAY: usize = 1_000_000;
@@ -39,6 +39,43 @@ impl Limits {
             return Err(Error::new(ErrorKind::InvalidOption, "max_events_per_array must be at least 1"));
         }
         Ok(self)
+    }
+}
+
+/// Limits to change from their defaults, as the bindings and the CLI receive them. Each given
+/// value is checked; the error of a bad one has the limit's name (`max_depth`) as its path, so
+/// a binding can name the option in its own spelling.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LimitOverrides {
+    /// [`Limits::max_event_bytes`].
+    pub max_event_bytes: Option<u64>,
+    /// [`Limits::max_depth`].
+    pub max_depth: Option<u64>,
+    /// [`Limits::max_events_per_array`].
+    pub max_events_per_array: Option<u64>,
+}
+
+impl Limits {
+    /// The default limits with `overrides` applied, each checked (in declaration order).
+    pub fn with_overrides(overrides: LimitOverrides) -> Result<Self> {
+        // A limit past what this platform can address means "no limit" in practice.
+        let size = |value: u64| usize::try_from(value).unwrap_or(usize::MAX);
+        let mut limits = Self::default();
+        let check = |limits: Limits, name: &str| limits.validated().map_err(|error| error.with_path(name));
+        if let Some(value) = overrides.max_event_bytes {
+            limits.max_event_bytes = size(value);
+            limits = check(limits, "max_event_bytes")?;
+        }
+        if let Some(value) = overrides.max_depth {
+            limits.max_depth = size(value);
+            limits = check(limits, "max_depth")?;
+        }
+        if let Some(value) = overrides.max_events_per_array {
+            limits.max_events_per_array = size(value);
+            limits = check(limits, "max_events_per_array")?;
+        }
+        Ok(limits)
     }
 }
 
@@ -112,6 +149,38 @@ impl InputFormat {
     /// Looks a format up by its name.
     pub fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|format| format.as_str() == name)
+    }
+
+    /// What the format is, in a few words.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::DatahubEntityChangeEvent => "a bare DataHub Entity Change Event",
+            Self::DatahubRelationshipChangeEvent => "a bare DataHub Relationship Change Event",
+            Self::DatahubMetadataChangeLog => "a DataHub MetadataChangeLog (kept whole as an unknown event)",
+            Self::DatahubPlatformEvent => "a DataHub PlatformEvent record as JSON ({header, name, payload})",
+            Self::DatahubPollResponse => "a DataHub Events API poll response ({offsetId, count, events})",
+            Self::DatahubActionsEnvelope => "a datahub-actions envelope ({event_type, event, meta})",
+            Self::AtlanEnvelope => "an Atlan notification envelope ({version, msgCompressionKind, ..., message})",
+            Self::AtlanMessage => "a bare Atlan notification message ({type, operationType, eventTime, entity, ...})",
+            Self::AwsLambda => "an AWS Lambda function URL / API Gateway request whose body holds the event",
+            Self::AwsEventBridge => "an AWS EventBridge event whose detail holds the event",
+        }
+    }
+}
+
+impl std::str::FromStr for InputFormat {
+    type Err = Error;
+
+    /// A format by its name; the error lists the names.
+    fn from_str(name: &str) -> Result<Self> {
+        Self::from_name(name).ok_or_else(|| {
+            let known: Vec<&str> = Self::ALL.iter().map(|format| format.as_str()).collect();
+            Error::new(
+                ErrorKind::InvalidOption,
+                format!("unknown input format `{name}`: expected one of {}", known.join(", ")),
+            )
+            .with_path("format")
+        })
     }
 }
 

@@ -98,6 +98,18 @@ impl Parser {
         }
     }
 
+    /// Every event of `input` ([`Parser::parse_many`]), leaving out webhook validation requests;
+    /// the first bad record is the error.
+    pub fn events(&self, input: &[u8]) -> Result<Vec<crate::model::Event>> {
+        let mut events = Vec::new();
+        for record in self.parse_many(input) {
+            if let Parsed::Event(event) = record?.parsed {
+                events.push(event);
+            }
+        }
+        Ok(events)
+    }
+
     /// [`Parser::parse`] of text.
     pub fn parse_str(&self, input: &str) -> Result<Parsed> {
         self.parse(input.as_bytes())

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, Entry, Origin};
+use crate::catalog::{Catalog, Entry, ParamOrigin};
 use crate::json::{self, Node};
 use crate::model::{Event, Kind, NativeFormat};
 use crate::normalize::coerce;
@@ -114,14 +114,14 @@ pub fn validate(event: &Event) -> Vec<Issue> {
     let details = event.details();
     for param in entry.params {
         let wire = match param.origin {
-            Origin::Parameter => parameters.and_then(|p| p.get(param.name)).filter(|node| !node.is_null()),
-            Origin::Field => raw.as_ref().and_then(|raw| raw.get(param.name)).filter(|node| !node.is_null()),
-            Origin::Derived => None,
+            ParamOrigin::Parameter => parameters.and_then(|p| p.get(param.name)).filter(|node| !node.is_null()),
+            ParamOrigin::Field => raw.as_ref().and_then(|raw| raw.get(param.name)).filter(|node| !node.is_null()),
+            ParamOrigin::Derived => None,
         };
         let where_ = match param.origin {
-            Origin::Parameter => format!("$.parameters.{}", param.name),
-            Origin::Field => format!("$.{}", param.name),
-            Origin::Derived => format!("details.{}", param.name),
+            ParamOrigin::Parameter => format!("$.parameters.{}", param.name),
+            ParamOrigin::Field => format!("$.{}", param.name),
+            ParamOrigin::Derived => format!("details.{}", param.name),
         };
         match details.get(param.name) {
             Some(value) if !coerce::has_type(value, param.ty) => issues.push(Issue::error(

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use metaevents::{Catalog, Discriminators, EntityTypes, Entry, Kind, Param, ProcessTypes, Source, event_schema};
 
-use crate::output::{Fatal, Output, table};
+use crate::output::{Stdout, table};
+use crate::report::Fatal;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -45,7 +46,7 @@ pub struct Args {
     pub demo: bool,
 }
 
-pub fn run(args: &Args, out: &mut Output) -> Result<(), Fatal> {
+pub fn run(args: &Args, out: &mut Stdout) -> Result<(), Fatal> {
     let catalog = Catalog::builtin();
     match args.format {
         Format::Json => out.json_pretty(&catalog.to_value()),

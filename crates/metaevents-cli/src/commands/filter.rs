@@ -6,7 +6,8 @@ use metaevents::{Filter, Parsed};
 use serde_json::{Map, Value};
 
 use crate::input::{InputArgs, Inputs};
-use crate::output::{Fatal, Output, Reporter};
+use crate::output::Stdout;
+use crate::report::{Fatal, Reporter};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -141,7 +142,7 @@ fn compile(args: &Args) -> Result<Vec<Filter>, Fatal> {
     Ok(filters)
 }
 
-pub fn run(args: &Args, quiet: bool, out: &mut Output, reporter: &mut Reporter) -> Result<(), Fatal> {
+pub fn run(args: &Args, quiet: bool, out: &mut Stdout, reporter: &mut Reporter) -> Result<(), Fatal> {
     let filter = Filter::all_of(compile(args)?);
     let inputs = Inputs::new(&args.input, quiet)?;
     let include_raw = !args.no_raw;

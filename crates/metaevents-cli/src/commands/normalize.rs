@@ -3,7 +3,8 @@
 use metaevents::Parsed;
 
 use crate::input::{InputArgs, Inputs};
-use crate::output::{Fatal, Output, Reporter};
+use crate::output::Stdout;
+use crate::report::{Fatal, Reporter};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -32,7 +33,7 @@ pub struct Args {
     pub no_raw: bool,
 }
 
-pub fn run(args: &Args, quiet: bool, out: &mut Output, reporter: &mut Reporter) -> Result<(), Fatal> {
+pub fn run(args: &Args, quiet: bool, out: &mut Stdout, reporter: &mut Reporter) -> Result<(), Fatal> {
     let inputs = Inputs::new(&args.input, quiet)?;
     let include_raw = !args.no_raw;
     let mut line = String::with_capacity(4096);

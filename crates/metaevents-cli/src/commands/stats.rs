@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 use metaevents::{Parsed, Source, Stats};
 
 use crate::input::{InputArgs, Inputs};
-use crate::output::{Fatal, Output, Reporter, align_right, iso_time, table};
+use crate::output::{Stdout, align_right, iso_time, table};
+use crate::report::{Fatal, Reporter};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -35,7 +36,7 @@ pub struct Args {
     pub json: bool,
 }
 
-pub fn run(args: &Args, quiet: bool, out: &mut Output, reporter: &mut Reporter) -> Result<(), Fatal> {
+pub fn run(args: &Args, quiet: bool, out: &mut Stdout, reporter: &mut Reporter) -> Result<(), Fatal> {
     let inputs = Inputs::new(&args.input, quiet)?;
     let mut stats = Stats::default();
     // (kind, source) → events, for the table's per-platform columns.

@@ -4,7 +4,8 @@ use metaevents::{Parsed, Severity, validate};
 use serde_json::{Value, json};
 
 use crate::input::{InputArgs, Inputs};
-use crate::output::{Fatal, Output, Reporter};
+use crate::output::Stdout;
+use crate::report::{Fatal, Reporter};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -87,10 +88,10 @@ impl Finding<'_> {
     }
 }
 
-pub fn run(args: &Args, quiet: bool, out: &mut Output, reporter: &mut Reporter) -> Result<(), Fatal> {
+pub fn run(args: &Args, quiet: bool, out: &mut Stdout, reporter: &mut Reporter) -> Result<(), Fatal> {
     let inputs = Inputs::new(&args.input, quiet)?;
     let mut summary = Summary::default();
-    let write = |out: &mut Output, finding: &Finding<'_>| -> Result<(), Fatal> {
+    let write = |out: &mut Stdout, finding: &Finding<'_>| -> Result<(), Fatal> {
         if args.json { out.line(&finding.json().to_string()) } else { out.line(&finding.text()) }
     };
     inputs.for_each(reporter, None, |reporter, source, item| match item {

@@ -2,11 +2,11 @@
 //! (atlas-metastore `EntityNotification`) can send. Every `details` field is derived from the
 //! notification message; the descriptions say from where.
 
-use super::{Discriminators, Entry, Origin, Param, ParamType, ProcessTypes};
+use super::{Discriminators, Entry, Param, ParamOrigin, ParamType, ProcessTypes};
 use crate::model::{Kind, Source};
 
 const fn derived(name: &'static str, ty: ParamType, required: bool, description: &'static str) -> Param {
-    Param { name, ty, required, origin: Origin::Derived, description }
+    Param { name, ty, required, origin: ParamOrigin::Derived, description }
 }
 
 const CREATED_PARAMS: &[Param] = &[

@@ -1,19 +1,19 @@
 //! `DataHub`'s catalog: what its docs list (Entity Events API, datahub-actions docs) and what its
 //! producer (`PlatformEventGeneratorHook` and the change-event generators) really emits.
 
-use super::{Discriminators, EntityTypes, Entry, Origin, Param, ParamType};
+use super::{Discriminators, EntityTypes, Entry, Param, ParamOrigin, ParamType};
 use crate::model::{Kind, Source};
 
 const fn param(name: &'static str, ty: ParamType, required: bool, description: &'static str) -> Param {
-    Param { name, ty, required, origin: Origin::Parameter, description }
+    Param { name, ty, required, origin: ParamOrigin::Parameter, description }
 }
 
 const fn field(name: &'static str, ty: ParamType, required: bool, description: &'static str) -> Param {
-    Param { name, ty, required, origin: Origin::Field, description }
+    Param { name, ty, required, origin: ParamOrigin::Field, description }
 }
 
 const fn derived(name: &'static str, ty: ParamType, description: &'static str) -> Param {
-    Param { name, ty, required: true, origin: Origin::Derived, description }
+    Param { name, ty, required: true, origin: ParamOrigin::Derived, description }
 }
 
 const CONTEXT: Param = param("context", ParamType::Json, false, "change context (JSON text decoded), `{}` by default");

@@ -57,7 +57,7 @@ impl ParamType {
 /// Where a parameter's value comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Origin {
+pub enum ParamOrigin {
     /// `DataHub` ECE `parameters.<name>`.
     Parameter,
     /// A top-level field of the platform event (`DataHub` RCE).
@@ -77,7 +77,7 @@ pub struct Param {
     /// Always present on a well-formed event of this kind.
     pub required: bool,
     /// Where the value comes from.
-    pub origin: Origin,
+    pub origin: ParamOrigin,
     /// What it means.
     pub description: &'static str,
 }

@@ -6,7 +6,7 @@ use std::io::Read;
 use base64::Engine as _;
 use flate2::read::GzDecoder;
 
-use super::{Nest, Outcome, SplitPart, Walk, parse_text};
+use super::{Enclosure, Outcome, SplitPart, Unwrapper, parse_text};
 use crate::error::{Error, ErrorKind};
 use crate::json::Node;
 use crate::model::{Parsed, RawRef, Step};
@@ -25,10 +25,10 @@ pub(crate) enum Compression {
 pub(super) fn envelope(
     node: &Node<'_>,
     raw: RawRef<'_>,
-    nest: &Nest,
-    walk: &mut Walk<'_>,
+    enclosure: &Enclosure,
+    unwrapper: &mut Unwrapper<'_>,
 ) -> Result<Option<Parsed>, Error> {
-    let envelope = Fields::of(node, &nest.path, "an Atlan envelope")?;
+    let envelope = Fields::of(node, &enclosure.path, "an Atlan envelope")?;
     let compression = match envelope.optional_str("msgCompressionKind")? {
         None | Some("NONE") => Compression::None,
         Some("GZIP") => Compression::Gzip,
@@ -59,7 +59,7 @@ pub(super) fn envelope(
     let message = envelope.get("message").ok_or_else(|| {
         Error::at_path(ErrorKind::InvalidField, message_path.clone(), "missing required field `message`")
     })?;
-    let mut chain = nest.envelope.clone();
+    let mut chain = enclosure.envelope.clone();
     chain.push(InputFormat::AtlanEnvelope);
 
     if split_count > 1 {
@@ -78,7 +78,7 @@ pub(super) fn envelope(
                 format!("`msgSplitIdx` {split_index} is outside 1..={split_count}"),
             ));
         }
-        walk.out.push(Ok(Outcome::Split(SplitPart {
+        unwrapper.out.push(Ok(Outcome::Split(SplitPart {
             msg_id: msg_id.to_owned(),
             index: split_index,
             count: split_count,
@@ -94,14 +94,15 @@ pub(super) fn envelope(
     match message {
         Node::Object(_) => {
             let raw = raw.then(Step::Member("message"));
-            let inner = normalize::Inner { node: message, raw, path: &message_path, envelope: chain };
-            let event = normalize::atlan::notification(inner, facts, walk.cx)?;
+            let inner = normalize::Innermost { node: message, raw, path: &message_path, envelope: chain };
+            let event = normalize::atlan::notification(inner, facts, unwrapper.normalizer)?;
             Ok(Some(Parsed::Event(event)))
         }
         Node::String(encoded) => {
-            let decoded = decode_message(encoded, compression, &message_path, walk.cx.limits.max_event_bytes)?;
-            let child = Nest { path: message_path, envelope: chain, decoded: true, facts };
-            parse_text(&decoded, Some(InputFormat::AtlanMessage), &child, walk);
+            let decoded =
+                decode_message(encoded, compression, &message_path, unwrapper.normalizer.limits.max_event_bytes)?;
+            let child = Enclosure { path: message_path, envelope: chain, decoded: true, facts };
+            parse_text(&decoded, Some(InputFormat::AtlanMessage), &child, unwrapper);
             Ok(None)
         }
         other => Err(Error::at_path(

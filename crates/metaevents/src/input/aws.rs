@@ -3,7 +3,7 @@
 
 use base64::Engine as _;
 
-use super::{Nest, Walk, member, parse_text};
+use super::{Enclosure, Unwrapper, member, parse_text};
 use crate::error::{Error, ErrorKind};
 use crate::json::Node;
 use crate::model::{Parsed, RawRef};
@@ -14,10 +14,10 @@ use crate::options::InputFormat;
 pub(super) fn lambda(
     node: &Node<'_>,
     raw: RawRef<'_>,
-    nest: &Nest,
-    walk: &mut Walk<'_>,
+    enclosure: &Enclosure,
+    unwrapper: &mut Unwrapper<'_>,
 ) -> Result<Option<Parsed>, Error> {
-    let request = Fields::of(node, &nest.path, "an AWS Lambda request")?;
+    let request = Fields::of(node, &enclosure.path, "an AWS Lambda request")?;
     let body_path = request.child_path("body");
     let body = request
         .get("body")
@@ -29,11 +29,11 @@ pub(super) fn lambda(
             let bytes = base64::engine::general_purpose::STANDARD.decode(compact.as_bytes()).map_err(|err| {
                 Error::at_path(ErrorKind::Decode, body_path.clone(), format!("body is not valid base64: {err}"))
             })?;
-            if bytes.len() > walk.cx.limits.max_event_bytes {
+            if bytes.len() > unwrapper.normalizer.limits.max_event_bytes {
                 return Err(Error::at_path(
                     ErrorKind::TooLarge,
                     body_path,
-                    format!("decoded body is over the limit of {} bytes", walk.cx.limits.max_event_bytes),
+                    format!("decoded body is over the limit of {} bytes", unwrapper.normalizer.limits.max_event_bytes),
                 ));
             }
             let decoded = String::from_utf8(bytes).map_err(|err| {
@@ -43,12 +43,12 @@ pub(super) fn lambda(
                     format!("decoded body is not valid UTF-8 (byte {})", err.utf8_error().valid_up_to()),
                 )
             })?;
-            let mut envelope = nest.envelope.clone();
+            let mut envelope = enclosure.envelope.clone();
             envelope.push(InputFormat::AwsLambda);
-            let child = Nest { path: body_path, envelope, decoded: true, facts: nest.facts };
-            parse_text(&decoded, None, &child, walk);
+            let child = Enclosure { path: body_path, envelope, decoded: true, facts: enclosure.facts };
+            parse_text(&decoded, None, &child, unwrapper);
         }
-        _ => member("body", body, raw, InputFormat::AwsLambda, None, nest, walk)?,
+        _ => member("body", body, raw, InputFormat::AwsLambda, None, enclosure, unwrapper)?,
     }
     Ok(None)
 }
@@ -57,13 +57,13 @@ pub(super) fn lambda(
 pub(super) fn event_bridge(
     node: &Node<'_>,
     raw: RawRef<'_>,
-    nest: &Nest,
-    walk: &mut Walk<'_>,
+    enclosure: &Enclosure,
+    unwrapper: &mut Unwrapper<'_>,
 ) -> Result<Option<Parsed>, Error> {
-    let event = Fields::of(node, &nest.path, "an EventBridge event")?;
+    let event = Fields::of(node, &enclosure.path, "an EventBridge event")?;
     let detail = event.get("detail").ok_or_else(|| {
         Error::at_path(ErrorKind::InvalidField, event.child_path("detail"), "missing required field `detail`")
     })?;
-    member("detail", detail, raw, InputFormat::AwsEventBridge, None, nest, walk)?;
+    member("detail", detail, raw, InputFormat::AwsEventBridge, None, enclosure, unwrapper)?;
     Ok(None)
 }

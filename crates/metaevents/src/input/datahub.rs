@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::{Nest, Walk, member, parse_text};
+use super::{Enclosure, Unwrapper, member, parse_text};
 use crate::error::{Error, ErrorKind};
 use crate::json::{self, Node, path};
 use crate::model::{NativeFormat, Parsed, RawRef, Step};
@@ -31,13 +31,13 @@ pub(crate) fn undo_avro_bytes(text: &str) -> Cow<'_, str> {
 pub(super) fn platform_event(
     node: &Node<'_>,
     raw: RawRef<'_>,
-    nest: &Nest,
-    walk: &mut Walk<'_>,
+    enclosure: &Enclosure,
+    unwrapper: &mut Unwrapper<'_>,
 ) -> Result<Option<Parsed>, Error> {
-    let record = Fields::of(node, &nest.path, "a PlatformEvent")?;
+    let record = Fields::of(node, &enclosure.path, "a PlatformEvent")?;
     let name = record.required_str("name")?;
     let payload_path = record.child_path("payload");
-    let payload = Fields::nested(record.required_object("payload")?, &nest.path, "payload");
+    let payload = Fields::nested(record.required_object("payload")?, &enclosure.path, "payload");
     let header_time =
         record.get("header").and_then(|header| header.get("timestampMillis")).and_then(normalize::coerce::integer);
     let value_path = payload.child_path("value");
@@ -57,13 +57,13 @@ pub(super) fn platform_event(
         match value {
             Node::String(inner) => {
                 let inner = undo_avro_bytes(inner);
-                let child = nest.decoded_at(value_path, InputFormat::DatahubPlatformEvent);
-                parse_text(&inner, Some(forced), &child, walk);
+                let child = enclosure.decoded_at(value_path, InputFormat::DatahubPlatformEvent);
+                parse_text(&inner, Some(forced), &child, unwrapper);
             }
             Node::Object(_) => {
-                let child = Nest { path: payload_path.clone(), ..nest.clone() };
+                let child = Enclosure { path: payload_path.clone(), ..enclosure.clone() };
                 let payload = raw.then(Step::Member("payload"));
-                member("value", value, payload, InputFormat::DatahubPlatformEvent, Some(forced), &child, walk)?;
+                member("value", value, payload, InputFormat::DatahubPlatformEvent, Some(forced), &child, unwrapper)?;
             }
             other => {
                 return Err(Error::at_path(
@@ -76,10 +76,11 @@ pub(super) fn platform_event(
         return Ok(None);
     }
     // A PlatformEvent this version does not model: keep its payload when it is JSON, else all.
-    let mut envelope = nest.envelope.clone();
+    let mut envelope = enclosure.envelope.clone();
     let decoded = value.as_str().map(undo_avro_bytes);
-    let inner_tree =
-        decoded.as_deref().and_then(|inner| json::tree::parse(inner, walk.cx.limits.max_depth, walk.arena).ok());
+    let inner_tree = decoded
+        .as_deref()
+        .and_then(|inner| json::tree::parse(inner, unwrapper.normalizer.limits.max_depth, unwrapper.arena).ok());
     let (inner_node, raw): (&Node<'_>, RawRef<'_>) = match (&inner_tree, decoded.as_deref()) {
         (Some(inner_node), Some(inner_text)) => {
             envelope.push(InputFormat::DatahubPlatformEvent);
@@ -87,14 +88,19 @@ pub(super) fn platform_event(
         }
         _ => (node, raw),
     };
-    let inner = normalize::Inner { node: inner_node, raw, path: &nest.path, envelope };
-    let event = normalize::datahub::unknown(inner, NativeFormat::PlatformEvent, Some(name), header_time, walk.cx);
+    let inner = normalize::Innermost { node: inner_node, raw, path: &enclosure.path, envelope };
+    let event =
+        normalize::datahub::unknown(inner, NativeFormat::PlatformEvent, Some(name), header_time, unwrapper.normalizer);
     Ok(Some(Parsed::Event(event)))
 }
 
 /// An Events API poll response: each `events[i].value` is a `PlatformEvent` (or MCL) as JSON text.
-pub(super) fn poll_response(node: &Node<'_>, nest: &Nest, walk: &mut Walk<'_>) -> Result<Option<Parsed>, Error> {
-    let response = Fields::of(node, &nest.path, "a poll response")?;
+pub(super) fn poll_response(
+    node: &Node<'_>,
+    enclosure: &Enclosure,
+    unwrapper: &mut Unwrapper<'_>,
+) -> Result<Option<Parsed>, Error> {
+    let response = Fields::of(node, &enclosure.path, "a poll response")?;
     let events_path = response.child_path("events");
     let events = match response.get("events") {
         Some(Node::Array(events)) => events,
@@ -107,7 +113,7 @@ pub(super) fn poll_response(node: &Node<'_>, nest: &Nest, walk: &mut Walk<'_>) -
         }
         None => return Ok(None),
     };
-    let limit = walk.cx.limits.max_events_per_array;
+    let limit = unwrapper.normalizer.limits.max_events_per_array;
     for (index, item) in events.iter().enumerate() {
         if index == limit {
             // As in a JSON array stream: the events up to the limit, then the error.
@@ -121,15 +127,15 @@ pub(super) fn poll_response(node: &Node<'_>, nest: &Nest, walk: &mut Walk<'_>) -
         let value_path = path::child(&item_path, "value");
         match item.get("value") {
             Some(Node::String(value)) => {
-                let child = nest.decoded_at(value_path, InputFormat::DatahubPollResponse);
-                parse_text(value, None, &child, walk);
+                let child = enclosure.decoded_at(value_path, InputFormat::DatahubPollResponse);
+                parse_text(value, None, &child, unwrapper);
             }
-            Some(other) => walk.out.push(Err(Error::at_path(
+            Some(other) => unwrapper.out.push(Err(Error::at_path(
                 ErrorKind::InvalidField,
                 value_path,
                 format!("`value` must be the event as JSON text, found {}", other.type_name()),
             ))),
-            None => walk.out.push(Err(Error::at_path(
+            None => unwrapper.out.push(Err(Error::at_path(
                 ErrorKind::InvalidField,
                 value_path,
                 "missing required field `value` (the event as JSON text)",
@@ -143,10 +149,10 @@ pub(super) fn poll_response(node: &Node<'_>, nest: &Nest, walk: &mut Walk<'_>) -
 pub(super) fn actions_envelope(
     node: &Node<'_>,
     raw: RawRef<'_>,
-    nest: &Nest,
-    walk: &mut Walk<'_>,
+    enclosure: &Enclosure,
+    unwrapper: &mut Unwrapper<'_>,
 ) -> Result<Option<Parsed>, Error> {
-    let envelope = Fields::of(node, &nest.path, "a datahub-actions envelope")?;
+    let envelope = Fields::of(node, &enclosure.path, "a datahub-actions envelope")?;
     let event_type = envelope.required_str("event_type")?;
     let event = envelope.get("event").ok_or_else(|| {
         Error::at_path(
@@ -165,16 +171,17 @@ pub(super) fn actions_envelope(
                 Node::Object(_) => (event, raw.then(Step::Member("event"))),
                 _ => (node, raw),
             };
-            let mut chain = nest.envelope.clone();
+            let mut chain = enclosure.envelope.clone();
             if !std::ptr::eq(inner_node, node) {
                 chain.push(InputFormat::DatahubActionsEnvelope);
             }
-            let inner = normalize::Inner { node: inner_node, raw, path: &nest.path, envelope: chain };
-            let event = normalize::datahub::unknown(inner, NativeFormat::ActionsEvent, Some(other), None, walk.cx);
+            let inner = normalize::Innermost { node: inner_node, raw, path: &enclosure.path, envelope: chain };
+            let event =
+                normalize::datahub::unknown(inner, NativeFormat::ActionsEvent, Some(other), None, unwrapper.normalizer);
             return Ok(Some(Parsed::Event(event)));
         }
     };
-    member("event", event, raw, InputFormat::DatahubActionsEnvelope, Some(forced), nest, walk)?;
+    member("event", event, raw, InputFormat::DatahubActionsEnvelope, Some(forced), enclosure, unwrapper)?;
     Ok(None)
 }
 

@@ -186,7 +186,7 @@ struct Context<'a> {
 }
 
 struct NodeSeed<'c, 'a> {
-    cx: &'c Context<'a>,
+    normalizer: &'c Context<'a>,
     depth: usize,
 }
 
@@ -200,13 +200,13 @@ impl<'de: 'a, 'a> DeserializeSeed<'de> for NodeSeed<'_, 'a> {
 
 impl<'a> NodeSeed<'_, 'a> {
     fn decoded(&self, text: &str) -> Node<'a> {
-        Node::String(Str { text: self.cx.arena.alloc_str(text), escaped: true })
+        Node::String(Str { text: self.normalizer.arena.alloc_str(text), escaped: true })
     }
 
     fn enter<E: de::Error>(&self) -> Result<usize, E> {
         let depth = self.depth + 1;
-        if depth > self.cx.max_depth {
-            *self.cx.special.borrow_mut() = Some(Special::TooDeep(self.cx.max_depth));
+        if depth > self.normalizer.max_depth {
+            *self.normalizer.special.borrow_mut() = Some(Special::TooDeep(self.normalizer.max_depth));
             return Err(E::custom("too deep"));
         }
         Ok(depth)
@@ -258,13 +258,13 @@ impl<'de: 'a, 'a> Visitor<'de> for NodeSeed<'_, 'a> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let depth = self.enter::<A::Error>()?;
-        let mut items = ArenaVec::new_in(self.cx.arena);
+        let mut items = ArenaVec::new_in(self.normalizer.arena);
         loop {
-            match seq.next_element_seed(NodeSeed { cx: self.cx, depth }) {
+            match seq.next_element_seed(NodeSeed { normalizer: self.normalizer, depth }) {
                 Ok(Some(item)) => items.push(item),
                 Ok(None) => break,
                 Err(err) => {
-                    self.cx.error_path.borrow_mut().push(Segment::Index(items.len()));
+                    self.normalizer.error_path.borrow_mut().push(Segment::Index(items.len()));
                     return Err(err);
                 }
             }
@@ -274,12 +274,12 @@ impl<'de: 'a, 'a> Visitor<'de> for NodeSeed<'_, 'a> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let depth = self.enter::<A::Error>()?;
-        let mut entries = ArenaVec::with_capacity_in(8, self.cx.arena);
-        while let Some(key) = map.next_key_seed(KeySeed { arena: self.cx.arena })? {
-            match map.next_value_seed(NodeSeed { cx: self.cx, depth }) {
+        let mut entries = ArenaVec::with_capacity_in(8, self.normalizer.arena);
+        while let Some(key) = map.next_key_seed(KeySeed { arena: self.normalizer.arena })? {
+            match map.next_value_seed(NodeSeed { normalizer: self.normalizer, depth }) {
                 Ok(value) => entries.push((key, value)),
                 Err(err) => {
-                    self.cx.error_path.borrow_mut().push(Segment::Key(key.text.to_owned()));
+                    self.normalizer.error_path.borrow_mut().push(Segment::Key(key.text.to_owned()));
                     return Err(err);
                 }
             }
@@ -287,8 +287,8 @@ impl<'de: 'a, 'a> Visitor<'de> for NodeSeed<'_, 'a> {
         entries.sort_unstable_by(|a: &(Str<'a>, Node<'a>), b: &(Str<'a>, Node<'a>)| key_cmp(&a.0, &b.0));
         if let Some(pair) = entries.windows(2).find(|pair| matches!(pair, [a, b] if a.0.text == b.0.text)) {
             let key = pair.first().map(|(key, _)| key.text.to_owned()).unwrap_or_default();
-            self.cx.error_path.borrow_mut().push(Segment::Key(key.clone()));
-            *self.cx.special.borrow_mut() = Some(Special::DuplicateKey(key));
+            self.normalizer.error_path.borrow_mut().push(Segment::Key(key.clone()));
+            *self.normalizer.special.borrow_mut() = Some(Special::DuplicateKey(key));
             return Err(de::Error::custom("duplicate key"));
         }
         Ok(Node::Object(Object { entries: entries.into_bump_slice() }))
@@ -332,13 +332,13 @@ impl<'de: 'a, 'a> Visitor<'de> for KeySeed<'a> {
 ///
 /// Errors carry the line and column inside `text` and the JSON path of the fault.
 pub(crate) fn parse<'a>(text: &'a str, max_depth: usize, arena: &'a Bump) -> Result<Node<'a>, Error> {
-    let cx = Context { max_depth, arena, special: RefCell::new(None), error_path: RefCell::new(Vec::new()) };
+    let normalizer = Context { max_depth, arena, special: RefCell::new(None), error_path: RefCell::new(Vec::new()) };
     let mut deserializer = serde_json::Deserializer::from_str(text);
     deserializer.disable_recursion_limit();
-    let result = NodeSeed { cx: &cx, depth: 0 }
+    let result = NodeSeed { normalizer: &normalizer, depth: 0 }
         .deserialize(&mut deserializer)
         .and_then(|node| deserializer.end().map(|()| node));
-    result.map_err(|err| convert_error(&err, &cx, text))
+    result.map_err(|err| convert_error(&err, &normalizer, text))
 }
 
 /// Byte offset of a 1-based line and column.
@@ -399,12 +399,12 @@ fn duplicate_at(text: &str, key: &str, end: usize) -> Option<usize> {
     None
 }
 
-fn convert_error(err: &serde_json::Error, cx: &Context<'_>, text: &str) -> Error {
-    let mut segments = cx.error_path.take();
+fn convert_error(err: &serde_json::Error, normalizer: &Context<'_>, text: &str) -> Error {
+    let mut segments = normalizer.error_path.take();
     segments.reverse();
     let json_path = path::render(&segments);
     let reported = (err.line() > 0).then(|| offset_of(text, err.line(), err.column()));
-    let (kind, message, at) = match cx.special.take() {
+    let (kind, message, at) = match normalizer.special.take() {
         Some(Special::TooDeep(limit)) => (
             ErrorKind::TooDeep,
             format!("nested deeper than the limit of {limit} levels"),

@@ -168,7 +168,7 @@ impl Serialize for Native {
 }
 
 #[derive(Debug)]
-struct Inner {
+struct EventData {
     id: OnceLock<EventId>,
     source: Source,
     kind: Kind,
@@ -183,21 +183,25 @@ struct Inner {
 
 /// One normalized catalog event. Cheap to clone (shared), immutable.
 #[derive(Debug, Clone)]
-pub struct Event(Arc<Inner>);
+pub struct Event(Arc<EventData>);
 
+/// Two events are equal when they are the same event as the contract defines it: the same id
+/// (the same platform event, up to key order, whitespace and the documented `null`
+/// equivalences) and the same normalized fields, envelopes included. How `raw` is spelled does
+/// not count. Python's `==` is this one.
 impl PartialEq for Event {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (&*self.0, &*other.0);
-        self.id() == other.id()
-            && a.source == b.source
-            && a.kind == b.kind
-            && a.time == b.time
-            && a.actor == b.actor
-            && a.entity == b.entity
-            && a.subjects == b.subjects
-            && a.details == b.details
-            && a.native == b.native
-            && (a.raw == b.raw || self.raw_json_compact() == other.raw_json_compact())
+        Arc::ptr_eq(&self.0, &other.0)
+            || (self.id() == other.id()
+                && a.source == b.source
+                && a.kind == b.kind
+                && a.time == b.time
+                && a.actor == b.actor
+                && a.entity == b.entity
+                && a.subjects == b.subjects
+                && a.details == b.details
+                && a.native == b.native)
     }
 }
 
@@ -220,7 +224,7 @@ impl EventBuilder {
     pub(crate) fn build(mut self) -> Event {
         self.details.shrink();
         self.subjects.shrink_to_fit();
-        Event(Arc::new(Inner {
+        Event(Arc::new(EventData {
             id: self.id,
             source: self.source,
             kind: self.kind,

@@ -14,7 +14,7 @@ pub(crate) enum Step {
     Element(usize),
 }
 
-/// Envelopes nest at most this deep inside one text.
+/// Envelopes enclosure at most this deep inside one text.
 const MAX_STEPS: usize = 12;
 
 /// The steps from a text to a value inside it.

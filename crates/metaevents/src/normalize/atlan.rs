@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Cx, Fields, Inner, coerce, push_subject};
+use super::{Fields, Innermost, Normalizer, coerce, push_subject};
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{Node, Object};
 use crate::model::{Details, Entity, Event, EventBuilder, Kind, Native, NativeFormat, Source};
@@ -100,7 +100,11 @@ fn invalid(path: String, message: String) -> Error {
 }
 
 /// A notification message.
-pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &mut Cx) -> Result<Event> {
+pub(crate) fn notification(
+    inner: Innermost<'_, '_>,
+    envelope: EnvelopeFacts,
+    normalizer: &mut Normalizer,
+) -> Result<Event> {
     let message = Fields::of(inner.node, inner.path, "an Atlan notification message")?;
     let operation_type = message.required_str("operationType")?;
     let message_type = message.optional_str("type")?;
@@ -117,7 +121,7 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
     let entity_node = message.optional_object("entity")?;
     let relationship_node = message.optional_object("relationship")?;
     let type_name = entity_node.and_then(|e| e.get("typeName")).and_then(Node::as_str).unwrap_or_default();
-    let entry = cx.catalog.atlan(operation_type, type_name);
+    let entry = normalizer.catalog.atlan(operation_type, type_name);
     let kind = entry.map_or(Kind::Unknown, |entry| entry.kind);
 
     let mut entity = asset_entity(entity_node);
@@ -338,7 +342,7 @@ pub(crate) fn notification(inner: Inner<'_, '_>, envelope: EnvelopeFacts, cx: &m
     native.message_type = message_type.map(str::to_owned);
     native.envelope = inner.envelope;
     Ok(EventBuilder {
-        id: cx.event_id(inner.node, NativeFormat::AtlanNotification, None),
+        id: normalizer.event_id(inner.node, NativeFormat::AtlanNotification, None),
         source: Source::Atlan,
         kind,
         time,

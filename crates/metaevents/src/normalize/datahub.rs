@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use super::{Cx, Fields, Inner, coerce, push_subject, urn};
-use crate::catalog::{Origin, ParamType};
+use super::{Fields, Innermost, Normalizer, coerce, push_subject, urn};
+use crate::catalog::{ParamOrigin, ParamType};
 use crate::error::Result;
 use crate::json::Node;
 use crate::model::{Details, Entity, Event, EventBuilder, Kind, Native, NativeFormat, Source};
@@ -25,7 +25,7 @@ fn entity_from_urn(entity_urn: &str, entity_type: Option<&str>, parameters: Opti
 }
 
 /// An Entity Change Event.
-pub(crate) fn entity_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Result<Event> {
+pub(crate) fn entity_change_event(inner: Innermost<'_, '_>, normalizer: &mut Normalizer) -> Result<Event> {
     let ece = Fields::of(inner.node, inner.path, "an Entity Change Event")?;
     let entity_urn = ece.required_str("entityUrn")?;
     let category = ece.required_str("category")?;
@@ -38,14 +38,14 @@ pub(crate) fn entity_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Result<E
     let parameters = ece.optional_object("parameters")?.map(|object| Fields::nested(object, inner.path, "parameters"));
 
     let entity = entity_from_urn(entity_urn, entity_type, parameters.as_ref());
-    let entry = cx.catalog.datahub_entity_change(category, operation, &entity.entity_type);
-    let max_depth = cx.limits.max_depth;
+    let entry = normalizer.catalog.datahub_entity_change(category, operation, &entity.entity_type);
+    let max_depth = normalizer.limits.max_depth;
 
     let mut details = Details::default();
     let mut subjects = Vec::new();
     match entry {
         Some(entry) => {
-            for param in entry.params.iter().filter(|param| param.origin == Origin::Parameter) {
+            for param in entry.params.iter().filter(|param| param.origin == ParamOrigin::Parameter) {
                 let value = parameters.as_ref().and_then(|p| p.get(param.name));
                 if let Some(coerced) = value.and_then(|node| coerce::coerce(node, param.ty, max_depth)) {
                     details.insert(param.name, coerced);
@@ -109,7 +109,7 @@ pub(crate) fn entity_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Result<E
     native.operation = Some(operation.to_owned());
     native.envelope = inner.envelope;
     Ok(EventBuilder {
-        id: cx.event_id(inner.node, NativeFormat::EntityChangeEvent, None),
+        id: normalizer.event_id(inner.node, NativeFormat::EntityChangeEvent, None),
         source: Source::Datahub,
         kind: entry.map_or(Kind::Unknown, |entry| entry.kind),
         time,
@@ -124,7 +124,7 @@ pub(crate) fn entity_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Result<E
 }
 
 /// A Relationship Change Event.
-pub(crate) fn relationship_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Result<Event> {
+pub(crate) fn relationship_change_event(inner: Innermost<'_, '_>, normalizer: &mut Normalizer) -> Result<Event> {
     let rce = Fields::of(inner.node, inner.path, "a Relationship Change Event")?;
     let source_urn = rce.required_str("sourceUrn")?;
     let destination_urn = rce.required_str("destinationUrn")?;
@@ -133,7 +133,7 @@ pub(crate) fn relationship_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Re
     let audit_stamp = Fields::nested(rce.required_object("auditStamp")?, inner.path, "auditStamp");
     let time = audit_stamp.required_time("time")?;
     let actor = audit_stamp.optional_str("actor")?;
-    let entry = cx.catalog.datahub_relationship_change(operation);
+    let entry = normalizer.catalog.datahub_relationship_change(operation);
 
     let mut details = Details::default();
     details.insert("relationshipType", Value::String(relationship_type.to_owned()));
@@ -142,7 +142,7 @@ pub(crate) fn relationship_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Re
     for (key, ty) in
         [("lifecycleOwner", ParamType::String), ("via", ParamType::String), ("properties", ParamType::Object)]
     {
-        if let Some(value) = rce.get(key).and_then(|node| coerce::coerce(node, ty, cx.limits.max_depth)) {
+        if let Some(value) = rce.get(key).and_then(|node| coerce::coerce(node, ty, normalizer.limits.max_depth)) {
             details.insert(key.to_owned(), value);
         }
     }
@@ -153,7 +153,7 @@ pub(crate) fn relationship_change_event(inner: Inner<'_, '_>, cx: &mut Cx) -> Re
     native.operation = Some(operation.to_owned());
     native.envelope = inner.envelope;
     Ok(EventBuilder {
-        id: cx.event_id(inner.node, NativeFormat::RelationshipChangeEvent, None),
+        id: normalizer.event_id(inner.node, NativeFormat::RelationshipChangeEvent, None),
         source: Source::Datahub,
         kind: entry.map_or(Kind::Unknown, |entry| entry.kind),
         time,
@@ -179,11 +179,11 @@ fn avro_str<'n>(node: Option<&'n Node<'_>>) -> Option<&'n str> {
 /// A `DataHub` payload this version does not model (another `PlatformEvent` name, a
 /// `MetadataChangeLog`, another datahub-actions event type): kept whole as an `unknown` event.
 pub(crate) fn unknown(
-    inner: Inner<'_, '_>,
+    inner: Innermost<'_, '_>,
     format: NativeFormat,
     name: Option<&str>,
     fallback_time: Option<i64>,
-    cx: &mut Cx,
+    normalizer: &mut Normalizer,
 ) -> Event {
     let node = inner.node;
     let entity_urn = avro_str(node.get("entityUrn")).unwrap_or_default();
@@ -203,7 +203,7 @@ pub(crate) fn unknown(
     }
     native.envelope = inner.envelope;
     EventBuilder {
-        id: cx.event_id(node, format, None),
+        id: normalizer.event_id(node, format, None),
         source: Source::Datahub,
         kind: Kind::Unknown,
         time,

@@ -13,7 +13,7 @@ use crate::options::{InputFormat, Limits};
 
 /// Per-parser state shared by every normalization: read-only settings and a scratch buffer.
 #[derive(Debug)]
-pub(crate) struct Cx {
+pub(crate) struct Normalizer {
     pub limits: Limits,
     pub catalog: Catalog,
     /// Whether ids are computed while the tree is at hand (else on first use, from `raw`).
@@ -21,7 +21,7 @@ pub(crate) struct Cx {
     scratch: Vec<u8>,
 }
 
-impl Cx {
+impl Normalizer {
     pub(crate) fn new(limits: Limits) -> Self {
         Self { limits, catalog: Catalog::builtin(), eager_ids: true, scratch: Vec::new() }
     }
@@ -43,7 +43,7 @@ pub(crate) type LazyId = std::sync::OnceLock<EventId>;
 
 /// The innermost platform event: its tree, its exact text, where it sits, how it was wrapped.
 #[derive(Debug)]
-pub(crate) struct Inner<'n, 'a> {
+pub(crate) struct Innermost<'n, 'a> {
     pub node: &'n Node<'a>,
     pub raw: RawRef<'n>,
     pub path: &'n str,

@@ -6,9 +6,9 @@ use std::collections::VecDeque;
 use bumpalo::Bump;
 
 use crate::error::{Error, ErrorKind};
-use crate::input::{self, Nest, Outcome, Sink, SplitAssembler, Walk};
+use crate::input::{self, Enclosure, Outcome, Sink, SplitAssembler, Unwrapper};
 use crate::model::Record;
-use crate::normalize::Cx;
+use crate::normalize::Normalizer;
 use crate::options::{InputFormat, ParseOptions};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -19,7 +19,7 @@ pub(crate) type Queue = VecDeque<Result<Record, Error>>;
 /// Parses records one at a time.
 #[derive(Debug)]
 pub(crate) struct RecordProcessor {
-    cx: Cx,
+    normalizer: Normalizer,
     /// Holds the trees of the record being parsed; emptied after each record.
     arena: Bump,
     forced: Option<InputFormat>,
@@ -30,7 +30,7 @@ pub(crate) struct RecordProcessor {
 impl RecordProcessor {
     pub(crate) fn new(options: &ParseOptions) -> Self {
         Self {
-            cx: Cx::new(options.limits),
+            normalizer: Normalizer::new(options.limits),
             arena: Bump::new(),
             forced: options.format,
             splits: SplitAssembler::new(options.limits.max_event_bytes),
@@ -40,12 +40,12 @@ impl RecordProcessor {
 
     /// Events whose ids are computed on first use rather than while parsing.
     pub(crate) fn with_lazy_ids(mut self) -> Self {
-        self.cx.eager_ids = false;
+        self.normalizer.eager_ids = false;
         self
     }
 
     pub(crate) fn max_event_bytes(&self) -> usize {
-        self.cx.limits.max_event_bytes
+        self.normalizer.limits.max_event_bytes
     }
 
     /// Parses the record `bytes`, which starts on `line`, into `out`.
@@ -58,8 +58,8 @@ impl RecordProcessor {
     pub(crate) fn process_at(&mut self, bytes: &[u8], line: u64, index: Option<usize>, out: &mut Queue) {
         let root = index.map_or_else(|| "$".to_owned(), |index| crate::json::path::item("$", index));
         // Size first: a reader that meets a record too big to keep knows nothing else of it.
-        if bytes.len() > self.cx.limits.max_event_bytes {
-            out.push_back(Err(too_large(self.cx.limits.max_event_bytes, line).with_path(root)));
+        if bytes.len() > self.normalizer.limits.max_event_bytes {
+            out.push_back(Err(too_large(self.normalizer.limits.max_event_bytes, line).with_path(root)));
             return;
         }
         if bytes.starts_with(BOM) {
@@ -83,9 +83,9 @@ impl RecordProcessor {
                 return;
             }
         };
-        let nest = Nest { path: root, ..Nest::top() };
-        let mut walk = Walk { cx: &mut self.cx, arena: &self.arena, out: &mut self.sink };
-        input::parse_text(text, self.forced, &nest, &mut walk);
+        let enclosure = Enclosure { path: root, ..Enclosure::top() };
+        let mut unwrapper = Unwrapper { normalizer: &mut self.normalizer, arena: &self.arena, out: &mut self.sink };
+        input::parse_text(text, self.forced, &enclosure, &mut unwrapper);
         self.drain(line, out);
         self.arena.reset();
     }
@@ -100,15 +100,16 @@ impl RecordProcessor {
                     Ok(None) => {}
                     Err(error) => out.push_back(Err(error.with_record_line(line))),
                     Ok(Some(message)) => {
-                        let nest = Nest {
+                        let enclosure = Enclosure {
                             path: message.path,
                             envelope: message.envelope,
                             decoded: true,
                             facts: message.facts,
                         };
                         let mut inner = Vec::new();
-                        let mut walk = Walk { cx: &mut self.cx, arena: &self.arena, out: &mut inner };
-                        input::parse_text(&message.text, Some(InputFormat::AtlanMessage), &nest, &mut walk);
+                        let mut unwrapper =
+                            Unwrapper { normalizer: &mut self.normalizer, arena: &self.arena, out: &mut inner };
+                        input::parse_text(&message.text, Some(InputFormat::AtlanMessage), &enclosure, &mut unwrapper);
                         for outcome in inner {
                             match outcome {
                                 Ok(Outcome::Parsed(parsed)) => out.push_back(Ok(Record { line, parsed })),
