@@ -45,6 +45,19 @@ pub(crate) enum FieldPath {
     Raw(Vec<String>),
 }
 
+/// The first segments of paths.
+const ROOTS: &[&str] = &["id", "source", "kind", "time", "actor", "entity", "subjects", "details", "native", "raw"];
+
+/// The candidate nearest to `name` when it is near enough to be a likely typo.
+pub(crate) fn nearest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::normalized_damerau_levenshtein(name, candidate), candidate))
+        .filter(|(similarity, _)| *similarity >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
 impl FieldPath {
     fn parse(path: &str, at: &str) -> Result<Self> {
         let (root, rest) = match path.split_once('.') {
@@ -62,7 +75,11 @@ impl FieldPath {
             match rest {
                 None => Ok(None),
                 Some(field) => fields.iter().copied().find(|known| *known == field).map(Some).ok_or_else(|| {
-                    filter_error(at, format!("unknown field `{root}.{field}` (known: {})", fields.join(", ")))
+                    let hint = match nearest(field, fields.iter().copied()) {
+                        Some(near) => format!("did you mean `{root}.{near}`?"),
+                        None => format!("`{root}` has {}", fields.join(", ")),
+                    };
+                    filter_error(at, format!("unknown field `{root}.{field}`: {hint}"))
                 }),
             }
         };
@@ -85,9 +102,10 @@ impl FieldPath {
             "raw" => Ok(Self::Raw(segments(rest)?)),
             _ => Err(filter_error(
                 at,
-                format!(
-                    "unknown path `{path}`: paths start with id, source, kind, time, actor, entity, subjects, details, native or raw"
-                ),
+                match nearest(root, ROOTS.iter().copied()) {
+                    Some(near) => format!("unknown path `{path}`: did you mean `{near}`?"),
+                    None => format!("unknown path `{path}`: paths start with {}", ROOTS.join(", ")),
+                },
             )),
         }
     }
@@ -243,7 +261,18 @@ fn check_value(field: &FieldPath, scalar: &Scalar, at: &str) -> Result<()> {
     match (field, scalar) {
         (FieldPath::Source, Scalar::String(name)) if Source::from_name(name).is_some() => Ok(()),
         (FieldPath::Source, other) => {
-            Err(filter_error(at, format!("unknown source {}: sources are \"datahub\" and \"atlan\"", show(other))))
+            let names: Vec<&str> = Source::ALL.iter().map(|source| source.as_str()).collect();
+            let hint = match other {
+                Scalar::String(name) => nearest(name, names.iter().copied()),
+                _ => None,
+            };
+            Err(filter_error(
+                at,
+                match hint {
+                    Some(near) => format!("unknown source {}: did you mean \"{near}\"?", show(other)),
+                    None => format!("unknown source {}: sources are {}", show(other), names.join(", ")),
+                },
+            ))
         }
         (FieldPath::Time, Scalar::Number(_)) => Ok(()),
         (FieldPath::Time, other) => Err(filter_error(
@@ -315,14 +344,17 @@ fn kinds_named(scalar: &Scalar, at: &str) -> Result<Vec<Kind>> {
         return Ok(family.kinds().collect());
     }
     let families: Vec<String> = Family::all().iter().map(|family| format!("{family}.*")).collect();
+    let names = Kind::ALL.iter().map(|kind| kind.as_str()).chain(families.iter().map(String::as_str));
     Err(filter_error(
         at,
-        format!("unknown kind \"{name}\" (kinds: {}; families: {})", kind_names(), families.join(", ")),
+        match nearest(name, names) {
+            Some(near) => format!("unknown kind \"{name}\": did you mean \"{near}\"?"),
+            None => format!(
+                "unknown kind \"{name}\": a kind is family.action (families: {}; `metaevents catalog` lists every kind)",
+                families.join(", ")
+            ),
+        },
     ))
-}
-
-fn kind_names() -> String {
-    Kind::ALL.iter().map(|kind| kind.as_str()).collect::<Vec<_>>().join(", ")
 }
 
 fn string_argument<'v>(op: &str, argument: &'v Value, at: &str) -> Result<&'v str> {
@@ -382,9 +414,13 @@ fn compile_op(field: &FieldPath, op: &str, argument: &Value, at: &str) -> Result
                 }
             }
         }
-        unknown => {
-            Err(filter_error(at, format!("unknown operator \"{unknown}\" (operators: {})", OPERATORS.join(", "))))
-        }
+        unknown => Err(filter_error(
+            at,
+            match nearest(unknown, OPERATORS.iter().copied()) {
+                Some(near) => format!("unknown operator \"{unknown}\": did you mean \"{near}\"?"),
+                None => format!("unknown operator \"{unknown}\" (operators: {})", OPERATORS.join(", ")),
+            },
+        )),
     }
 }
 
