@@ -1,12 +1,14 @@
 // The shared conformance vectors (tests/vectors, format in its README) through the package as a
-// user imports it: every event and malformed vector must give exactly the expected records
-// (the Rust core's output), every filter case exactly the expected matches.
+// user imports it: every event and malformed vector must match its hand-written expectation
+// (`expect`) and then give exactly the expected records (the Rust core's output), every filter
+// case exactly the expected matches.
 
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 import { Filter, FilterError, MetaeventsError, Parser, parse } from 'metaevents';
 
@@ -96,6 +98,45 @@ function checkRecord(actual, wanted, where) {
   }
 }
 
+const ABSENT = Symbol('absent');
+
+/** Where a record departs from its hand-written expectation: every key the expectation lists
+ * must match, objects recursively; lists and scalars must be equal. One line per key. */
+function departures(actual, wanted, path = '') {
+  const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (isObject(wanted) && isObject(actual)) {
+    return Object.entries(wanted).flatMap(([key, value]) =>
+      departures(key in actual ? actual[key] : ABSENT, value, path ? `${path}.${key}` : key),
+    );
+  }
+  if (actual !== ABSENT && isDeepStrictEqual(actual, wanted)) return [];
+  const got = actual === ABSENT ? '(absent)' : JSON.stringify(actual);
+  return [`${path || '(record)'}: expected ${JSON.stringify(wanted)}, got ${got}`];
+}
+
+/** The vector's hand-written `expect` items (required in events/), checked before the snapshot. */
+function checkExpectation(sub, expected, actual, where) {
+  if (expected.expect === undefined) {
+    assert.notEqual(sub, 'events', 'no hand-written expectation (`expect`)');
+    return;
+  }
+  assert.ok(Array.isArray(expected.expect), '`expect` must be a list, one item per record');
+  assert.equal(actual.length, expected.expect.length, `${where}: the hand-written expectation has ${expected.expect.length} items`);
+  const problems = expected.expect.flatMap((want, index) => {
+    const got = actual[index];
+    if (want.error || got.error) {
+      try {
+        checkRecord(got, want, `${where} record ${index}`);
+        return [];
+      } catch (error) {
+        return [`record ${index}: hand-written expectation: ${error.message}`];
+      }
+    }
+    return departures(got, want).map((line) => `record ${index}: hand-written expectation: ${line}`);
+  });
+  assert.ok(problems.length === 0, `${where}:\n  ${problems.join('\n  ')}`);
+}
+
 function withoutEnvelope(record) {
   if (!record.native) return record;
   const { envelope, ...native } = record.native;
@@ -139,6 +180,7 @@ for (const sub of ['events', 'malformed']) {
         if (text !== null) inputs.push(['string', text]);
         for (const [form, input] of inputs) {
           const actual = run(parser, mode, input);
+          checkExpectation(sub, expected, actual, form);
           assert.equal(actual.length, wanted.length, `${form}: expected ${wanted.length} records, got ${JSON.stringify(actual)}`);
           actual.forEach((record, index) => checkRecord(record, wanted[index], `${form} record ${index}`));
           if (mode === 'stream') checkParseMany(parser, input, actual, form);

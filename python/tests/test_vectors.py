@@ -1,8 +1,9 @@
 """The shared conformance vectors of ``tests/vectors`` through the Python API (see its README).
 
 Events and malformed inputs: ``parse`` (bytes, str, and dict for JSON objects) and the
-streams (``iter_file`` on a path and on a file object, ``iter_lines``, ``parse_many``) must give
-exactly the expected records, which are the Rust core's output. Filters: every case through
+streams (``iter_file`` on a path and on a file object, ``iter_lines``, ``parse_many``) must match
+the vector's hand-written expectation (``expect``) and then give exactly the expected records,
+which are the Rust core's output. Filters: every case through
 ``Filter.matches`` and ``Filter.filter_ndjson``.
 """
 
@@ -140,6 +141,55 @@ def check(label: str, actual: list[dict[str, Any]], wanted: list[dict[str, Any]]
     assert not problems, f"{label}:\n  " + "\n  ".join(problems)
 
 
+def same(a: object, b: object) -> bool:
+    """JSON equality: numbers by value, but a boolean is never a number."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same(a[key], b[key]) for key in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    return type(a) is type(b) and a == b
+
+
+ABSENT = object()
+
+
+def departures(actual: object, wanted: object, path: str = "") -> list[str]:
+    """Where a record departs from its hand-written expectation: every key the expectation lists
+    must match, objects recursively; lists and scalars must be equal. One line per key."""
+    if isinstance(wanted, dict) and isinstance(actual, dict):
+        lines = []
+        for key, value in wanted.items():
+            lines += departures(actual.get(key, ABSENT), value, f"{path}.{key}" if path else key)
+        return lines
+    if actual is not ABSENT and same(actual, wanted):
+        return []
+    got = "(absent)" if actual is ABSENT else short(actual)
+    return [f"{path or '(record)'}: expected {short(wanted)}, got {got}"]
+
+
+def check_expectation(sub: str, name: str, expected: dict[str, Any], actual: list[dict[str, Any]]) -> None:
+    """The vector's hand-written `expect` items (required in events/), checked before the snapshot."""
+    label = f"{sub}/{name}"
+    items = expected.get("expect")
+    if items is None:
+        assert sub != "events", f"{label}: no hand-written expectation (`expect`)"
+        return
+    assert isinstance(items, list), f"{label}: `expect` must be a list, one item per record"
+    assert len(items) == len(actual), f"{label}: the hand-written expectation has {len(items)} items, the output {len(actual)} records"
+    problems = []
+    for index, (got, want) in enumerate(zip(actual, items)):
+        if "error" in want or "error" in got:
+            found = [reason] if (reason := difference(got, want)) else []
+        else:
+            found = departures(got, want)
+        problems += [f"record {index}: hand-written expectation: {line}" for line in found]
+    assert not problems, f"{label}:\n  " + "\n  ".join(problems)
+
+
 def without_envelope(record: dict[str, Any]) -> dict[str, Any]:
     record = json.loads(json.dumps(record))
     if isinstance(record.get("native"), dict):
@@ -178,7 +228,9 @@ def test_event_vector(sub: str, name: str) -> None:
     label = f"{sub}/{name}"
 
     if expected.get("mode", "parse") == "parse":
-        check(f"{label} parse(bytes)", [parse_record(parser, data)], wanted)
+        from_bytes = [parse_record(parser, data)]
+        check_expectation(sub, name, expected, from_bytes)
+        check(f"{label} parse(bytes)", from_bytes, wanted)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -195,8 +247,9 @@ def test_event_vector(sub: str, name: str) -> None:
                 check(f"{label} parse(dict)", [parse_record(parser, decoded)], wanted)
     else:
         # Every record in order: errors and validation requests yielded in place.
-        from_object = parser.iter_file(io.BytesIO(data), errors="yield", validation_requests=True)
-        check(f"{label} iter_file(file object)", stream_records(from_object), wanted)
+        from_object = stream_records(parser.iter_file(io.BytesIO(data), errors="yield", validation_requests=True))
+        check_expectation(sub, name, expected, from_object)
+        check(f"{label} iter_file(file object)", from_object, wanted)
         if path is not None:
             from_path = parser.iter_file(path, errors="yield", validation_requests=True)
             check(f"{label} iter_file(path)", stream_records(from_path), wanted)
