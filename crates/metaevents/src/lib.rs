@@ -30,6 +30,8 @@ pub use parser::Parser;
 pub use schema::event_schema;
 pub use stats::Stats;
 pub use stream::EventReader;
+#[cfg(feature = "parallel")]
+pub use stream::{ParallelReader, ParallelRecords, Workers};
 pub use validate::{Issue, Severity, validate};
 
 /// Parses one event with the default [`Parser`].

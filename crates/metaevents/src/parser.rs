@@ -5,8 +5,12 @@ use std::io::Read;
 use crate::error::{Error, ErrorKind, Result};
 use crate::filter::Filter;
 use crate::model::Parsed;
+#[cfg(feature = "parallel")]
+use crate::model::Record;
 use crate::options::{InputFormat, Limits, ParseOptions};
-use crate::stream::{EventReader, RecordProcessor};
+use crate::stream::{EventReader, Produced, RecordProcessor};
+#[cfg(feature = "parallel")]
+use crate::stream::{ParallelReader, ParallelRecords, Workers};
 
 /// Reads events with a fixed set of options. Cheap to create and to clone; holds no state
 /// between calls, so one parser can serve many threads.
@@ -76,10 +80,10 @@ impl Parser {
             let mut queue = std::collections::VecDeque::new();
             records.process(input, 1, &mut queue);
             records.finish(&mut queue);
-            let single =
-                queue.len() == 1 && !matches!(queue.front(), Some(Err(err)) if err.kind() == ErrorKind::Syntax);
+            let single = queue.len() == 1
+                && !matches!(queue.front(), Some(Produced::Done(Err(err))) if err.kind() == ErrorKind::Syntax);
             if single {
-                if let Some(item) = queue.pop_front() {
+                if let Some(Produced::Done(item)) = queue.pop_front() {
                     return item.map(|record| record.parsed);
                 }
             }
@@ -176,5 +180,43 @@ impl Filter {
             }
         }
         matched
+    }
+}
+
+#[cfg(feature = "parallel")]
+/// Reading on every core.
+impl Parser {
+    /// Reads `reader` (NDJSON, JSON arrays, documents; gzip too) on `workers`: NDJSON is cut into
+    /// chunks of lines parsed on every thread, and `map` turns each run of consecutive records
+    /// into the caller's output on the same threads. Items come in input order: `Ok(map(run))`
+    /// and `Err` for each bad record, exactly the errors (kinds, lines, paths) the sequential
+    /// [`Parser::read`] reports. Split messages are assembled across chunks. Input of another
+    /// shape than NDJSON is read on one thread.
+    pub fn read_parallel<'r, R, T, F>(&self, reader: R, workers: &Workers, map: F) -> ParallelReader<'r, T, F>
+    where
+        R: Read + Send + 'r,
+        T: Send,
+        F: Fn(Vec<Record>) -> T + Sync,
+    {
+        ParallelReader::new(self.read(reader), &self.options, self.lazy_ids, workers, map)
+    }
+
+    /// [`Parser::read_parallel`] of input in memory, cut in place.
+    pub fn parse_many_parallel<'a, T, F>(&self, input: &'a [u8], workers: &Workers, map: F) -> ParallelReader<'a, T, F>
+    where
+        T: Send,
+        F: Fn(Vec<Record>) -> T + Sync,
+    {
+        ParallelReader::new(self.parse_many(input), &self.options, self.lazy_ids, workers, map)
+    }
+
+    /// The records of `reader` read on `workers`, one by one: what [`Parser::read`] yields.
+    pub fn read_records_parallel<'r, R: Read + Send + 'r>(&self, reader: R, workers: &Workers) -> ParallelRecords<'r> {
+        ParallelRecords::new(self.read(reader), &self.options, self.lazy_ids, workers)
+    }
+
+    /// The records of `input` read on `workers`, one by one: what [`Parser::parse_many`] yields.
+    pub fn parse_many_records_parallel<'a>(&self, input: &'a [u8], workers: &Workers) -> ParallelRecords<'a> {
+        ParallelRecords::new(self.parse_many(input), &self.options, self.lazy_ids, workers)
     }
 }

@@ -1,11 +1,13 @@
 //! [`EventReader`]: an iterator of records over any `Read`.
 
+#[cfg(feature = "parallel")]
+use std::borrow::Cow;
 use std::io::{self, Cursor, Read};
 
 use flate2::read::MultiGzDecoder;
 use memchr::memchr;
 
-use super::records::{Queue, RecordProcessor, too_large};
+use super::records::{Produced, Queue, RecordProcessor, too_large};
 use crate::error::{Error, ErrorKind};
 use crate::filter::{Candidates, Filter};
 use crate::json::scan::{self, ValueEnd};
@@ -51,6 +53,19 @@ impl<'r> Input<'r> {
         let count = count.min(self.available().len());
         self.pos += count;
         self.offset += count as u64;
+    }
+
+    #[cfg(feature = "parallel")]
+    /// Consumes the first `count` available bytes and returns them: borrowed when the whole
+    /// input is a slice, else copied out of the window.
+    fn take(&mut self, count: usize) -> Cow<'r, [u8]> {
+        let count = count.min(self.available().len());
+        let bytes = match self.reader {
+            None => Cow::Borrowed(self.slice.get(self.pos..self.pos + count).unwrap_or_default()),
+            Some(_) => Cow::Owned(self.buf.get(self.pos..self.pos + count).unwrap_or_default().to_vec()),
+        };
+        self.consume(count);
+        bytes
     }
 
     /// What is left to read, as a reader (to decompress it).
@@ -211,6 +226,21 @@ pub struct EventReader<'r> {
     prefilter: Option<Filter>,
     /// Where the next NDJSON lines that may pass the prefilter are (when it can rule any out).
     candidates: Option<Candidates>,
+    /// A read that failed while cutting chunks, reported once the complete lines before it are out.
+    #[cfg(feature = "parallel")]
+    read_failure: Option<io::Error>,
+}
+
+/// What [`EventReader::next_piece`] hands out.
+#[cfg(feature = "parallel")]
+#[derive(Debug)]
+pub(crate) enum Piece<'r> {
+    /// Complete NDJSON lines, the first numbered `first_line`; only the last piece of the input
+    /// may end without a newline. Read them with [`EventReader::chunk_of_lines`].
+    Lines { data: Cow<'r, [u8]>, first_line: u64 },
+    /// What the reader produced itself: the records of input that is not NDJSON, lines too long
+    /// to keep, read errors.
+    Produced(Produced),
 }
 
 impl std::fmt::Debug for EventReader<'_> {
@@ -247,7 +277,26 @@ impl<'r> EventReader<'r> {
             lines_only: false,
             prefilter: None,
             candidates: None,
+            #[cfg(feature = "parallel")]
+            read_failure: None,
         }
+    }
+
+    #[cfg(feature = "parallel")]
+    /// A reader of one piece of NDJSON cut by [`EventReader::next_piece`], its lines numbered
+    /// from `first_line`. The start of the input (gzip, a byte-order mark, the shape) was dealt
+    /// with by the reader that cut it, so nothing is detected here: every line is a record.
+    pub(crate) fn chunk_of_lines(
+        data: &'r [u8],
+        first_line: u64,
+        records: RecordProcessor,
+        options: &ParseOptions,
+    ) -> Self {
+        let mut reader = Self::new(Input::slice(data), records, options);
+        reader.state = State::Lines { long: None };
+        reader.line = first_line;
+        reader.lines_only = true;
+        reader
     }
 
     /// Reads one record per line (NDJSON), also when the first line looks like the start of a
@@ -289,7 +338,7 @@ impl<'r> EventReader<'r> {
     }
 
     fn fail(&mut self, error: Error) {
-        self.queue.push_back(Err(error));
+        self.queue.push_back(Produced::Done(Err(error)));
         self.finish();
     }
 
@@ -422,7 +471,7 @@ impl<'r> EventReader<'r> {
         let mut check = |line: &[u8], number: u64| {
             let line = line.strip_suffix(b"\r").unwrap_or(line);
             if line.len() > limit && !line.trim_ascii().is_empty() {
-                self.queue.push_back(Err(too_large(limit, number)));
+                self.queue.push_back(Produced::Done(Err(too_large(limit, number))));
             }
         };
         for newline in memchr::memchr_iter(b'\n', skipped) {
@@ -456,7 +505,7 @@ impl<'r> EventReader<'r> {
                 return self.input.fill();
             }
             if !blank {
-                self.queue.push_back(Err(too_large(limit, self.line)));
+                self.queue.push_back(Produced::Done(Err(too_large(limit, self.line))));
             }
             self.line += 1;
             if self.input.eof && newline.is_none() {
@@ -560,7 +609,7 @@ impl<'r> EventReader<'r> {
                         return;
                     }
                     let root = index.map_or_else(|| "$".to_owned(), |index| crate::json::path::item("$", index));
-                    self.queue.push_back(Err(too_large(limit, line).with_path(root)));
+                    self.queue.push_back(Produced::Done(Err(too_large(limit, line).with_path(root))));
                     return;
                 }
                 ValueEnd::Incomplete => {
@@ -625,10 +674,75 @@ fn syntax(line: u64, message: &str) -> Error {
     Error::new(ErrorKind::Syntax, message).with_path("$").with_record_line(line)
 }
 
-impl Iterator for EventReader<'_> {
-    type Item = Result<Record, Error>;
+#[cfg(feature = "parallel")]
+impl<'r> EventReader<'r> {
+    /// The next piece of the input, for readers that parse chunks of it elsewhere: NDJSON is cut
+    /// into chunks of complete lines of about `target` bytes (not parsed here); everything else
+    /// (input of another shape, lines too long to keep, read errors) is read here as the
+    /// iterator reads it. Reading every chunk with [`EventReader::chunk_of_lines`] and taking
+    /// everything in order gives what the iterator gives, line numbers included.
+    pub(crate) fn next_piece(&mut self, target: usize) -> Option<Piece<'r>> {
+        loop {
+            if let Some(item) = self.queue.pop_front() {
+                return Some(Piece::Produced(item));
+            }
+            let result = match self.state {
+                State::Done => return None,
+                State::Lines { long: None } => match self.cut_lines(target) {
+                    Ok(Some(piece)) => return Some(piece),
+                    Ok(None) => Ok(()),
+                    Err(err) => Err(err),
+                },
+                _ => self.step(),
+            };
+            if let Err(err) = result {
+                let error = self.read_error(&err);
+                self.fail(error);
+            }
+        }
+    }
 
-    fn next(&mut self) -> Option<Self::Item> {
+    /// Cuts the next chunk of complete lines, or makes progress towards one (`None`).
+    fn cut_lines(&mut self, target: usize) -> io::Result<Option<Piece<'r>>> {
+        let limit = self.records.max_event_bytes();
+        let available = self.input.available();
+        let want_more = available.len() < target || memchr(b'\n', available).is_none();
+        if want_more && !self.input.eof && self.read_failure.is_none() {
+            if available.len() > limit + 1 && memchr(b'\n', available).is_none() {
+                // A line too long to keep: the iterator's own code consumes it and judges it.
+                return self.next_line(None).map(|()| None);
+            }
+            if let Err(err) = self.input.fill() {
+                self.read_failure = Some(err);
+            }
+            return Ok(None);
+        }
+        let available = self.input.available();
+        let cut = if self.input.eof && self.read_failure.is_none() {
+            available.len()
+        } else {
+            let head = available.get(..target.min(available.len())).unwrap_or_default();
+            memchr::memrchr(b'\n', head).or_else(|| memchr(b'\n', available)).map_or(0, |newline| newline + 1)
+        };
+        if cut == 0 {
+            if let Some(err) = self.read_failure.take() {
+                // What the iterator does: the complete lines before a failed read are read.
+                return Err(err);
+            }
+            self.finish();
+            return Ok(None);
+        }
+        let first_line = self.line;
+        let data = self.input.take(cut);
+        self.line += count_lines(&data);
+        Ok(Some(Piece::Lines { data, first_line }))
+    }
+}
+
+impl EventReader<'_> {
+    /// The next thing the records yield: a record, an error, or (with a processor that defers
+    /// them) a part of a split message.
+    pub(crate) fn next_produced(&mut self) -> Option<Produced> {
         loop {
             if let Some(item) = self.queue.pop_front() {
                 return Some(item);
@@ -639,6 +753,20 @@ impl Iterator for EventReader<'_> {
             if let Err(err) = self.step() {
                 let error = self.read_error(&err);
                 self.fail(error);
+            }
+        }
+    }
+}
+
+impl Iterator for EventReader<'_> {
+    type Item = Result<Record, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match self.next_produced()? {
+                Produced::Done(item) => return Some(item),
+                // Only readers of one chunk defer split parts, and they are never iterated.
+                Produced::Part(..) => {}
             }
         }
     }

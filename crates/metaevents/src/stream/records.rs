@@ -1,20 +1,32 @@
 //! Turning one record's bytes into records and errors, with split messages reassembled across
-//! records. Shared by [`super::EventReader`] and the filter's NDJSON scan.
+//! records. Shared by [`super::EventReader`] and the filter's NDJSON scan; the parallel reader
+//! leaves the parts of split messages to one pass in input order ([`RecordProcessor::assemble`]).
 
 use std::collections::VecDeque;
 
 use bumpalo::Bump;
 
 use crate::error::{Error, ErrorKind};
-use crate::input::{self, Enclosure, Outcome, Sink, SplitAssembler, Unwrapper};
+use crate::input::{self, Enclosure, Outcome, Sink, SplitAssembler, SplitPart, Unwrapper};
 use crate::model::Record;
 use crate::normalize::Normalizer;
 use crate::options::{InputFormat, ParseOptions};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// What one record yields, in order.
+#[derive(Debug)]
+pub(crate) enum Produced {
+    /// A record or what is wrong with one.
+    Done(Result<Record, Error>),
+    /// A part of a split message found on a line, left unassembled (see
+    /// `RecordProcessor::deferring_splits`, used by the parallel reader).
+    #[cfg_attr(not(feature = "parallel"), allow(dead_code, reason = "read by the parallel reader"))]
+    Part(Box<SplitPart>, u64),
+}
+
 /// What a stream's records become.
-pub(crate) type Queue = VecDeque<Result<Record, Error>>;
+pub(crate) type Queue = VecDeque<Produced>;
 
 /// Parses records one at a time.
 #[derive(Debug)]
@@ -24,6 +36,8 @@ pub(crate) struct RecordProcessor {
     arena: Bump,
     forced: Option<InputFormat>,
     splits: SplitAssembler,
+    /// Hand split parts out instead of assembling them.
+    defer_splits: bool,
     sink: Sink,
 }
 
@@ -34,8 +48,17 @@ impl RecordProcessor {
             arena: Bump::new(),
             forced: options.format,
             splits: SplitAssembler::new(options.limits.max_event_bytes),
+            defer_splits: false,
             sink: Vec::new(),
         }
+    }
+
+    #[cfg(feature = "parallel")]
+    /// Hands the parts of split messages out as [`Produced::Part`] instead of assembling them:
+    /// a reader of one chunk of a stream cannot, since the other parts may be in other chunks.
+    pub(crate) fn deferring_splits(mut self) -> Self {
+        self.defer_splits = true;
+        self
     }
 
     /// Events whose ids are computed on first use rather than while parsing.
@@ -59,27 +82,27 @@ impl RecordProcessor {
         let root = index.map_or_else(|| "$".to_owned(), |index| crate::json::path::item("$", index));
         // Size first: a reader that meets a record too big to keep knows nothing else of it.
         if bytes.len() > self.normalizer.limits.max_event_bytes {
-            out.push_back(Err(too_large(self.normalizer.limits.max_event_bytes, line).with_path(root)));
+            out.push_back(Produced::Done(Err(too_large(self.normalizer.limits.max_event_bytes, line).with_path(root))));
             return;
         }
         if bytes.starts_with(BOM) {
-            out.push_back(Err(Error::new(
+            out.push_back(Produced::Done(Err(Error::new(
                 ErrorKind::Encoding,
                 "byte-order mark inside the input (one is only allowed at its very start)",
             )
             .with_path(root)
-            .with_record_line(line)));
+            .with_record_line(line))));
             return;
         }
         let text = match std::str::from_utf8(bytes) {
             Ok(text) => text,
             Err(err) => {
-                out.push_back(Err(Error::new(
+                out.push_back(Produced::Done(Err(Error::new(
                     ErrorKind::Encoding,
                     format!("invalid UTF-8 at byte {} of the record", err.valid_up_to() + 1),
                 )
                 .with_path(root)
-                .with_record_line(line)));
+                .with_record_line(line))));
                 return;
             }
         };
@@ -94,41 +117,44 @@ impl RecordProcessor {
         let mut pending = std::mem::take(&mut self.sink);
         for outcome in pending.drain(..) {
             match outcome {
-                Ok(Outcome::Parsed(parsed)) => out.push_back(Ok(Record { line, parsed })),
-                Err(error) => out.push_back(Err(error.with_record_line(line))),
-                Ok(Outcome::Split(part)) => match self.splits.add(part, line) {
-                    Ok(None) => {}
-                    Err(error) => out.push_back(Err(error.with_record_line(line))),
-                    Ok(Some(message)) => {
-                        let enclosure = Enclosure {
-                            path: message.path,
-                            envelope: message.envelope,
-                            decoded: true,
-                            facts: message.facts,
-                        };
-                        let mut inner = Vec::new();
-                        let mut unwrapper =
-                            Unwrapper { normalizer: &mut self.normalizer, arena: &self.arena, out: &mut inner };
-                        input::parse_text(&message.text, Some(InputFormat::AtlanMessage), &enclosure, &mut unwrapper);
-                        for outcome in inner {
-                            match outcome {
-                                Ok(Outcome::Parsed(parsed)) => out.push_back(Ok(Record { line, parsed })),
-                                Ok(Outcome::Split(_)) => {}
-                                Err(error) => out.push_back(Err(error.with_record_line(line))),
-                            }
-                        }
-                    }
-                },
+                Ok(Outcome::Parsed(parsed)) => out.push_back(Produced::Done(Ok(Record { line, parsed }))),
+                Err(error) => out.push_back(Produced::Done(Err(error.with_record_line(line)))),
+                Ok(Outcome::Split(part)) if self.defer_splits => out.push_back(Produced::Part(Box::new(part), line)),
+                Ok(Outcome::Split(part)) => self.assemble(part, line, out),
             }
         }
         // Keep the allocation for the next record.
         self.sink = pending;
     }
 
+    /// Adds a part of a split message, found on `line`; once the message is complete, parses it
+    /// into `out`. Parts must come in input order.
+    pub(crate) fn assemble(&mut self, part: SplitPart, line: u64, out: &mut Queue) {
+        match self.splits.add(part, line) {
+            Ok(None) => {}
+            Err(error) => out.push_back(Produced::Done(Err(error.with_record_line(line)))),
+            Ok(Some(message)) => {
+                let enclosure =
+                    Enclosure { path: message.path, envelope: message.envelope, decoded: true, facts: message.facts };
+                let mut inner = Vec::new();
+                let mut unwrapper = Unwrapper { normalizer: &mut self.normalizer, arena: &self.arena, out: &mut inner };
+                input::parse_text(&message.text, Some(InputFormat::AtlanMessage), &enclosure, &mut unwrapper);
+                for outcome in inner {
+                    match outcome {
+                        Ok(Outcome::Parsed(parsed)) => out.push_back(Produced::Done(Ok(Record { line, parsed }))),
+                        Ok(Outcome::Split(_)) => {}
+                        Err(error) => out.push_back(Produced::Done(Err(error.with_record_line(line)))),
+                    }
+                }
+                self.arena.reset();
+            }
+        }
+    }
+
     /// Reports split messages that never completed.
     pub(crate) fn finish(&mut self, out: &mut Queue) {
         for error in self.splits.finish() {
-            out.push_back(Err(error));
+            out.push_back(Produced::Done(Err(error)));
         }
     }
 }
