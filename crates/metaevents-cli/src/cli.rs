@@ -12,6 +12,7 @@ const EXAMPLES: &str = "\
 Examples:
   metaevents stats --demo                              counts of the built-in demo corpus
   metaevents normalize events.ndjson > normalized.ndjson
+  metaevents normalize --output parquet -o events.parquet archive/*.ndjson.gz
   metaevents filter --kind 'tag.*' --platform snowflake events.ndjson.gz
   metaevents filter --where '{\"subjects\": {\"contains\": \"PII\"}}' events.ndjson
   metaevents filter --datahub-actions action.yml events.ndjson
@@ -50,7 +51,7 @@ pub enum Command {
     Filter(filter::Args),
     /// Count events by source, kind, platform and actor, with the time range and bad records.
     Stats(stats::Args),
-    /// Show the catalog of known events: a table, JSON, Markdown or the JSON Schema.
+    /// Show the catalog of known events: a table, JSON, Markdown, the JSON Schema or the Arrow schema.
     Catalog(catalog::Args),
     /// Check every event strictly against the catalog, with line numbers.
     Validate(validate::Args),
@@ -71,6 +72,8 @@ impl Cli {
             Command::Validate(args) => validate::run(&args, cli.quiet, &mut out, &mut reporter),
         }
         .and_then(|()| out.flush());
+        // The progress bar covers the whole run, writing the output included.
+        reporter.finish_progress();
         match result {
             Ok(()) | Err(Fatal::BrokenPipe) => Ok(reporter.exit_code()),
             Err(fatal) => Err(fatal),

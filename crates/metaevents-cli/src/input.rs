@@ -1,13 +1,15 @@
-//! Input handling shared by the subcommands: the input options, the parser they configure, the
-//! sources (files, stdin, the demo), the progress bar, and reading every record of every source
-//! (optionally skipping, unparsed, the records a filter's prefilter rules out).
+//! Input handling shared by the subcommands: the input options, the parser and threads they
+//! configure, the sources (files, stdin, the demo), the progress bar, and reading every record
+//! of every source on every core, in input order (optionally skipping, unparsed, the records a
+//! filter's prefilter rules out), or its events as Arrow batches.
 
 use std::fs::File;
 use std::io::{self, Cursor, IsTerminal as _, Read};
 use std::path::PathBuf;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use metaevents::{ErrorKind, Filter, InputFormat, Parser, Record};
+use metaevents::arrow::{BatchOptions, BatchReader, RecordBatch};
+use metaevents::{Error, ErrorKind, Filter, InputFormat, Parser, Record, Workers};
 
 use crate::demo;
 use crate::report::{BadRecord, Fatal, Reporter};
@@ -42,6 +44,11 @@ pub struct InputArgs {
     /// Most events one JSON array or poll response may hold [default: 1000000].
     #[arg(long, value_name = "COUNT")]
     pub max_events_per_array: Option<u64>,
+
+    /// Threads that parse: NDJSON (gzip too) is cut into chunks parsed on every thread, and the
+    /// output keeps the input's order and line numbers [default: one per core].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 fn format_names() -> clap::builder::PossibleValuesParser {
@@ -81,10 +88,11 @@ impl InputSource {
     }
 }
 
-/// The parser and sources of one run.
+/// The parser, threads and sources of one run.
 #[derive(Debug)]
 pub struct Inputs {
     parser: Parser,
+    workers: Workers,
     sources: Vec<InputSource>,
     quiet: bool,
 }
@@ -92,7 +100,14 @@ pub struct Inputs {
 impl Inputs {
     /// Checks the options and that every file can be opened (exit code 2 otherwise).
     pub fn new(args: &InputArgs, quiet: bool) -> Result<Self, Fatal> {
-        Ok(Self { parser: parser(args)?, sources: sources(args)?, quiet })
+        let workers = Workers::new(args.threads.unwrap_or(0))
+            .map_err(|err| Fatal::usage(format!("invalid value for --threads: {}", err.message())))?;
+        Ok(Self { parser: parser(args)?, workers, sources: sources(args)?, quiet })
+    }
+
+    /// The threads the run works on.
+    pub fn workers(&self) -> &Workers {
+        &self.workers
     }
 
     fn progress_bar(&self) -> Option<ProgressBar> {
@@ -117,44 +132,75 @@ impl Inputs {
     where
         F: FnMut(&mut Reporter, &str, Item) -> Result<(), Fatal>,
     {
-        let bar = self.progress_bar();
-        reporter.set_progress(bar.clone());
-        let result = self.read_sources(reporter, bar.as_ref(), prefilter, &mut visit);
-        reporter.finish_progress();
-        result
+        let identity = |records: Vec<Record>| records;
+        self.for_each_run(reporter, prefilter, identity, |reporter, source, run| match run {
+            Ok(records) => records.into_iter().try_for_each(|record| visit(reporter, source, Ok(record))),
+            Err(bad) => visit(reporter, source, Err(bad)),
+        })
     }
 
-    fn read_sources<F>(
+    /// Like [`Inputs::for_each`], with each run of consecutive records first turned into `T` by
+    /// `map` on the worker threads (formatting output there, say).
+    pub fn for_each_run<T, M, F>(
         &self,
         reporter: &mut Reporter,
-        bar: Option<&ProgressBar>,
         prefilter: Option<&Filter>,
-        visit: &mut F,
+        map: M,
+        mut visit: F,
     ) -> Result<(), Fatal>
     where
-        F: FnMut(&mut Reporter, &str, Item) -> Result<(), Fatal>,
+        T: Send,
+        M: Fn(Vec<Record>) -> T + Sync,
+        F: FnMut(&mut Reporter, &str, Result<T, BadRecord>) -> Result<(), Fatal>,
     {
+        let bar = self.progress_bar();
+        reporter.set_progress(bar.clone());
         for source in &self.sources {
-            let mut reader = source.open()?;
-            if let Some(bar) = bar {
-                reader = Box::new(bar.wrap_read(reader));
+            let reader = Self::open(source, bar.as_ref())?;
+            let mut runs = self.parser.read_parallel(reader, &self.workers, &map);
+            if let Some(filter) = prefilter {
+                runs = runs.prefiltered(filter);
             }
-            let records = match prefilter {
-                None => self.parser.read(reader),
-                Some(filter) => self.parser.read_filtered(reader, filter),
-            };
-            for item in records {
-                let item = match item {
-                    Ok(record) => Ok(record),
-                    Err(error) if error.kind() == ErrorKind::Io => {
-                        return Err(Fatal::usage(BadRecord::from(&error).describe(&source.name)));
-                    }
-                    Err(error) => Err(BadRecord::from(&error)),
-                };
-                visit(reporter, &source.name, item)?;
+            for item in runs {
+                visit(reporter, &source.name, bad_record(item, &source.name)?)?;
             }
         }
         Ok(())
+    }
+
+    /// Calls `visit` with the events of every source as Arrow batches, and with every bad
+    /// record, in order.
+    pub fn for_each_batch<F>(&self, reporter: &mut Reporter, options: &BatchOptions, mut visit: F) -> Result<(), Fatal>
+    where
+        F: FnMut(&mut Reporter, &str, Result<RecordBatch, BadRecord>) -> Result<(), Fatal>,
+    {
+        let bar = self.progress_bar();
+        reporter.set_progress(bar.clone());
+        for source in &self.sources {
+            let reader = Self::open(source, bar.as_ref())?;
+            let batches: BatchReader<'_> = self.parser.read_batches(reader, options, &self.workers);
+            for item in batches {
+                visit(reporter, &source.name, bad_record(item, &source.name)?)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn open(source: &InputSource, bar: Option<&ProgressBar>) -> Result<Box<dyn Read + Send>, Fatal> {
+        let mut reader = source.open()?;
+        if let Some(bar) = bar {
+            reader = Box::new(bar.wrap_read(reader));
+        }
+        Ok(reader)
+    }
+}
+
+/// A bad record as the commands see it; failing to read the source ends the run.
+fn bad_record<T>(item: Result<T, Error>, source: &str) -> Result<Result<T, BadRecord>, Fatal> {
+    match item {
+        Ok(value) => Ok(Ok(value)),
+        Err(error) if error.kind() == ErrorKind::Io => Err(Fatal::usage(BadRecord::from(&error).describe(source))),
+        Err(error) => Ok(Err(BadRecord::from(&error))),
     }
 }
 

@@ -723,3 +723,111 @@ fn help_has_examples() {
         .success()
         .stdout(predicate::str::contains("datahub-poll-response"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// normalize --output parquet | arrow, --threads
+
+/// A corpus with every shape of line: events of both platforms, bad lines, blank lines, a split
+/// Atlan message whose parts lie far apart, repeated enough to span many chunks.
+fn big_corpus() -> Vec<u8> {
+    let mut text = String::new();
+    for round in 0..300 {
+        text.push_str(EVENTS);
+        if round % 50 == 7 {
+            text.push_str("{\"entityUrn\": \"urn:li:dataset:x\", \"category\": \"TAG\"\n\n");
+        }
+    }
+    text.into_bytes()
+}
+
+/// The events `metaevents normalize` writes for `input`, as one Arrow batch.
+fn expected_batch(input: &[u8], raw: bool) -> arrow_array::RecordBatch {
+    let events: Vec<_> =
+        metaevents::parse_many(input).flatten().filter_map(|record| record.parsed.into_event()).collect();
+    metaevents::arrow::batch_of(&events, metaevents::arrow::SchemaOptions { raw, ..Default::default() }).unwrap()
+}
+
+fn concat(batches: &[arrow_array::RecordBatch]) -> arrow_array::RecordBatch {
+    arrow_select::concat::concat_batches(&batches[0].schema(), batches).unwrap()
+}
+
+#[test]
+fn threads_change_nothing_in_the_output_or_the_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(&dir, "big.ndjson.gz", &gzip(&big_corpus()));
+    let run = |threads: &str| {
+        metaevents().args(["normalize", "--threads", threads]).arg(&input).assert().code(1).get_output().clone()
+    };
+    let one = run("1");
+    for threads in ["2", "3"] {
+        let many = run(threads);
+        assert_eq!(one.stdout, many.stdout, "{threads} threads");
+        assert_eq!(one.stderr, many.stderr, "{threads} threads: the same bad lines, at the same line numbers");
+    }
+    assert!(stderr_text(&one).contains("big.ndjson.gz:49: $: truncated JSON"), "{}", stderr_text(&one));
+    let stats = |threads: &str| {
+        metaevents()
+            .args(["stats", "--json", "--threads", threads])
+            .arg(&input)
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone()
+    };
+    assert_eq!(stats("1"), stats("2"));
+}
+
+#[test]
+fn threads_must_be_a_number() {
+    metaevents().args(["normalize", "--threads", "many", "--demo"]).assert().code(2);
+}
+
+#[test]
+fn normalize_writes_parquet_that_reads_back_as_the_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = big_corpus();
+    let input = write(&dir, "big.ndjson", &corpus);
+    let out = dir.path().join("events.parquet");
+    let assert = metaevents().args(["normalize", "--output", "parquet", "-o"]).arg(&out).arg(&input).assert().code(1);
+    assert!(stderr_text(assert.get_output()).contains("big.ndjson:49: $: truncated JSON"));
+    let file = std::fs::File::open(&out).unwrap();
+    let builder = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+    let metadata = builder.metadata().clone();
+    assert!(metadata.row_groups().iter().all(|group| {
+        group.columns().iter().all(|column| matches!(column.compression(), parquet::basic::Compression::ZSTD(_)))
+    }));
+    let batches: Vec<_> = builder.build().unwrap().map(Result::unwrap).collect();
+    assert_eq!(concat(&batches), expected_batch(&corpus, true));
+}
+
+#[test]
+fn normalize_writes_arrow_ipc_files_and_streams() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(&dir, "events.ndjson", EVENTS.as_bytes());
+    let out = dir.path().join("events.arrow");
+    metaevents().args(["normalize", "--no-raw", "--output", "arrow", "-o"]).arg(&out).arg(&input).assert().success();
+    let file = arrow_ipc::reader::FileReader::try_new(std::fs::File::open(&out).unwrap(), None).unwrap();
+    let batches: Vec<_> = file.map(Result::unwrap).collect();
+    assert_eq!(concat(&batches), expected_batch(EVENTS.as_bytes(), false));
+
+    let stream = stdout_of(metaevents().args(["normalize", "--output", "arrow", "-o", "-"]).arg(&input));
+    let reader = arrow_ipc::reader::StreamReader::try_new(std::io::Cursor::new(stream), None).unwrap();
+    let batches: Vec<_> = reader.map(Result::unwrap).collect();
+    assert_eq!(concat(&batches), expected_batch(EVENTS.as_bytes(), true));
+}
+
+#[test]
+fn tables_need_an_output_file() {
+    let assert = metaevents().args(["normalize", "--output", "parquet", "--demo"]).assert().code(2);
+    assert!(stderr_text(assert.get_output()).contains("need -o FILE"));
+}
+
+#[test]
+fn catalog_prints_the_arrow_schema() {
+    let schema: Value =
+        serde_json::from_slice(&stdout_of(metaevents().args(["catalog", "--format", "arrow-schema"]))).unwrap();
+    let names: Vec<&str> = schema["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["id", "source", "kind", "time", "actor", "entity", "subjects", "details", "native", "raw"]);
+    assert!(schema["sparkDdl"].as_str().unwrap().starts_with("`id` string, `source` string"));
+}

@@ -1,5 +1,7 @@
 #![doc = include_str!("../README.md")]
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod catalog;
 mod error;
 pub mod ffi;
@@ -30,7 +32,6 @@ pub use parser::Parser;
 pub use schema::event_schema;
 pub use stats::Stats;
 pub use stream::EventReader;
-#[cfg(feature = "parallel")]
 pub use stream::{ParallelReader, ParallelRecords, Workers};
 pub use validate::{Issue, Severity, validate};
 

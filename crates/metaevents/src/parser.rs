@@ -5,11 +5,9 @@ use std::io::Read;
 use crate::error::{Error, ErrorKind, Result};
 use crate::filter::Filter;
 use crate::model::Parsed;
-#[cfg(feature = "parallel")]
 use crate::model::Record;
 use crate::options::{InputFormat, Limits, ParseOptions};
 use crate::stream::{EventReader, Produced, RecordProcessor};
-#[cfg(feature = "parallel")]
 use crate::stream::{ParallelReader, ParallelRecords, Workers};
 
 /// Reads events with a fixed set of options. Cheap to create and to clone; holds no state
@@ -183,7 +181,6 @@ impl Filter {
     }
 }
 
-#[cfg(feature = "parallel")]
 /// Reading on every core.
 impl Parser {
     /// Reads `reader` (NDJSON, JSON arrays, documents; gzip too) on `workers`: NDJSON is cut into

@@ -13,7 +13,8 @@ Examples:
   metaevents catalog
   metaevents catalog --format json | jq '.entries[] | select(.kind == \"tag.added\")'
   metaevents catalog --format schema > event.schema.json
-  metaevents catalog --format markdown";
+  metaevents catalog --format markdown
+  metaevents catalog --format arrow-schema";
 
 /// How to show the catalog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -27,9 +28,12 @@ pub enum Format {
     Schema,
     /// A Markdown table, kind | DataHub | Atlan | details (the README's "Kinds" table).
     Markdown,
+    /// The Arrow schema of `normalize --output parquet|arrow` as JSON (`{"fields": [...]}`,
+    /// with `raw` last), and the Spark DDL (`sparkDdl`) of the Spark dialect.
+    ArrowSchema,
 }
 
-/// Show the catalog of known events: a table, JSON, Markdown or the JSON Schema.
+/// Show the catalog of known events: a table, JSON, Markdown, the JSON Schema or the Arrow schema.
 ///
 /// The catalog maps every known (platform, discriminators) to a normalized kind, with the
 /// entity types it applies to and the typed parameters that become `details`. Events it does not
@@ -53,7 +57,19 @@ pub fn run(args: &Args, out: &mut Stdout) -> Result<(), Fatal> {
         Format::Schema => out.json_pretty(&event_schema()),
         Format::Markdown => out.text(&markdown(&catalog)),
         Format::Table => out.text(&format!("{}\n", terminal_table(&catalog))),
+        Format::ArrowSchema => out.json_pretty(&arrow_schema()),
     }
+}
+
+/// The Arrow schema as JSON, and the Spark DDL.
+fn arrow_schema() -> serde_json::Value {
+    use metaevents::arrow::{Dialect, SchemaOptions, schema, schema_json, spark_ddl};
+    let mut value = schema_json(&schema(SchemaOptions::default()));
+    let spark = spark_ddl(&schema(SchemaOptions { raw: true, dialect: Dialect::Spark }));
+    if let Some(object) = value.as_object_mut() {
+        object.insert("sparkDdl".to_owned(), serde_json::Value::String(spark));
+    }
+    value
 }
 
 fn join(items: &[&str], code: bool) -> String {

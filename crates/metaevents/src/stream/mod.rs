@@ -2,12 +2,10 @@
 //! incrementally with bounded memory. A bad record is reported with its line and the stream
 //! goes on.
 
-#[cfg(feature = "parallel")]
 mod parallel;
 mod reader;
 mod records;
 
-#[cfg(feature = "parallel")]
 pub use parallel::{ParallelReader, ParallelRecords, Workers};
 pub use reader::EventReader;
 pub(crate) use records::{Produced, RecordProcessor};

@@ -1,4 +1,5 @@
-//! Reading NDJSON on every core. One reader cuts the (decompressed) input into chunks of
+//! Reading NDJSON on every core (with the `parallel` feature; without it, the same on the
+//! calling thread). One reader cuts the (decompressed) input into chunks of
 //! complete lines; a rayon pool parses the chunks, each with a reader of its own that leaves
 //! the parts of split messages unassembled, and turns each run of records into the caller's
 //! output (NDJSON text, an Arrow batch); one pass in input order then assembles the split
@@ -9,8 +10,10 @@
 
 use std::collections::VecDeque;
 use std::fmt;
+#[cfg(feature = "parallel")]
 use std::sync::Arc;
 
+#[cfg(feature = "parallel")]
 use rayon::prelude::*;
 
 use super::reader::{EventReader, Piece};
@@ -30,9 +33,11 @@ const CHUNKS_PER_THREAD: usize = 4;
 const RECORDS_PER_UNIT: usize = 4096;
 
 /// The threads a reader (or a writer) works on: a rayon pool of its own, or only the calling
-/// thread. Cheap to clone (the pool is shared).
+/// thread. Cheap to clone (the pool is shared). Without the `parallel` feature, always the
+/// calling thread alone.
 #[derive(Clone)]
 pub struct Workers {
+    #[cfg(feature = "parallel")]
     pool: Option<Arc<rayon::ThreadPool>>,
     threads: usize,
 }
@@ -45,11 +50,17 @@ impl fmt::Debug for Workers {
 
 impl Workers {
     /// `threads` threads; 0 means one per core. One thread is the calling thread alone.
+    /// Without the `parallel` feature, more than one is an [`ErrorKind::InvalidOption`] error.
     pub fn new(threads: usize) -> Result<Self> {
         let threads = if threads == 0 { Self::cores() } else { threads };
         if threads == 1 {
             return Ok(Self::single());
         }
+        Self::pool(threads)
+    }
+
+    #[cfg(feature = "parallel")]
+    fn pool(threads: usize) -> Result<Self> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .thread_name(|index| format!("metaevents-{index}"))
@@ -58,14 +69,32 @@ impl Workers {
         Ok(Self { pool: Some(Arc::new(pool)), threads })
     }
 
-    /// The calling thread only.
-    pub fn single() -> Self {
-        Self { pool: None, threads: 1 }
+    #[cfg(not(feature = "parallel"))]
+    fn pool(threads: usize) -> Result<Self> {
+        Err(Error::new(
+            ErrorKind::InvalidOption,
+            format!("cannot use {threads} threads: built without the `parallel` feature, one thread only"),
+        )
+        .with_path("threads"))
     }
 
-    /// How many cores this machine offers (1 when it cannot tell).
+    /// The calling thread only.
+    pub fn single() -> Self {
+        Self {
+            #[cfg(feature = "parallel")]
+            pool: None,
+            threads: 1,
+        }
+    }
+
+    /// How many cores this machine offers (1 when it cannot tell, or without the `parallel`
+    /// feature).
     pub fn cores() -> usize {
-        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        if cfg!(feature = "parallel") {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        } else {
+            1
+        }
     }
 
     /// How many threads work.
@@ -73,16 +102,43 @@ impl Workers {
         self.threads
     }
 
-    /// Runs `work` on the pool (or right here).
-    pub(crate) fn install<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
-        match &self.pool {
-            Some(pool) => pool.install(work),
-            None => work(),
+    /// Runs `left` and `right`, on two threads of the pool when there is one.
+    #[cfg_attr(not(feature = "parallel"), allow(clippy::unused_self, reason = "the pool is the `parallel` feature's"))]
+    pub(crate) fn join<A: Send, B: Send>(
+        &self,
+        left: impl FnOnce() -> A + Send,
+        right: impl FnOnce() -> B + Send,
+    ) -> (A, B) {
+        #[cfg(feature = "parallel")]
+        if let Some(pool) = &self.pool {
+            return pool.install(|| rayon::join(left, right));
         }
+        (left(), right())
+    }
+
+    /// `work` of every item, on the pool when there is one, in order.
+    #[cfg_attr(not(feature = "parallel"), allow(clippy::unused_self, reason = "the pool is the `parallel` feature's"))]
+    pub(crate) fn map<I: Send, O: Send>(&self, items: Vec<I>, work: impl Fn(I) -> O + Sync + Send) -> Vec<O> {
+        #[cfg(feature = "parallel")]
+        if let Some(pool) = &self.pool {
+            return pool.install(|| items.into_par_iter().map(work).collect());
+        }
+        items.into_iter().map(work).collect()
+    }
+
+    /// Runs `work` on the pool without waiting for it (right here without a pool).
+    #[cfg_attr(not(feature = "parquet"), allow(dead_code, reason = "the Parquet writer's"))]
+    #[cfg_attr(not(feature = "parallel"), allow(clippy::unused_self, reason = "the pool is the `parallel` feature's"))]
+    pub(crate) fn spawn(&self, work: impl FnOnce() + Send + 'static) {
+        #[cfg(feature = "parallel")]
+        if let Some(pool) = &self.pool {
+            return pool.spawn(work);
+        }
+        work();
     }
 
     pub(crate) fn is_parallel(&self) -> bool {
-        self.pool.is_some()
+        self.threads > 1
     }
 }
 
@@ -273,13 +329,11 @@ where
         }
         let (parser, prefilter, map) = ((&self.options, self.lazy_ids), self.prefilter.as_ref(), &self.map);
         let outputs: Vec<Vec<Segment<T>>> = if self.workers.is_parallel() {
-            let (cutter, chunk_bytes) = (&mut self.cutter, self.chunk_bytes);
-            let (next, outputs) = self.workers.install(|| {
-                rayon::join(
-                    || Self::read_batch(cutter, chunks, chunk_bytes),
-                    || batch.into_par_iter().map(|unit| Self::run_unit(unit, parser, prefilter, map)).collect(),
-                )
-            });
+            let (cutter, chunk_bytes, workers) = (&mut self.cutter, self.chunk_bytes, &self.workers);
+            let (next, outputs) = workers.join(
+                || Self::read_batch(cutter, chunks, chunk_bytes),
+                || workers.map(batch, |unit| Self::run_unit(unit, parser, prefilter, map)),
+            );
             self.read_ahead = Some(next);
             outputs
         } else {

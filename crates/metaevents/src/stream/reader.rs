@@ -1,6 +1,5 @@
 //! [`EventReader`]: an iterator of records over any `Read`.
 
-#[cfg(feature = "parallel")]
 use std::borrow::Cow;
 use std::io::{self, Cursor, Read};
 
@@ -55,7 +54,6 @@ impl<'r> Input<'r> {
         self.offset += count as u64;
     }
 
-    #[cfg(feature = "parallel")]
     /// Consumes the first `count` available bytes and returns them: borrowed when the whole
     /// input is a slice, else copied out of the window.
     fn take(&mut self, count: usize) -> Cow<'r, [u8]> {
@@ -227,12 +225,10 @@ pub struct EventReader<'r> {
     /// Where the next NDJSON lines that may pass the prefilter are (when it can rule any out).
     candidates: Option<Candidates>,
     /// A read that failed while cutting chunks, reported once the complete lines before it are out.
-    #[cfg(feature = "parallel")]
     read_failure: Option<io::Error>,
 }
 
 /// What [`EventReader::next_piece`] hands out.
-#[cfg(feature = "parallel")]
 #[derive(Debug)]
 pub(crate) enum Piece<'r> {
     /// Complete NDJSON lines, the first numbered `first_line`; only the last piece of the input
@@ -277,12 +273,10 @@ impl<'r> EventReader<'r> {
             lines_only: false,
             prefilter: None,
             candidates: None,
-            #[cfg(feature = "parallel")]
             read_failure: None,
         }
     }
 
-    #[cfg(feature = "parallel")]
     /// A reader of one piece of NDJSON cut by [`EventReader::next_piece`], its lines numbered
     /// from `first_line`. The start of the input (gzip, a byte-order mark, the shape) was dealt
     /// with by the reader that cut it, so nothing is detected here: every line is a record.
@@ -674,7 +668,6 @@ fn syntax(line: u64, message: &str) -> Error {
     Error::new(ErrorKind::Syntax, message).with_path("$").with_record_line(line)
 }
 
-#[cfg(feature = "parallel")]
 impl<'r> EventReader<'r> {
     /// The next piece of the input, for readers that parse chunks of it elsewhere: NDJSON is cut
     /// into chunks of complete lines of about `target` bytes (not parsed here); everything else

@@ -21,7 +21,6 @@ pub(crate) enum Produced {
     Done(Result<Record, Error>),
     /// A part of a split message found on a line, left unassembled (see
     /// `RecordProcessor::deferring_splits`, used by the parallel reader).
-    #[cfg_attr(not(feature = "parallel"), allow(dead_code, reason = "read by the parallel reader"))]
     Part(Box<SplitPart>, u64),
 }
 
@@ -53,7 +52,6 @@ impl RecordProcessor {
         }
     }
 
-    #[cfg(feature = "parallel")]
     /// Hands the parts of split messages out as [`Produced::Part`] instead of assembling them:
     /// a reader of one chunk of a stream cannot, since the other parts may be in other chunks.
     pub(crate) fn deferring_splits(mut self) -> Self {
