@@ -32,10 +32,10 @@ export type NativeFormat =
 
 /** The asset (or relationship end) an event is about. */
 export interface Entity {
-  /** DataHub `entityUrn`; Atlan `entity.guid`. */
-  id: string;
-  /** Native type: DataHub `entityType` (`dataset`), Atlan `typeName` (`Table`). */
-  type: string;
+  /** DataHub `entityUrn`; Atlan `entity.guid`; `null` only for an unknown event naming no entity. */
+  id: string | null;
+  /** Native type: DataHub `entityType` (`dataset`), Atlan `typeName` (`Table`); `null` only for an unknown event naming no entity. */
+  type: string | null;
   /** Atlan `attributes.name`; DataHub: the name part of the urn where it has one. */
   name: string | null;
   /** Atlan `attributes.qualifiedName`; DataHub dataset: the urn's dataset name. */

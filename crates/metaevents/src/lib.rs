@@ -17,7 +17,8 @@ mod validate;
 pub mod webhook;
 
 pub use catalog::{
-    Catalog, Discriminators, EntityTypes, Entry, Param, ParamOrigin, ParamType, ProcessTypes, is_process_type,
+    Catalog, DatasetNaming, Discriminators, EntityTypes, Entry, Param, ParamOrigin, ParamType, ProcessTypes,
+    dataset_naming, is_process_type, platform_namings,
 };
 pub use error::{Error, ErrorCategory, ErrorKind, Location, Result};
 pub use filter::{Filter, FilterBuilder};

@@ -52,14 +52,17 @@ impl Catalog {
             NativeFormat::EntityChangeEvent => self.datahub_entity_change(
                 native.category.as_deref().unwrap_or_default(),
                 native.operation.as_deref().unwrap_or_default(),
-                &event.entity().entity_type,
+                event.entity().entity_type.as_deref().unwrap_or_default(),
             ),
             NativeFormat::RelationshipChangeEvent => {
                 self.datahub_relationship_change(native.operation.as_deref().unwrap_or_default())
             }
             NativeFormat::AtlanNotification => {
-                let type_name =
-                    if event.kind().family().as_str() == "relationship" { "" } else { &event.entity().entity_type };
+                let type_name = if event.kind().family().as_str() == "relationship" {
+                    ""
+                } else {
+                    event.entity().entity_type.as_deref().unwrap_or_default()
+                };
                 self.atlan(native.operation_type.as_deref().unwrap_or_default(), type_name)
             }
             NativeFormat::MetadataChangeLog | NativeFormat::PlatformEvent | NativeFormat::ActionsEvent => None,
@@ -85,7 +88,7 @@ pub fn validate(event: &Event) -> Vec<Issue> {
                 "DataHub category {} with operation {} on {} is not in the catalog",
                 native.category.as_deref().unwrap_or("?"),
                 native.operation.as_deref().unwrap_or("?"),
-                event.entity().entity_type
+                event.entity().entity_type.as_deref().unwrap_or("no entity")
             ),
             NativeFormat::RelationshipChangeEvent => {
                 format!("relationship operation {} is not in the catalog", native.operation.as_deref().unwrap_or("?"))
@@ -161,8 +164,8 @@ pub fn validate(event: &Event) -> Vec<Issue> {
             }
         }
     }
-    let entity_type = &event.entity().entity_type;
-    if !entry.entity_types.is_empty() && !entry.entity_types.contains(&entity_type.as_str()) {
+    let entity_type = event.entity().entity_type.as_deref().unwrap_or_default();
+    if !entry.entity_types.is_empty() && !entry.entity_types.contains(&entity_type) {
         issues.push(Issue::warning(
             "unexpected_entity_type",
             "entity.type",

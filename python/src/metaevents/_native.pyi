@@ -32,11 +32,12 @@ class Entity:
 
     __match_args__ = ("id", "type", "name", "qualified_name", "platform", "parent", "field_path")
     @property
-    def id(self) -> str:
-        """DataHub ``entityUrn``; Atlan ``entity.guid``."""
+    def id(self) -> str | None:
+        """DataHub ``entityUrn``; Atlan ``entity.guid``; ``None`` only for an unknown event naming no entity."""
     @property
-    def type(self) -> str:
-        """Native type: DataHub ``entityType`` (``dataset``), Atlan ``typeName`` (``Table``)."""
+    def type(self) -> str | None:
+        """Native type: DataHub ``entityType`` (``dataset``), Atlan ``typeName`` (``Table``); ``None`` only for an
+        unknown event naming no entity."""
     @property
     def name(self) -> str | None:
         """Atlan ``attributes.name``; DataHub: the name part of the urn where it has one."""

@@ -93,8 +93,8 @@ impl<'e> View<'e> {
             FieldPath::Entity(Some(field)) => {
                 let entity = event.entity();
                 out.push(match *field {
-                    "id" => text(Some(&entity.id)),
-                    "type" => text(Some(&entity.entity_type)),
+                    "id" => text(entity.id.as_deref()),
+                    "type" => text(entity.entity_type.as_deref()),
                     "name" => text(entity.name.as_deref()),
                     "qualifiedName" => text(entity.qualified_name.as_deref()),
                     "platform" => text(entity.platform.as_deref()),

@@ -50,11 +50,13 @@ impl fmt::Debug for EventId {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Entity {
-    /// `DataHub` `entityUrn`; Atlan `entity.guid`.
-    pub id: String,
-    /// Native type: `DataHub` `entityType` (`dataset`), Atlan `typeName` (`Table`).
+    /// `DataHub` `entityUrn`; Atlan `entity.guid`. `None` only for an unknown event that names
+    /// no entity.
+    pub id: Option<String>,
+    /// Native type: `DataHub` `entityType` (`dataset`), Atlan `typeName` (`Table`). `None` only
+    /// for an unknown event that names no entity.
     #[serde(rename = "type")]
-    pub entity_type: String,
+    pub entity_type: Option<String>,
     /// Atlan `attributes.name`; `DataHub`: the name part of the urn where it has one.
     pub name: Option<String>,
     /// Atlan `attributes.qualifiedName`; `DataHub` dataset: the urn's dataset name.

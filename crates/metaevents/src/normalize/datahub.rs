@@ -9,17 +9,36 @@ use crate::error::Result;
 use crate::json::Node;
 use crate::model::{Details, Entity, Event, EventBuilder, Kind, Native, NativeFormat, Source};
 
-/// Entity fields from an urn, with the event's own hints as fallbacks.
+/// Parameters that name the container of an entity whose urn does not, by entity type, most
+/// specific first (`DataHub`'s change-event generators; `parentUrn` for the rest).
+const PARENT_PARAMETERS: &[(&str, &[&str])] = &[
+    // AssertionRunEventChangeEventGenerator: the asserted dataset.
+    ("assertion", &["asserteeUrn"]),
+    // DataProcessInstanceRunEventChangeEventGenerator: one of them, from the run's parentTemplate.
+    ("dataProcessInstance", &["dataJobUrn", "dataFlowUrn"]),
+    // Proposals name their asset as resourceUrn; workflow form requests as entityUrn.
+    ("actionRequest", &["resourceUrn", "entityUrn"]),
+];
+
+/// Entity fields from an urn, with the event's own hints as fallbacks: a container named by a
+/// parameter, and the platform of that container when the urn names none.
 fn entity_from_urn(entity_urn: &str, entity_type: Option<&str>, parameters: Option<&Fields<'_, '_>>) -> Entity {
     let facts = urn::facts(entity_urn);
-    let param = |key: &str| parameters.and_then(|p| p.lenient_str(key)).map(str::to_owned);
+    let param = |key: &str| parameters.and_then(|p| p.lenient_str(key)).filter(|v| !v.is_empty()).map(str::to_owned);
+    let entity_type = entity_type.map(str::to_owned).or(facts.entity_type);
+    let parent_keys = PARENT_PARAMETERS
+        .iter()
+        .find(|(ty, _)| Some(*ty) == entity_type.as_deref())
+        .map_or(&["parentUrn"][..], |(_, keys)| *keys);
+    let parent = facts.parent.or_else(|| parent_keys.iter().find_map(|key| param(key)));
+    let platform = facts.platform.or_else(|| parent.as_deref().and_then(|parent| urn::facts(parent).platform));
     Entity {
-        id: entity_urn.to_owned(),
-        entity_type: entity_type.map(str::to_owned).or(facts.entity_type).unwrap_or_default(),
+        id: Some(entity_urn.to_owned()),
+        entity_type,
         name: facts.name,
         qualified_name: facts.qualified_name,
-        platform: facts.platform,
-        parent: facts.parent.or_else(|| param("parentUrn")),
+        platform,
+        parent,
         field_path: facts.field_path.or_else(|| param("fieldPath")),
     }
 }
@@ -38,7 +57,11 @@ pub(crate) fn entity_change_event(inner: Innermost<'_, '_>, normalizer: &mut Nor
     let parameters = ece.optional_object("parameters")?.map(|object| Fields::nested(object, inner.path, "parameters"));
 
     let entity = entity_from_urn(entity_urn, entity_type, parameters.as_ref());
-    let entry = normalizer.catalog.datahub_entity_change(category, operation, &entity.entity_type);
+    let entry = normalizer.catalog.datahub_entity_change(
+        category,
+        operation,
+        entity.entity_type.as_deref().unwrap_or_default(),
+    );
     let max_depth = normalizer.limits.max_depth;
 
     let mut details = Details::default();
@@ -90,6 +113,13 @@ pub(crate) fn entity_change_event(inner: Innermost<'_, '_>, normalizer: &mut Nor
             if subjects.is_empty() && !entry.subjects.is_empty() {
                 if let Some(modifier) = modifier {
                     push_subject(&mut subjects, modifier);
+                    // The subject's parameter is missing (STRUCTURED_PROPERTY REMOVE sends none
+                    // for all but the last property): `modifier` names it, so filters on it match.
+                    if let Some(first) = entry.subjects.first() {
+                        if !details.contains_key(first) {
+                            details.insert(*first, Value::String(modifier.to_owned()));
+                        }
+                    }
                 }
             }
         }
@@ -186,7 +216,7 @@ pub(crate) fn unknown(
     normalizer: &mut Normalizer,
 ) -> Event {
     let node = inner.node;
-    let entity_urn = avro_str(node.get("entityUrn")).unwrap_or_default();
+    let entity_urn = avro_str(node.get("entityUrn")).filter(|urn| !urn.is_empty());
     let entity_type = avro_str(node.get("entityType"));
     let audit = node.get("auditStamp").or_else(|| node.get("created"));
     let time = audit
@@ -208,7 +238,10 @@ pub(crate) fn unknown(
         kind: Kind::Unknown,
         time,
         actor: actor.map(str::to_owned),
-        entity: entity_from_urn(entity_urn, entity_type, None),
+        entity: match entity_urn {
+            Some(entity_urn) => entity_from_urn(entity_urn, entity_type, None),
+            None => Entity { entity_type: entity_type.map(str::to_owned), ..Entity::default() },
+        },
         subjects: Vec::new(),
         details: Details::default(),
         native,

@@ -50,7 +50,8 @@ pub(super) fn changed(message: &Message<'_, '_>, out: &mut Normalized) -> Result
                 object.insert((*key).to_owned(), value.to_value());
             }
         }
-        let propagated = tag_fields.lenient_str("entityGuid").is_some_and(|guid| guid != out.entity.id);
+        let propagated =
+            tag_fields.lenient_str("entityGuid").is_some_and(|guid| Some(guid) != out.entity.id.as_deref());
         all_propagated &= propagated;
         object.insert("propagated".to_owned(), Value::Bool(propagated));
         listed.push(Value::Object(object));
