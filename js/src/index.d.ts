@@ -74,7 +74,7 @@ export interface EventOf<K extends EventKind> {
   source: EventSourcesByKind[K];
   kind: K;
   /** Epoch milliseconds. */
-  time: number;
+  time: number | null;
   /** Who made the change: DataHub `auditStamp.actor`, Atlan `updatedBy`. */
   actor: string | null;
   entity: Entity;

@@ -80,8 +80,8 @@ class Event:
     def family(self) -> str:
         """The kind's family (``"tag"``)."""
     @property
-    def time(self) -> int:
-        """Epoch milliseconds."""
+    def time(self) -> int | None:
+        """Epoch milliseconds; ``None`` when neither the event nor its envelopes say when it happened."""
     @property
     def actor(self) -> str | None:
         """Who made the change, when the event says."""

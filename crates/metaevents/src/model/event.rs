@@ -174,7 +174,7 @@ struct EventData {
     id: OnceLock<EventId>,
     source: Source,
     kind: Kind,
-    time: i64,
+    time: Option<i64>,
     actor: Option<String>,
     entity: Entity,
     subjects: Vec<String>,
@@ -213,7 +213,7 @@ pub(crate) struct EventBuilder {
     pub id: OnceLock<EventId>,
     pub source: Source,
     pub kind: Kind,
-    pub time: i64,
+    pub time: Option<i64>,
     pub actor: Option<String>,
     pub entity: Entity,
     pub subjects: Vec<String>,
@@ -260,8 +260,9 @@ impl Event {
         self.0.kind
     }
 
-    /// Epoch milliseconds: `DataHub` `auditStamp.time`, Atlan `eventTime` (else `msgCreationTime`).
-    pub fn time(&self) -> i64 {
+    /// Epoch milliseconds: `DataHub` `auditStamp.time`, Atlan `eventTime` (else `msgCreationTime`),
+    /// else the time of the envelope it came in; `None` when nothing says when it happened.
+    pub fn time(&self) -> Option<i64> {
         self.0.time
     }
 
@@ -356,7 +357,7 @@ struct Wire<'a> {
     id: String,
     source: String,
     kind: String,
-    time: i64,
+    time: Option<i64>,
     actor: Option<String>,
     entity: Entity,
     subjects: Vec<String>,

@@ -38,6 +38,22 @@ impl Normalizer {
     }
 }
 
+/// What the envelopes around an event know of it: the time the nearest one gives (Atlan's
+/// `msgCreationTime`, a `PlatformEvent`'s `header.timestampMillis`, an `EventBridge` event's
+/// `time`), for events that do not say when they happened.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct EnvelopeFacts {
+    /// Epoch milliseconds.
+    pub time: Option<i64>,
+}
+
+impl EnvelopeFacts {
+    /// These facts, with the time of a nearer envelope when it gives one.
+    pub(crate) fn with_time(self, time: Option<i64>) -> Self {
+        Self { time: time.or(self.time) }
+    }
+}
+
 /// An event id, computed now or later.
 pub(crate) type LazyId = std::sync::OnceLock<EventId>;
 
@@ -161,10 +177,6 @@ impl<'n, 'a> Fields<'n, 'a> {
             )),
             None => Err(self.wrong_type(key, "epoch milliseconds (an integer)", node)),
         }
-    }
-
-    pub(crate) fn required_time(&self, key: &str) -> Result<i64> {
-        self.optional_time(key)?.ok_or_else(|| self.missing(key, "epoch milliseconds"))
     }
 }
 
