@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod atlan_names;
 mod catalog;
 mod error;
 pub mod ffi;
@@ -16,6 +17,7 @@ mod stream;
 mod validate;
 pub mod webhook;
 
+pub use atlan_names::AtlanNames;
 pub use catalog::{
     Catalog, DatasetNaming, Discriminators, EntityTypes, Entry, Param, ParamOrigin, ParamType, ProcessTypes,
     dataset_naming, is_process_type, platform_namings,

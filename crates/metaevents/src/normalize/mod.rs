@@ -18,12 +18,19 @@ pub(crate) struct Normalizer {
     pub catalog: Catalog,
     /// Whether ids are computed while the tree is at hand (else on first use, from `raw`).
     pub eager_ids: bool,
+    /// Display names of an Atlan tenant's hashed ids, when the caller gave them.
+    pub atlan_names: Option<std::sync::Arc<crate::atlan_names::AtlanNames>>,
     scratch: Vec<u8>,
 }
 
 impl Normalizer {
     pub(crate) fn new(limits: Limits) -> Self {
-        Self { limits, catalog: Catalog::builtin(), eager_ids: true, scratch: Vec::new() }
+        Self { limits, catalog: Catalog::builtin(), eager_ids: true, atlan_names: None, scratch: Vec::new() }
+    }
+
+    pub(crate) fn with_atlan_names(mut self, names: Option<std::sync::Arc<crate::atlan_names::AtlanNames>>) -> Self {
+        self.atlan_names = names;
+        self
     }
 
     /// The id of an innermost platform event of `format`, now or (when ids are lazy) on first

@@ -84,8 +84,10 @@ pub(crate) fn notification(
         Kind::EntityCreated | Kind::LineageCreated => assets::created(&message, kind, &mut out),
         Kind::EntityUpdated => assets::updated(&message, &mut out)?,
         Kind::EntityDeleted => assets::deleted(&message, &mut out),
-        Kind::CustomMetadataUpdated => custom_metadata::updated(&message, &mut out)?,
-        Kind::TagAdded | Kind::TagRemoved | Kind::TagUpdated => tags::changed(&message, &mut out)?,
+        Kind::CustomMetadataUpdated => custom_metadata::updated(&message, normalizer.atlan_names.as_deref(), &mut out)?,
+        Kind::TagAdded | Kind::TagRemoved | Kind::TagUpdated => {
+            tags::changed(&message, normalizer.atlan_names.as_deref(), &mut out)?;
+        }
         Kind::RelationshipCreated | Kind::RelationshipUpdated | Kind::RelationshipDeleted => {
             relationships::changed(&message, inner.path, &mut out)?;
         }
