@@ -37,7 +37,7 @@ if (parsed.kind === 'webhook.validation') {
   void message;
 } else {
   const event: Event = parsed;
-  const time: number = event.time;
+  const time: number | null = event.time;
   const actor: string | null = event.actor;
   const platform: string | null = event.entity.platform;
   const subjects: string[] = event.subjects;
