@@ -54,7 +54,10 @@ function checkWasmBindgen() {
 /** The CommonJS twin of one of our ES modules: `import {x} from './y.js'` and `export` lines only. */
 function toCommonJs(source, file) {
   const names = [];
-  let text = source.replace(/^import \{ ([\w, ]+) \} from '\.\/([\w]+)\.js';$/gm, "const { $1 } = require('./$2.cjs');");
+  let text = source.replace(
+    /^import \{ ([\w, ]+) \} from '\.\/([\w]+)\.js';$/gm,
+    "const { $1 } = require('./$2.cjs');",
+  );
   text = text.replace(/^export (class|function|const|let) (\w+)/gm, (_, keyword, name) => {
     names.push(name);
     return `${keyword} ${name}`;
@@ -86,7 +89,16 @@ rmSync(DIST, { recursive: true, force: true });
 const WASM_DIR = join(DIST, 'wasm');
 const scratch = join(DIST, 'scratch');
 for (const [dir, target] of Object.entries(TARGETS)) {
-  run('wasm-bindgen', [cargoOut, '--target', target, '--out-dir', join(scratch, dir), '--out-name', NAME, '--no-typescript']);
+  run('wasm-bindgen', [
+    cargoOut,
+    '--target',
+    target,
+    '--out-dir',
+    join(scratch, dir),
+    '--out-name',
+    NAME,
+    '--no-typescript',
+  ]);
 }
 const bindgenOut = join(scratch, 'node', `${NAME}_bg.wasm`);
 for (const dir of ['web', 'bundler']) {
@@ -110,13 +122,26 @@ const after = size(optimised);
 rmSync(scratch, { recursive: true });
 
 // 4. the wrapper and its types
-for (const file of ['api.js', 'binding.js', 'node.js', 'node.cjs', 'web.js', 'bundler.js', 'index.d.ts', 'events.d.ts', 'web.d.ts']) {
+for (const file of [
+  'api.js',
+  'binding.js',
+  'node.js',
+  'node.cjs',
+  'web.js',
+  'bundler.js',
+  'index.d.ts',
+  'events.d.ts',
+  'web.d.ts',
+]) {
   copyFileSync(join(SRC, file), join(DIST, file));
 }
 for (const file of ['api', 'binding']) {
   writeFileSync(join(DIST, `${file}.cjs`), toCommonJs(readFileSync(join(SRC, `${file}.js`), 'utf8'), `${file}.js`));
 }
-writeFileSync(join(DIST, 'index.d.cts'), readFileSync(join(SRC, 'index.d.ts'), 'utf8').replaceAll("'./events.js'", "'./events.cjs'"));
+writeFileSync(
+  join(DIST, 'index.d.cts'),
+  readFileSync(join(SRC, 'index.d.ts'), 'utf8').replaceAll("'./events.js'", "'./events.cjs'"),
+);
 copyFileSync(join(SRC, 'events.d.ts'), join(DIST, 'events.d.cts'));
 
 const sizes = { cargo: before, wasmBindgen: between, wasmOpt: after };

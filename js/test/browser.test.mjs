@@ -15,7 +15,12 @@ import { chromium } from 'playwright-core';
 const JS = fileURLToPath(new URL('..', import.meta.url));
 const VECTORS = join(JS, '..', 'tests', 'vectors');
 const CHROMIUM = process.env.METAEVENTS_CHROMIUM ?? '/usr/bin/chromium';
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+};
 
 /** The events vectors (parse and stream modes, their options) and every filter group. */
 function plan() {
@@ -45,7 +50,9 @@ function plan() {
 function serve(routes) {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
-    const route = Object.entries(routes).find(([prefix]) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
+    const route = Object.entries(routes).find(
+      ([prefix]) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`),
+    );
     let file = null;
     if (route) {
       const [prefix, target] = route;
@@ -54,7 +61,12 @@ function serve(routes) {
         return;
       }
       const candidate = resolve(target, `.${path.slice(prefix.length).replace(/^\/?/, '/')}`);
-      if ((candidate === target || candidate.startsWith(target + sep)) && existsSync(candidate) && statSync(candidate).isFile()) file = candidate;
+      if (
+        (candidate === target || candidate.startsWith(target + sep)) &&
+        existsSync(candidate) &&
+        statSync(candidate).isFile()
+      )
+        file = candidate;
     }
     if (path === '/favicon.ico') {
       response.writeHead(204).end();
@@ -64,7 +76,10 @@ function serve(routes) {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     response.end(readFileSync(file));
   });
   return new Promise((ready) => server.listen(0, '127.0.0.1', () => ready(server)));
@@ -140,7 +155,8 @@ test('the web build in headless Chromium gives the vectors their expected record
         for (const key of ['kind', 'line', 'path']) {
           if (key in wanted.error) assert.equal(got.error[key], wanted.error[key], `${where}: error ${key}`);
         }
-        if ('messageContains' in wanted.error) assert.ok(got.error.message.includes(wanted.error.messageContains), where);
+        if ('messageContains' in wanted.error)
+          assert.ok(got.error.message.includes(wanted.error.messageContains), where);
       } else {
         assert.deepEqual(got, wanted, where);
       }
