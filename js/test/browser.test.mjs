@@ -57,7 +57,7 @@ function serve(routes) {
     if (route) {
       const [prefix, target] = route;
       if (typeof target === 'function') {
-        response.writeHead(200, { 'content-type': 'application/json' }).end(target());
+        response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/json' }).end(target());
         return;
       }
       const candidate = resolve(target, `.${path.slice(prefix.length).replace(/^\/?/, '/')}`);
@@ -85,6 +85,14 @@ function serve(routes) {
   return new Promise((ready) => server.listen(0, '127.0.0.1', () => ready(server)));
 }
 
+/** The ```html block of js/README.md. */
+function readmeBrowserExample() {
+  const readme = readFileSync(join(JS, 'README.md'), 'utf8');
+  const block = readme.match(/^```html\n([\s\S]*?)^```$/m);
+  assert.ok(block, 'js/README.md has a browser example');
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"></head><body>\n${block[1]}</body></html>\n`;
+}
+
 let server;
 let browser;
 let work;
@@ -98,6 +106,10 @@ before(async () => {
     '/dist': resolve(JS, 'dist'),
     '/vectors': resolve(VECTORS),
     '/index.html': page,
+    // The browser example of js/README.md, as written: it imports the package from node_modules.
+    '/readme.html': readmeBrowserExample,
+    '/node_modules/metaevents/dist': resolve(JS, 'dist'),
+    '/event.json': () => readFileSync(join(VECTORS, 'events', 'datahub-tag-added-dataset.input.json'), 'utf8'),
   });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -179,4 +191,20 @@ test('the web build in headless Chromium gives the vectors their expected record
     });
   }
   assert.ok(cases > 0);
+});
+
+test('the browser example of js/README.md runs in headless Chromium', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  const logged = page.waitForEvent('console', { predicate: (message) => message.type() === 'log', timeout: 60_000 });
+  const { port } = server.address();
+  await page.goto(`http://127.0.0.1:${port}/readme.html`);
+  const message = await logged;
+  await page.close();
+  assert.deepEqual(problems, []);
+  assert.equal(message.text(), 'tag.added');
 });
