@@ -4,7 +4,8 @@
 //      nodejs, web and bundler targets;
 //   3. wasm-opt -Oz from the binaryen npm package (Debian's is too old and breaks the module),
 //      once, copied to the three targets (their .wasm files are identical);
-//   4. the JS wrapper (src/*.js, plus CommonJS twins of api.js and binding.js) and the types.
+//   4. the JS wrapper (src/*.js, plus CommonJS twins of api.js and binding.js), the types and
+//      the LICENSE of the repository (copied into js/, the package root).
 //
 //   node scripts/build.mjs            (npm run build)
 //   SKIP_CARGO=1 node scripts/build.mjs   reuses the last cargo output
@@ -138,6 +139,8 @@ for (const file of [
 for (const file of ['api', 'binding']) {
   writeFileSync(join(DIST, `${file}.cjs`), toCommonJs(readFileSync(join(SRC, `${file}.js`), 'utf8'), `${file}.js`));
 }
+// The licence text, where npm expects it (the package root; npm always packs a LICENSE there).
+copyFileSync(join(ROOT, 'LICENSE'), join(JS, 'LICENSE'));
 writeFileSync(
   join(DIST, 'index.d.cts'),
   readFileSync(join(SRC, 'index.d.ts'), 'utf8').replaceAll("'./events.js'", "'./events.cjs'"),

@@ -98,8 +98,9 @@ test('the tarball holds the built package and nothing else', (t) => {
   ]) {
     assert.ok(files.includes(wanted), `${wanted} missing from ${files.join(', ')}`);
   }
+  assert.ok(files.includes('LICENSE'), `LICENSE missing from ${files.join(', ')}`);
   assert.ok(
-    files.every((file) => file === 'package.json' || file === 'README.md' || file.startsWith('dist/')),
+    files.every((file) => ['package.json', 'README.md', 'LICENSE'].includes(file) || file.startsWith('dist/')),
     files.join(', '),
   );
   assert.equal(files.filter((file) => file.endsWith('.wasm')).length, 1, 'the three builds share one .wasm');
