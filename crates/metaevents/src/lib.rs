@@ -49,3 +49,21 @@ pub fn parse_many(input: &[u8]) -> EventReader<'_> {
 pub fn read<'r, R: std::io::Read + Send + 'r>(reader: R) -> EventReader<'r> {
     Parser::new().read(reader)
 }
+
+/// The Rust examples of the repository's other documentation pages, run as doctests (only by
+/// `cargo test`: these files are not part of the published crate).
+#[cfg(doctest)]
+mod documentation_examples {
+    #[doc = include_str!("../../../README.md")]
+    struct Readme;
+    #[doc = include_str!("../../../CONTRIBUTING.md")]
+    struct Contributing;
+    #[doc = include_str!("../../../docs/filters.md")]
+    struct Filters;
+    #[doc = include_str!("../../../docs/event-model.md")]
+    struct EventModel;
+    #[doc = include_str!("../../../docs/cli.md")]
+    struct Cli;
+    #[doc = include_str!("../../../docs/speed.md")]
+    struct Speed;
+}
