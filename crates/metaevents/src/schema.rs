@@ -88,6 +88,9 @@ pub fn event_schema() -> Value {
                     "type": {"type": "string"},
                     "name": {"type": "string"},
                     "eventType": {"type": "string"},
+                    "relationshipType": {"type": "string"},
+                    "changeType": {"type": "string"},
+                    "aspectName": {"type": "string"},
                     "envelope": {"type": "array", "items": {"type": "string"}}
                 }
             },

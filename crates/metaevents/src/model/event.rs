@@ -127,6 +127,12 @@ pub struct Native {
     pub name: Option<String>,
     /// datahub-actions `event_type` for event types other than the change events.
     pub event_type: Option<String>,
+    /// `DataHub` Relationship Change Event `relationshipType` (`DownstreamOf`, `OwnedBy`, ...).
+    pub relationship_type: Option<String>,
+    /// `DataHub` `MetadataChangeLog` `changeType` (`UPSERT`, `DELETE`, ...).
+    pub change_type: Option<String>,
+    /// `DataHub` `MetadataChangeLog` `aspectName` (`globalTags`, ...).
+    pub aspect_name: Option<String>,
     /// The envelopes around the event, outermost first (empty for a bare event).
     pub envelope: Vec<InputFormat>,
 }
@@ -141,6 +147,9 @@ impl Native {
             message_type: None,
             name: None,
             event_type: None,
+            relationship_type: None,
+            change_type: None,
+            aspect_name: None,
             envelope: Vec::new(),
         }
     }
@@ -157,6 +166,9 @@ impl Serialize for Native {
             ("type", &self.message_type),
             ("name", &self.name),
             ("eventType", &self.event_type),
+            ("relationshipType", &self.relationship_type),
+            ("changeType", &self.change_type),
+            ("aspectName", &self.aspect_name),
         ];
         for (key, value) in optional {
             if let Some(value) = value {
@@ -378,6 +390,9 @@ struct WireNative {
     message_type: Option<String>,
     name: Option<String>,
     event_type: Option<String>,
+    relationship_type: Option<String>,
+    change_type: Option<String>,
+    aspect_name: Option<String>,
     envelope: Vec<String>,
 }
 
@@ -436,6 +451,9 @@ impl Event {
             message_type: wire.native.message_type,
             name: wire.native.name,
             event_type: wire.native.event_type,
+            relationship_type: wire.native.relationship_type,
+            change_type: wire.native.change_type,
+            aspect_name: wire.native.aspect_name,
             envelope,
         };
         let raw = super::RawRef::whole(wire.raw.get()).to_owned_text();

@@ -195,6 +195,7 @@ pub(crate) fn relationship_change_event(
 
     let mut native = Native::new(NativeFormat::RelationshipChangeEvent);
     native.operation = Some(operation.to_owned());
+    native.relationship_type = Some(relationship_type.to_owned());
     native.envelope = inner.envelope;
     Ok(EventBuilder {
         id: normalizer.event_id(inner.node, NativeFormat::RelationshipChangeEvent, None),
@@ -243,6 +244,10 @@ pub(crate) fn unknown(
     match format {
         NativeFormat::ActionsEvent => native.event_type = name.map(str::to_owned),
         _ => native.name = name.map(str::to_owned),
+    }
+    if format == NativeFormat::MetadataChangeLog {
+        native.change_type = avro_str(node.get("changeType")).map(str::to_owned);
+        native.aspect_name = avro_str(node.get("aspectName")).map(str::to_owned);
     }
     native.envelope = inner.envelope;
     EventBuilder {
