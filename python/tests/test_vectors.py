@@ -154,7 +154,7 @@ def same(a: object, b: object) -> bool:
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(same(a[key], b[key]) for key in a)
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=False))
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return a == b
     return type(a) is type(b) and a == b
@@ -185,9 +185,11 @@ def check_expectation(sub: str, name: str, expected: dict[str, Any], actual: lis
         assert sub != "events", f"{label}: no hand-written expectation (`expect`)"
         return
     assert isinstance(items, list), f"{label}: `expect` must be a list, one item per record"
-    assert len(items) == len(actual), f"{label}: the hand-written expectation has {len(items)} items, the output {len(actual)} records"
+    assert len(items) == len(actual), (
+        f"{label}: the hand-written expectation has {len(items)} items, the output {len(actual)} records"
+    )
     problems = []
-    for index, (got, want) in enumerate(zip(actual, items)):
+    for index, (got, want) in enumerate(zip(actual, items, strict=False)):
         if "error" in want or "error" in got:
             found = [reason] if (reason := difference(got, want)) else []
         else:
