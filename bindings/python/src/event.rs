@@ -39,6 +39,10 @@ fn repr_of(py: Python<'_>, text: &str) -> PyResult<String> {
     Ok(PyString::new(py, text).repr()?.to_cow()?.into_owned())
 }
 
+fn repr_of_option(py: Python<'_>, text: Option<&str>) -> PyResult<String> {
+    text.map_or_else(|| Ok("None".to_owned()), |text| repr_of(py, text))
+}
+
 #[pymethods]
 impl PyEvent {
     #[classattr]
@@ -70,9 +74,9 @@ impl PyEvent {
         self.event.kind().family().as_str()
     }
 
-    /// Epoch milliseconds.
+    /// Epoch milliseconds; `None` when neither the event nor its envelopes say when it happened.
     #[getter]
-    fn time(&self) -> i64 {
+    fn time(&self) -> Option<i64> {
         self.event.time()
     }
 
@@ -170,7 +174,7 @@ impl PyEvent {
         Ok(format!(
             "{class}(kind={}, entity={}, subjects={subjects})",
             repr_of(py, event.kind().as_str())?,
-            repr_of(py, &event.entity().id)?,
+            repr_of_option(py, event.entity().id.as_deref())?,
         ))
     }
 
@@ -210,16 +214,17 @@ impl PyEntity {
         ("id", "type", "name", "qualified_name", "platform", "parent", "field_path")
     }
 
-    /// `DataHub` `entityUrn`; Atlan `entity.guid`.
+    /// `DataHub` `entityUrn`; Atlan `entity.guid`; `None` only for an unknown event naming no entity.
     #[getter]
-    fn id(&self) -> &str {
-        &self.entity().id
+    fn id(&self) -> Option<&str> {
+        self.entity().id.as_deref()
     }
 
-    /// Native type: `DataHub` `entityType` (`dataset`), Atlan `typeName` (`Table`).
+    /// Native type: `DataHub` `entityType` (`dataset`), Atlan `typeName` (`Table`); `None` only
+    /// for an unknown event naming no entity.
     #[getter(r#type)]
-    fn entity_type(&self) -> &str {
-        &self.entity().entity_type
+    fn entity_type(&self) -> Option<&str> {
+        self.entity().entity_type.as_deref()
     }
 
     /// Atlan `attributes.name`; `DataHub`: the name part of the urn where it has one.
@@ -270,7 +275,11 @@ impl PyEntity {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let entity = self.entity();
-        let mut out = format!("Entity(id={}, type={}", repr_of(py, &entity.id)?, repr_of(py, &entity.entity_type)?);
+        let mut out = format!(
+            "Entity(id={}, type={}",
+            repr_of_option(py, entity.id.as_deref())?,
+            repr_of_option(py, entity.entity_type.as_deref())?
+        );
         for (name, value) in [("name", &entity.name), ("platform", &entity.platform)] {
             if let Some(value) = value {
                 out = format!("{out}, {name}={}", repr_of(py, value)?);

@@ -116,7 +116,7 @@ enum Times {
 ///
 /// ```
 /// use metaevents::arrow::{BatchBuilder, SchemaOptions};
-/// let events = metaevents::Parser::new().events(include_bytes!("../../../../tests/vectors/events/datahub-tag-added.input.json"))?;
+/// let events = metaevents::Parser::new().events(include_bytes!("../../../../tests/vectors/events/datahub-tag-added-dataset.input.json"))?;
 /// let mut builder = BatchBuilder::new(SchemaOptions::default());
 /// for event in &events {
 ///     builder.push(event);
@@ -219,13 +219,13 @@ impl BatchBuilder {
         let kind = event.kind();
         self.kinds.append_closed(index_of(Kind::ALL, &kind), kind.as_str());
         match &mut self.times {
-            Times::Millis(times) => times.append_value(event.time()),
-            Times::Micros(times) => times.append_value(event.time().saturating_mul(1000)),
+            Times::Millis(times) => times.append_option(event.time()),
+            Times::Micros(times) => times.append_option(event.time().map(|time| time.saturating_mul(1000))),
         }
         self.actors.append_option(event.actor());
         let entity = event.entity();
-        self.entity_ids.append_value(&entity.id);
-        self.entity_types.append(Some(&entity.entity_type));
+        self.entity_ids.append_option(entity.id.as_deref());
+        self.entity_types.append(entity.entity_type.as_deref());
         self.entity_names.append_option(entity.name.as_deref());
         self.entity_qualified_names.append_option(entity.qualified_name.as_deref());
         self.entity_platforms.append(entity.platform.as_deref());

@@ -62,8 +62,8 @@ fn categorical(name: &str, nullable: bool, dialect: Dialect) -> Field {
 /// The `entity` struct's fields.
 pub(crate) fn entity_fields(dialect: Dialect) -> Fields {
     Fields::from(vec![
-        Field::new("id", DataType::Utf8, false),
-        categorical("type", false, dialect),
+        Field::new("id", DataType::Utf8, true),
+        categorical("type", true, dialect),
         Field::new("name", DataType::Utf8, true),
         Field::new("qualifiedName", DataType::Utf8, true),
         categorical("platform", true, dialect),
@@ -95,7 +95,7 @@ pub fn schema(options: SchemaOptions) -> SchemaRef {
         Field::new("id", DataType::Utf8, false),
         categorical("source", false, dialect),
         categorical("kind", false, dialect),
-        Field::new("time", time_type(dialect), false),
+        Field::new("time", time_type(dialect), true),
         Field::new("actor", DataType::Utf8, true),
         Field::new("entity", DataType::Struct(entity_fields(dialect)), false),
         Field::new("subjects", DataType::List(subject_field()), false),

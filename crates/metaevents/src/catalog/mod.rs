@@ -4,6 +4,9 @@
 
 mod atlan;
 mod datahub;
+mod platforms;
+
+pub use platforms::{DatasetNaming, dataset_naming, platform_namings};
 
 use serde::Serialize;
 
@@ -265,7 +268,11 @@ impl Catalog {
                 })
             })
             .collect();
-        serde_json::json!({"entries": self.entries, "kinds": kinds})
+        let platforms: Vec<serde_json::Value> = platform_namings()
+            .into_iter()
+            .map(|(platform, naming)| serde_json::json!({"platform": platform, "datasetNaming": naming}))
+            .collect();
+        serde_json::json!({"entries": self.entries, "kinds": kinds, "platforms": platforms})
     }
 
     /// The union of the parameters of one kind over both platforms, first definition wins.

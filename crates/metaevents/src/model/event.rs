@@ -50,11 +50,13 @@ impl fmt::Debug for EventId {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Entity {
-    /// `DataHub` `entityUrn`; Atlan `entity.guid`.
-    pub id: String,
-    /// Native type: `DataHub` `entityType` (`dataset`), Atlan `typeName` (`Table`).
+    /// `DataHub` `entityUrn`; Atlan `entity.guid`. `None` only for an unknown event that names
+    /// no entity.
+    pub id: Option<String>,
+    /// Native type: `DataHub` `entityType` (`dataset`), Atlan `typeName` (`Table`). `None` only
+    /// for an unknown event that names no entity.
     #[serde(rename = "type")]
-    pub entity_type: String,
+    pub entity_type: Option<String>,
     /// Atlan `attributes.name`; `DataHub`: the name part of the urn where it has one.
     pub name: Option<String>,
     /// Atlan `attributes.qualifiedName`; `DataHub` dataset: the urn's dataset name.
@@ -125,6 +127,12 @@ pub struct Native {
     pub name: Option<String>,
     /// datahub-actions `event_type` for event types other than the change events.
     pub event_type: Option<String>,
+    /// `DataHub` Relationship Change Event `relationshipType` (`DownstreamOf`, `OwnedBy`, ...).
+    pub relationship_type: Option<String>,
+    /// `DataHub` `MetadataChangeLog` `changeType` (`UPSERT`, `DELETE`, ...).
+    pub change_type: Option<String>,
+    /// `DataHub` `MetadataChangeLog` `aspectName` (`globalTags`, ...).
+    pub aspect_name: Option<String>,
     /// The envelopes around the event, outermost first (empty for a bare event).
     pub envelope: Vec<InputFormat>,
 }
@@ -139,6 +147,9 @@ impl Native {
             message_type: None,
             name: None,
             event_type: None,
+            relationship_type: None,
+            change_type: None,
+            aspect_name: None,
             envelope: Vec::new(),
         }
     }
@@ -155,6 +166,9 @@ impl Serialize for Native {
             ("type", &self.message_type),
             ("name", &self.name),
             ("eventType", &self.event_type),
+            ("relationshipType", &self.relationship_type),
+            ("changeType", &self.change_type),
+            ("aspectName", &self.aspect_name),
         ];
         for (key, value) in optional {
             if let Some(value) = value {
@@ -172,7 +186,7 @@ struct EventData {
     id: OnceLock<EventId>,
     source: Source,
     kind: Kind,
-    time: i64,
+    time: Option<i64>,
     actor: Option<String>,
     entity: Entity,
     subjects: Vec<String>,
@@ -211,7 +225,7 @@ pub(crate) struct EventBuilder {
     pub id: OnceLock<EventId>,
     pub source: Source,
     pub kind: Kind,
-    pub time: i64,
+    pub time: Option<i64>,
     pub actor: Option<String>,
     pub entity: Entity,
     pub subjects: Vec<String>,
@@ -258,8 +272,9 @@ impl Event {
         self.0.kind
     }
 
-    /// Epoch milliseconds: `DataHub` `auditStamp.time`, Atlan `eventTime` (else `msgCreationTime`).
-    pub fn time(&self) -> i64 {
+    /// Epoch milliseconds: `DataHub` `auditStamp.time`, Atlan `eventTime` (else `msgCreationTime`),
+    /// else the time of the envelope it came in; `None` when nothing says when it happened.
+    pub fn time(&self) -> Option<i64> {
         self.0.time
     }
 
@@ -354,7 +369,7 @@ struct Wire<'a> {
     id: String,
     source: String,
     kind: String,
-    time: i64,
+    time: Option<i64>,
     actor: Option<String>,
     entity: Entity,
     subjects: Vec<String>,
@@ -375,6 +390,9 @@ struct WireNative {
     message_type: Option<String>,
     name: Option<String>,
     event_type: Option<String>,
+    relationship_type: Option<String>,
+    change_type: Option<String>,
+    aspect_name: Option<String>,
     envelope: Vec<String>,
 }
 
@@ -433,6 +451,9 @@ impl Event {
             message_type: wire.native.message_type,
             name: wire.native.name,
             event_type: wire.native.event_type,
+            relationship_type: wire.native.relationship_type,
+            change_type: wire.native.change_type,
+            aspect_name: wire.native.aspect_name,
             envelope,
         };
         let raw = super::RawRef::whole(wire.raw.get()).to_owned_text();

@@ -3,42 +3,77 @@
 
 use serde_json::Value;
 
-use super::{Fields, Innermost, Normalizer, coerce, push_subject, urn};
+use super::{EnvelopeFacts, Fields, Innermost, Normalizer, coerce, push_subject, urn};
 use crate::catalog::{ParamOrigin, ParamType};
 use crate::error::Result;
 use crate::json::Node;
 use crate::model::{Details, Entity, Event, EventBuilder, Kind, Native, NativeFormat, Source};
 
-/// Entity fields from an urn, with the event's own hints as fallbacks.
+/// Parameters that name the container of an entity whose urn does not, by entity type, most
+/// specific first (`DataHub`'s change-event generators; `parentUrn` for the rest).
+const PARENT_PARAMETERS: &[(&str, &[&str])] = &[
+    // AssertionRunEventChangeEventGenerator: the asserted dataset.
+    ("assertion", &["asserteeUrn"]),
+    // DataProcessInstanceRunEventChangeEventGenerator: one of them, from the run's parentTemplate.
+    ("dataProcessInstance", &["dataJobUrn", "dataFlowUrn"]),
+    // Proposals name their asset as resourceUrn; workflow form requests as entityUrn.
+    ("actionRequest", &["resourceUrn", "entityUrn"]),
+];
+
+/// Entity fields from an urn, with the event's own hints as fallbacks: a container named by a
+/// parameter, and the platform of that container when the urn names none.
 fn entity_from_urn(entity_urn: &str, entity_type: Option<&str>, parameters: Option<&Fields<'_, '_>>) -> Entity {
     let facts = urn::facts(entity_urn);
-    let param = |key: &str| parameters.and_then(|p| p.lenient_str(key)).map(str::to_owned);
+    let param = |key: &str| parameters.and_then(|p| p.lenient_str(key)).filter(|v| !v.is_empty()).map(str::to_owned);
+    let entity_type = entity_type.map(str::to_owned).or(facts.entity_type);
+    let parent_keys = PARENT_PARAMETERS
+        .iter()
+        .find(|(ty, _)| Some(*ty) == entity_type.as_deref())
+        .map_or(&["parentUrn"][..], |(_, keys)| *keys);
+    let parent = facts.parent.or_else(|| parent_keys.iter().find_map(|key| param(key)));
+    let platform = facts.platform.or_else(|| parent.as_deref().and_then(|parent| urn::facts(parent).platform));
     Entity {
-        id: entity_urn.to_owned(),
-        entity_type: entity_type.map(str::to_owned).or(facts.entity_type).unwrap_or_default(),
+        id: Some(entity_urn.to_owned()),
+        entity_type,
         name: facts.name,
         qualified_name: facts.qualified_name,
-        platform: facts.platform,
-        parent: facts.parent.or_else(|| param("parentUrn")),
+        platform,
+        parent,
         field_path: facts.field_path.or_else(|| param("fieldPath")),
     }
 }
 
+/// When and by whom, from an `auditStamp` that real senders may leave out (DataHub's own
+/// EventBridge sample has none; its schema calls it required): its time, else the envelope's,
+/// else unknown.
+fn audit(event: &Fields<'_, '_>, path: &str, envelope: EnvelopeFacts) -> Result<(Option<i64>, Option<String>)> {
+    let Some(stamp) = event.optional_object("auditStamp")? else { return Ok((envelope.time, None)) };
+    let stamp = Fields::nested(stamp, path, "auditStamp");
+    let time = stamp.optional_time("time")?.or(envelope.time);
+    Ok((time, stamp.optional_str("actor")?.map(str::to_owned)))
+}
+
 /// An Entity Change Event.
-pub(crate) fn entity_change_event(inner: Innermost<'_, '_>, normalizer: &mut Normalizer) -> Result<Event> {
+pub(crate) fn entity_change_event(
+    inner: Innermost<'_, '_>,
+    envelope: EnvelopeFacts,
+    normalizer: &mut Normalizer,
+) -> Result<Event> {
     let ece = Fields::of(inner.node, inner.path, "an Entity Change Event")?;
     let entity_urn = ece.required_str("entityUrn")?;
     let category = ece.required_str("category")?;
     let operation = ece.required_str("operation")?;
     let entity_type = ece.optional_str("entityType")?;
-    let audit_stamp = Fields::nested(ece.required_object("auditStamp")?, inner.path, "auditStamp");
-    let time = audit_stamp.required_time("time")?;
-    let actor = audit_stamp.optional_str("actor")?;
+    let (time, actor) = audit(&ece, inner.path, envelope)?;
     let modifier = ece.optional_str("modifier")?;
     let parameters = ece.optional_object("parameters")?.map(|object| Fields::nested(object, inner.path, "parameters"));
 
     let entity = entity_from_urn(entity_urn, entity_type, parameters.as_ref());
-    let entry = normalizer.catalog.datahub_entity_change(category, operation, &entity.entity_type);
+    let entry = normalizer.catalog.datahub_entity_change(
+        category,
+        operation,
+        entity.entity_type.as_deref().unwrap_or_default(),
+    );
     let max_depth = normalizer.limits.max_depth;
 
     let mut details = Details::default();
@@ -90,6 +125,13 @@ pub(crate) fn entity_change_event(inner: Innermost<'_, '_>, normalizer: &mut Nor
             if subjects.is_empty() && !entry.subjects.is_empty() {
                 if let Some(modifier) = modifier {
                     push_subject(&mut subjects, modifier);
+                    // The subject's parameter is missing (STRUCTURED_PROPERTY REMOVE sends none
+                    // for all but the last property): `modifier` names it, so filters on it match.
+                    if let Some(first) = entry.subjects.first() {
+                        if !details.contains_key(first) {
+                            details.insert(*first, Value::String(modifier.to_owned()));
+                        }
+                    }
                 }
             }
         }
@@ -113,7 +155,7 @@ pub(crate) fn entity_change_event(inner: Innermost<'_, '_>, normalizer: &mut Nor
         source: Source::Datahub,
         kind: entry.map_or(Kind::Unknown, |entry| entry.kind),
         time,
-        actor: actor.map(str::to_owned),
+        actor,
         entity,
         subjects,
         details,
@@ -124,15 +166,17 @@ pub(crate) fn entity_change_event(inner: Innermost<'_, '_>, normalizer: &mut Nor
 }
 
 /// A Relationship Change Event.
-pub(crate) fn relationship_change_event(inner: Innermost<'_, '_>, normalizer: &mut Normalizer) -> Result<Event> {
+pub(crate) fn relationship_change_event(
+    inner: Innermost<'_, '_>,
+    envelope: EnvelopeFacts,
+    normalizer: &mut Normalizer,
+) -> Result<Event> {
     let rce = Fields::of(inner.node, inner.path, "a Relationship Change Event")?;
     let source_urn = rce.required_str("sourceUrn")?;
     let destination_urn = rce.required_str("destinationUrn")?;
     let relationship_type = rce.required_str("relationshipType")?;
     let operation = rce.required_str("operation")?;
-    let audit_stamp = Fields::nested(rce.required_object("auditStamp")?, inner.path, "auditStamp");
-    let time = audit_stamp.required_time("time")?;
-    let actor = audit_stamp.optional_str("actor")?;
+    let (time, actor) = audit(&rce, inner.path, envelope)?;
     let entry = normalizer.catalog.datahub_relationship_change(operation);
 
     let mut details = Details::default();
@@ -151,13 +195,14 @@ pub(crate) fn relationship_change_event(inner: Innermost<'_, '_>, normalizer: &m
 
     let mut native = Native::new(NativeFormat::RelationshipChangeEvent);
     native.operation = Some(operation.to_owned());
+    native.relationship_type = Some(relationship_type.to_owned());
     native.envelope = inner.envelope;
     Ok(EventBuilder {
         id: normalizer.event_id(inner.node, NativeFormat::RelationshipChangeEvent, None),
         source: Source::Datahub,
         kind: entry.map_or(Kind::Unknown, |entry| entry.kind),
         time,
-        actor: actor.map(str::to_owned),
+        actor,
         entity: entity_from_urn(source_urn, None, None),
         subjects,
         details,
@@ -182,24 +227,27 @@ pub(crate) fn unknown(
     inner: Innermost<'_, '_>,
     format: NativeFormat,
     name: Option<&str>,
-    fallback_time: Option<i64>,
+    envelope: EnvelopeFacts,
     normalizer: &mut Normalizer,
 ) -> Event {
     let node = inner.node;
-    let entity_urn = avro_str(node.get("entityUrn")).unwrap_or_default();
+    let entity_urn = avro_str(node.get("entityUrn")).filter(|urn| !urn.is_empty());
     let entity_type = avro_str(node.get("entityType"));
     let audit = node.get("auditStamp").or_else(|| node.get("created"));
     let time = audit
         .and_then(|stamp| stamp.get("time"))
         .and_then(coerce::integer)
-        .or(fallback_time)
         .filter(|time| coerce::is_safe_integer(*time))
-        .unwrap_or(0);
+        .or(envelope.time);
     let actor = avro_str(audit.and_then(|stamp| stamp.get("actor")));
     let mut native = Native::new(format);
     match format {
         NativeFormat::ActionsEvent => native.event_type = name.map(str::to_owned),
         _ => native.name = name.map(str::to_owned),
+    }
+    if format == NativeFormat::MetadataChangeLog {
+        native.change_type = avro_str(node.get("changeType")).map(str::to_owned);
+        native.aspect_name = avro_str(node.get("aspectName")).map(str::to_owned);
     }
     native.envelope = inner.envelope;
     EventBuilder {
@@ -208,7 +256,10 @@ pub(crate) fn unknown(
         kind: Kind::Unknown,
         time,
         actor: actor.map(str::to_owned),
-        entity: entity_from_urn(entity_urn, entity_type, None),
+        entity: match entity_urn {
+            Some(entity_urn) => entity_from_urn(entity_urn, entity_type, None),
+            None => Entity { entity_type: entity_type.map(str::to_owned), ..Entity::default() },
+        },
         subjects: Vec::new(),
         details: Details::default(),
         native,

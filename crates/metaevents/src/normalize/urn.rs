@@ -12,6 +12,8 @@ pub(crate) struct UrnFacts {
     pub field_path: Option<String>,
 }
 
+use crate::catalog::{DatasetNaming, dataset_naming};
+
 const PREFIX: &str = "urn:li:";
 const PLATFORM_PREFIX: &str = "urn:li:dataPlatform:";
 
@@ -96,15 +98,6 @@ fn platform_of_element(element: &str) -> Option<String> {
     }
 }
 
-/// The last segment of a dataset name: after the last `/` for paths, else after the last `.`.
-fn last_segment(name: &str) -> &str {
-    let tail = name.trim_end_matches('/');
-    if let Some((_, last)) = tail.rsplit_once('/') {
-        return last;
-    }
-    tail.rsplit_once('.').map_or(tail, |(_, last)| last)
-}
-
 /// The plain name of a field path: its last segment that is not a v2 `[type=...]` annotation.
 pub(crate) fn field_name(field_path: &str) -> &str {
     field_path.split('.').rfind(|segment| !segment.is_empty() && !segment.starts_with('[')).unwrap_or(field_path)
@@ -120,7 +113,8 @@ pub(crate) fn facts(urn: &str) -> UrnFacts {
         ("dataset", Some([platform, name, ..])) => {
             facts.platform = platform_of_element(platform);
             facts.qualified_name = Some((*name).to_owned());
-            facts.name = Some(last_segment(name).to_owned());
+            let naming = facts.platform.as_deref().map_or(DatasetNaming::Whole, dataset_naming);
+            facts.name = Some(naming.name_of(name).to_owned());
         }
         ("schemaField", Some([parent, field_path])) => {
             facts.platform = facts_platform(parent);
@@ -184,6 +178,8 @@ mod tests {
         assert_eq!(f.name.as_deref(), Some("orders"));
         let f = facts("urn:li:dataset:(urn:li:dataPlatform:s3,my-bucket/raw/events.parquet,PROD)");
         assert_eq!(f.name.as_deref(), Some("events.parquet"));
+        let f = facts("urn:li:dataset:(urn:li:dataPlatform:kafka,orders.v1,PROD)");
+        assert_eq!(f.name.as_deref(), Some("orders.v1"));
     }
 
     #[test]

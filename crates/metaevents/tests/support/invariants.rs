@@ -36,7 +36,7 @@ pub fn assert_chunking_keeps_outcomes(knobs: u8, data: &[u8], step: usize) {
         max_depth: 1 + usize::from(knobs >> 5),
         max_events_per_array: 1 + usize::from(knobs & 7),
     };
-    let parser = Parser::with_options(ParseOptions { format: None, limits }).expect("valid limits");
+    let parser = Parser::with_options(ParseOptions { limits, ..ParseOptions::default() }).expect("valid limits");
     let whole: Vec<_> = parser.parse_many(data).collect();
     let trickled: Vec<_> = parser.read(Trickle { data, step }).collect();
     assert_eq!(whole.len(), trickled.len(), "step {step}");
@@ -89,4 +89,144 @@ fn looks_like_ndjson(corpus: &[u8]) -> bool {
         && !corpus.trim_ascii_start().starts_with(b"[")
         && !matches!(first.last(), Some(b'{' | b'[' | b',' | b':'))
         && !corpus.starts_with(b"\xEF\xBB\xBF")
+}
+
+/// Ids never merge different events: parse `a` and `b`; when both are events, their ids are
+/// equal exactly when their innermost platform events are equal up to the documented
+/// equivalences (key order and spacing, and the `null` members of `equivalent_for_ids`).
+/// Equal values that are spelled differently as numbers (`-0.0`, `0.0`) may still differ.
+pub fn assert_ids_tell_events_apart(a: &[u8], b: &[u8]) {
+    let parser = Parser::new();
+    let (Ok(metaevents::Parsed::Event(first)), Ok(metaevents::Parsed::Event(second))) =
+        (parser.parse(a), parser.parse(b))
+    else {
+        return;
+    };
+    let same = equivalent_for_ids(&first) == equivalent_for_ids(&second);
+    if !same {
+        assert_ne!(
+            first.id(),
+            second.id(),
+            "two different events share an id:\n{}\n{}",
+            first.raw_json(),
+            second.raw_json()
+        );
+    } else if !has_signed_zero(&first.raw()) {
+        assert_eq!(first.id(), second.id(), "one event, two ids:\n{}\n{}", first.raw_json(), second.raw_json());
+    }
+}
+
+/// The innermost event as a value with the documented equivalences applied: for a `DataHub`
+/// change event (ECE / RCE) its optional top-level members and its `auditStamp`'s optional
+/// members count as absent when `null` (and ECE `parameters` when `{}`); nothing else.
+pub fn equivalent_for_ids(event: &metaevents::Event) -> serde_json::Value {
+    let mut raw = event.raw();
+    let format = event.native().format;
+    let optional: &[&str] = match format {
+        metaevents::NativeFormat::EntityChangeEvent => &["auditHeader", "modifier", "parameters", "source"],
+        metaevents::NativeFormat::RelationshipChangeEvent => &["auditHeader", "lifecycleOwner", "properties", "via"],
+        _ => return raw,
+    };
+    if let Some(object) = raw.as_object_mut() {
+        object.retain(|key, value| {
+            let empty_parameters = key == "parameters"
+                && format == metaevents::NativeFormat::EntityChangeEvent
+                && value.as_object().is_some_and(serde_json::Map::is_empty);
+            !(optional.contains(&key.as_str()) && (value.is_null() || empty_parameters))
+        });
+        if let Some(stamp) = object.get_mut("auditStamp").and_then(serde_json::Value::as_object_mut) {
+            stamp.retain(|key, value| !(matches!(key.as_str(), "impersonator" | "message") && value.is_null()));
+        }
+    }
+    raw
+}
+
+fn has_signed_zero(value: &serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::Number(number) => number.as_f64().is_some_and(|f| f == 0.0 && number.is_f64()),
+        serde_json::Value::Array(items) => items.iter().any(has_signed_zero),
+        serde_json::Value::Object(members) => members.values().any(has_signed_zero),
+        _ => false,
+    }
+}
+
+/// Changes one leaf of `value` (picked by `choice`) in one of the ways `how` picks: another
+/// scalar, `null`, the member removed, a `null` member added beside it.
+pub fn mutate_leaf(value: &mut serde_json::Value, choice: usize, how: u8) {
+    let mut leaves = Vec::new();
+    collect_paths(value, &mut Vec::new(), &mut leaves);
+    if leaves.is_empty() {
+        return;
+    }
+    let path = &leaves[choice % leaves.len()];
+    let Some((last, parent_path)) = path.split_last() else { return };
+    let Some(parent) = lookup(value, parent_path) else { return };
+    match (parent, last) {
+        (serde_json::Value::Object(members), PathStep::Key(key)) => match how % 4 {
+            0 => {
+                members.insert(key.clone(), serde_json::Value::Null);
+            }
+            1 => {
+                members.remove(key);
+            }
+            2 => {
+                members.insert(format!("{key}_extra"), serde_json::Value::Null);
+            }
+            _ => {
+                let changed = match members.get(key) {
+                    Some(serde_json::Value::String(text)) => serde_json::Value::from(format!("{text}x")),
+                    Some(serde_json::Value::Number(n)) => serde_json::Value::from(n.as_f64().unwrap_or(0.0) + 1.0),
+                    Some(serde_json::Value::Bool(flag)) => serde_json::Value::from(!flag),
+                    _ => serde_json::Value::from("changed"),
+                };
+                members.insert(key.clone(), changed);
+            }
+        },
+        (serde_json::Value::Array(items), PathStep::Index(index)) => {
+            if let Some(slot) = items.get_mut(*index) {
+                *slot = if slot.is_null() { serde_json::Value::from(0) } else { serde_json::Value::Null };
+            }
+        }
+        _ => {}
+    }
+}
+
+#[derive(Debug, Clone)]
+enum PathStep {
+    Key(String),
+    Index(usize),
+}
+
+fn collect_paths(value: &serde_json::Value, at: &mut Vec<PathStep>, out: &mut Vec<Vec<PathStep>>) {
+    match value {
+        serde_json::Value::Object(members) => {
+            for (key, member) in members {
+                at.push(PathStep::Key(key.clone()));
+                out.push(at.clone());
+                collect_paths(member, at, out);
+                at.pop();
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                at.push(PathStep::Index(index));
+                out.push(at.clone());
+                collect_paths(item, at, out);
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn lookup<'v>(value: &'v mut serde_json::Value, path: &[PathStep]) -> Option<&'v mut serde_json::Value> {
+    let mut current = value;
+    for step in path {
+        current = match (current, step) {
+            (serde_json::Value::Object(members), PathStep::Key(key)) => members.get_mut(key)?,
+            (serde_json::Value::Array(items), PathStep::Index(index)) => items.get_mut(*index)?,
+            _ => return None,
+        };
+    }
+    Some(current)
 }

@@ -13,7 +13,7 @@ pub fn parser_for(knobs: u8) -> Parser {
         max_depth: 1 + usize::from(knobs >> 5),
         max_events_per_array: 1 + usize::from(knobs & 7),
     };
-    Parser::with_options(ParseOptions { format: None, limits }).expect("valid limits")
+    Parser::with_options(ParseOptions { limits, ..ParseOptions::default() }).expect("valid limits")
 }
 
 fn same(what: &str, expected: &[Result<Record, Error>], actual: &[Result<Record, Error>]) {

@@ -2,12 +2,12 @@
 
 use serde_json::{Map, Value};
 
-use super::entity::reference;
+use super::entity::{reference, referenced_qualified_name};
 use super::{Message, Normalized, insert_str, invalid};
 use crate::error::Result;
 use crate::json::Node;
 use crate::model::Kind;
-use crate::normalize::coerce;
+use crate::normalize::{coerce, push_subject};
 
 /// `ENTITY_CREATE`: the header's status and creation stamp; a process's inputs and outputs.
 pub(super) fn created(message: &Message<'_, '_>, kind: Kind, out: &mut Normalized) {
@@ -28,7 +28,18 @@ pub(super) fn created(message: &Message<'_, '_>, kind: Kind, out: &mut Normalize
         });
         if let Some(items) = listed {
             out.details.insert(key.to_owned(), Value::Array(items.iter().map(reference).collect()));
+            // What the process links: its inputs, then its outputs.
+            for item in items {
+                push_reference(&mut out.subjects, item);
+            }
         }
+    }
+}
+
+/// Adds a referenced asset to `subjects`: its guid, else its qualified name.
+fn push_reference(subjects: &mut Vec<String>, item: &Node<'_>) {
+    if let Some(id) = item.get("guid").and_then(Node::as_str).or_else(|| referenced_qualified_name(item)) {
+        push_subject(subjects, id);
     }
 }
 
@@ -58,6 +69,15 @@ pub(super) fn updated(message: &Message<'_, '_>, out: &mut Normalized) -> Result
             None if required => out.details.insert(values_key, Value::Object(Map::new())),
             None => {}
         }
+    }
+    // Glossary terms attached to the asset (`meanings` is the whole new list).
+    let meanings = mutated
+        .and_then(|m| m.get("relationshipAttributes"))
+        .and_then(|r| r.get("meanings"))
+        .and_then(Node::as_array)
+        .unwrap_or_default();
+    for term in meanings {
+        push_reference(&mut out.subjects, term);
     }
     let headers = message.fields.get("headers");
     insert_str(&mut out.details, "requestId", headers.and_then(|h| h.get("x-atlan-request-id")).and_then(Node::as_str));

@@ -5,9 +5,11 @@ use serde_json::{Map, Value};
 use crate::json::{Node, Object};
 use crate::model::Entity;
 
-/// Attributes that name an asset's parent, most specific first.
+/// Attributes that name an asset's parent in the SQL-like hierarchies, most specific first
+/// (a nested column's parent column, a column's table or view, a table's schema, ...).
 pub(crate) const PARENT_ATTRIBUTES: &[&str] = &[
     "parentQualifiedName",
+    "parentColumnQualifiedName",
     "tableQualifiedName",
     "viewQualifiedName",
     "materialisedViewQualifiedName",
@@ -15,6 +17,91 @@ pub(crate) const PARENT_ATTRIBUTES: &[&str] = &[
     "databaseQualifiedName",
     "connectionQualifiedName",
 ];
+
+/// Types whose parent attribute is another one (pyatlan's asset models), most specific first.
+const TYPE_PARENT_ATTRIBUTES: &[(&str, &[&str])] = &[
+    ("ADLSContainer", &["adlsAccountQualifiedName"]),
+    ("ADLSObject", &["adlsContainerQualifiedName"]),
+    ("APIPath", &["apiSpecQualifiedName"]),
+    ("AirflowTask", &["airflowDagQualifiedName"]),
+    ("DbtModelColumn", &["dbtModelQualifiedName"]),
+    ("GCSObject", &["gcsBucketQualifiedName"]),
+    ("KafkaField", &["kafkaTopicQualifiedName"]),
+    ("KafkaTopic", &["kafkaTopicClusterQualifiedName", "connectionQualifiedName"]),
+    ("LookerField", &["lookerViewQualifiedName", "lookerExploreQualifiedName"]),
+    ("MetabaseDashboard", &["metabaseCollectionQualifiedName"]),
+    ("MetabaseQuestion", &["metabaseCollectionQualifiedName"]),
+    ("PowerBIColumn", &["powerBITableQualifiedName"]),
+    ("PowerBIDashboard", &["workspaceQualifiedName"]),
+    ("PowerBIDataflow", &["workspaceQualifiedName"]),
+    ("PowerBIDataset", &["workspaceQualifiedName"]),
+    ("PowerBIMeasure", &["powerBITableQualifiedName"]),
+    ("PowerBIPage", &["reportQualifiedName"]),
+    ("PowerBIReport", &["workspaceQualifiedName"]),
+    ("PowerBITable", &["datasetQualifiedName"]),
+    ("PowerBITile", &["dashboardQualifiedName"]),
+    ("S3Object", &["s3ParentPrefixQualifiedName", "s3BucketQualifiedName"]),
+    ("S3Prefix", &["s3ParentPrefixQualifiedName", "s3BucketQualifiedName"]),
+    ("SalesforceDashboard", &["organizationQualifiedName"]),
+    ("SalesforceField", &["objectQualifiedName"]),
+    ("SalesforceObject", &["organizationQualifiedName"]),
+    ("SalesforceReport", &["organizationQualifiedName"]),
+    ("TableauCalculatedField", &["datasourceQualifiedName"]),
+    ("TableauDashboard", &["workbookQualifiedName"]),
+    ("TableauDatasource", &["workbookQualifiedName", "projectQualifiedName"]),
+    ("TableauDatasourceField", &["datasourceQualifiedName"]),
+    ("TableauFlow", &["projectQualifiedName"]),
+    ("TableauMetric", &["projectQualifiedName"]),
+    ("TableauProject", &["siteQualifiedName"]),
+    ("TableauWorkbook", &["projectQualifiedName"]),
+    ("TableauWorksheet", &["workbookQualifiedName"]),
+];
+
+/// Relationships that anchor an asset in its parent: a glossary term's or category's glossary,
+/// a column process's process, a Tableau project's parent project.
+const PARENT_RELATIONSHIPS: &[(&str, &str)] = &[
+    ("AtlasGlossaryCategory", "anchor"),
+    ("AtlasGlossaryTerm", "anchor"),
+    ("ColumnProcess", "process"),
+    ("TableauProject", "parentProject"),
+];
+
+/// The qualified name of the asset's parent, where the header says it: the relationship that
+/// anchors the asset, else its type's parent attribute, else the SQL hierarchy's; a glossary term
+/// or category without its anchor is in the glossary its `<id>@<glossary>` qualified name names.
+fn parent(entity: &Object<'_>, attributes: Option<&Object<'_>>, type_name: &str) -> Option<String> {
+    let attribute = |key: &str| attributes.and_then(|a| a.get(key)).and_then(Node::as_str).filter(|s| !s.is_empty());
+    if let Some((_, relationship)) = PARENT_RELATIONSHIPS.iter().find(|(ty, _)| *ty == type_name) {
+        let anchored = [entity.get("relationshipAttributes").and_then(Node::as_object), attributes]
+            .into_iter()
+            .flatten()
+            .filter_map(|holder| holder.get(relationship))
+            .find_map(|end| referenced_qualified_name(end));
+        if let Some(qualified_name) = anchored {
+            return Some(qualified_name.to_owned());
+        }
+    }
+    let by_type = TYPE_PARENT_ATTRIBUTES.iter().find(|(ty, _)| *ty == type_name).map(|(_, attrs)| *attrs);
+    if let Some(found) = by_type.unwrap_or(PARENT_ATTRIBUTES).iter().find_map(|key| attribute(key)) {
+        return Some(found.to_owned());
+    }
+    if type_name.starts_with("AtlasGlossary") && type_name != "AtlasGlossary" {
+        return attribute("qualifiedName")
+            .and_then(|qualified_name| qualified_name.rsplit_once('@'))
+            .map(|(_, glossary)| glossary)
+            .filter(|glossary| !glossary.is_empty())
+            .map(str::to_owned);
+    }
+    None
+}
+
+/// The qualified name of a referenced asset (`{guid, typeName, uniqueAttributes: {qualifiedName}}`).
+pub(crate) fn referenced_qualified_name<'a>(end: &Node<'a>) -> Option<&'a str> {
+    end.get("uniqueAttributes")
+        .and_then(|u| u.get("qualifiedName"))
+        .or_else(|| end.get("attributes").and_then(|a| a.get("qualifiedName")))
+        .and_then(Node::as_str)
+}
 
 /// Platform from `connectorName`, else the second segment of `default/<connector>/...`.
 pub(crate) fn platform(attributes: Option<&Object<'_>>, qualified_name: Option<&str>) -> Option<String> {
@@ -38,10 +125,10 @@ pub(crate) fn asset_entity(entity: Option<&Object<'_>>) -> Entity {
     let qualified_name = attribute("qualifiedName");
     let name = attribute("name");
     Entity {
-        id: entity.get("guid").and_then(Node::as_str).unwrap_or_default().to_owned(),
-        entity_type: type_name.to_owned(),
+        id: entity.get("guid").and_then(Node::as_str).map(str::to_owned),
+        entity_type: entity.get("typeName").and_then(Node::as_str).map(str::to_owned),
         platform: platform(attributes, qualified_name.as_deref()),
-        parent: PARENT_ATTRIBUTES.iter().find_map(|key| attribute(key)),
+        parent: parent(entity, attributes, type_name),
         field_path: if type_name == "Column" { name.clone() } else { None },
         name,
         qualified_name,
@@ -56,12 +143,7 @@ pub(crate) fn reference(node: &Node<'_>) -> Value {
             out.insert(key.to_owned(), Value::String(value.to_owned()));
         }
     }
-    let qualified_name = node
-        .get("uniqueAttributes")
-        .and_then(|u| u.get("qualifiedName"))
-        .or_else(|| node.get("attributes").and_then(|a| a.get("qualifiedName")))
-        .and_then(Node::as_str);
-    if let Some(qualified_name) = qualified_name {
+    if let Some(qualified_name) = referenced_qualified_name(node) {
         out.insert("qualifiedName".to_owned(), Value::String(qualified_name.to_owned()));
     }
     Value::Object(out)

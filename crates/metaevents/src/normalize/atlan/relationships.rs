@@ -32,8 +32,8 @@ pub(super) fn changed(message: &Message<'_, '_>, path: &str, out: &mut Normalize
     let qualified_name =
         end1.get("uniqueAttributes").and_then(|u| u.get("qualifiedName")).and_then(Node::as_str).map(str::to_owned);
     out.entity = Entity {
-        id: end_str(end1, "guid").unwrap_or_default().to_owned(),
-        entity_type: end_str(end1, "typeName").unwrap_or_default().to_owned(),
+        id: end_str(end1, "guid").map(str::to_owned),
+        entity_type: end_str(end1, "typeName").map(str::to_owned),
         platform: platform(None, qualified_name.as_deref()),
         qualified_name,
         ..Entity::default()
