@@ -1,6 +1,8 @@
-//! Arrow IPC files and streams of normalized events (the `ipc` feature). Dictionaries are sent
-//! as deltas: the batches of a [`super::BatchReader`] share growing dictionaries, so an IPC file
-//! (which cannot replace a dictionary) holds them too.
+//! Arrow IPC files and streams of normalized events (the `ipc` feature). The batches of a
+//! [`super::BatchReader`] share growing dictionaries: a file, which cannot replace a dictionary,
+//! carries the new values as deltas (pyarrow and arrow-rs read them; Polars 2.1 does not: read
+//! the file with pyarrow, or write Parquet); a stream sends each changed dictionary whole, which
+//! every reader takes (pyarrow, Polars, apache-arrow in JavaScript).
 
 use std::io::Write;
 
@@ -46,14 +48,18 @@ fn ipc_error(err: &arrow_schema::ArrowError) -> Error {
 impl<W: Write> IpcWriter<W> {
     /// Starts writing batches of `schema` to `writer` (the schema goes out at once).
     pub fn new(writer: W, schema: &Schema, format: IpcFormat) -> Result<Self> {
-        let options = IpcWriteOptions::default().with_dictionary_handling(DictionaryHandling::Delta);
+        let options = IpcWriteOptions::default();
         let inner = match format {
             IpcFormat::File => {
+                let options = options.with_dictionary_handling(DictionaryHandling::Delta);
                 Inner::File(FileWriter::try_new_with_options(writer, schema, options).map_err(|err| ipc_error(&err))?)
             }
-            IpcFormat::Stream => Inner::Stream(
-                StreamWriter::try_new_with_options(writer, schema, options).map_err(|err| ipc_error(&err))?,
-            ),
+            IpcFormat::Stream => {
+                let options = options.with_dictionary_handling(DictionaryHandling::Resend);
+                Inner::Stream(
+                    StreamWriter::try_new_with_options(writer, schema, options).map_err(|err| ipc_error(&err))?,
+                )
+            }
         };
         Ok(Self { inner })
     }

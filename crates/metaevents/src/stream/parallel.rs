@@ -6,7 +6,8 @@
 //! messages and hands everything out in input order. What comes out is what the sequential
 //! [`EventReader`] gives (the same records, errors and line numbers), in runs.
 //!
-//! While one batch of chunks is parsed, the next one is read (and gunzipped) beside it.
+//! While one batch of chunks is parsed on the pool, the calling thread reads (and gunzips) the
+//! next one.
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -102,18 +103,27 @@ impl Workers {
         self.threads
     }
 
-    /// Runs `left` and `right`, on two threads of the pool when there is one.
+    /// Runs `here` on the calling thread while `on_pool` runs on the pool (both here, one after
+    /// the other, without a pool). The calling thread is the one that reads the input: a reader
+    /// that needs it (one pulling lines from Python, which holds the interpreter lock) never
+    /// runs on a thread of the pool. `None` only if `on_pool` did not run, which cannot happen.
     #[cfg_attr(not(feature = "parallel"), allow(clippy::unused_self, reason = "the pool is the `parallel` feature's"))]
-    pub(crate) fn join<A: Send, B: Send>(
+    pub(crate) fn beside<A, B: Send>(
         &self,
-        left: impl FnOnce() -> A + Send,
-        right: impl FnOnce() -> B + Send,
-    ) -> (A, B) {
+        here: impl FnOnce() -> A,
+        on_pool: impl FnOnce() -> B + Send,
+    ) -> (A, Option<B>) {
         #[cfg(feature = "parallel")]
         if let Some(pool) = &self.pool {
-            return pool.install(|| rayon::join(left, right));
+            let mut done = None;
+            let slot = &mut done;
+            let result = pool.in_place_scope(|scope| {
+                scope.spawn(move |_| *slot = Some(on_pool()));
+                here()
+            });
+            return (result, done);
         }
-        (left(), right())
+        (here(), Some(on_pool()))
     }
 
     /// `work` of every item, on the pool when there is one, in order.
@@ -330,12 +340,12 @@ where
         let (parser, prefilter, map) = ((&self.options, self.lazy_ids), self.prefilter.as_ref(), &self.map);
         let outputs: Vec<Vec<Segment<T>>> = if self.workers.is_parallel() {
             let (cutter, chunk_bytes, workers) = (&mut self.cutter, self.chunk_bytes, &self.workers);
-            let (next, outputs) = workers.join(
+            let (next, outputs) = workers.beside(
                 || Self::read_batch(cutter, chunks, chunk_bytes),
                 || workers.map(batch, |unit| Self::run_unit(unit, parser, prefilter, map)),
             );
             self.read_ahead = Some(next);
-            outputs
+            outputs.unwrap_or_default()
         } else {
             batch.into_iter().map(|unit| Self::run_unit(unit, parser, prefilter, map)).collect()
         };
