@@ -8,24 +8,21 @@ use std::sync::LazyLock;
 use libfuzzer_sys::fuzz_target;
 use metaevents::Workers;
 
+// At the root, like in the tests' `support` module: the checks reach `super::invariants`.
+#[path = "../../crates/metaevents/tests/support/batch_invariants.rs"]
+mod batch_invariants;
 #[path = "../../crates/metaevents/tests/support/invariants.rs"]
 mod invariants;
-
-mod support {
-    pub use super::invariants;
-    #[path = "../../../crates/metaevents/tests/support/batch_invariants.rs"]
-    pub mod batch_invariants;
-    #[path = "../../../crates/metaevents/tests/support/parallel_invariants.rs"]
-    pub mod parallel_invariants;
-}
+#[path = "../../crates/metaevents/tests/support/parallel_invariants.rs"]
+mod parallel_invariants;
 
 static WORKERS: LazyLock<Workers> = LazyLock::new(|| Workers::new(2).expect("two threads"));
 
 fuzz_target!(|input: &[u8]| {
     let Some((&knobs, data)) = input.split_first() else { return };
-    let parser = support::parallel_invariants::parser_for(knobs);
+    let parser = parallel_invariants::parser_for(knobs);
     let chunk = 1 + usize::from(knobs) * 7 % 300;
     let step = 1 + usize::from(knobs % 7);
-    support::parallel_invariants::assert_parallel_reading_keeps_outcomes(&parser, data, &WORKERS, chunk, step, None);
-    support::batch_invariants::assert_batches_keep_outcomes(&parser, data, &WORKERS, chunk, step, 1 + usize::from(knobs % 5));
+    parallel_invariants::assert_parallel_reading_keeps_outcomes(&parser, data, &WORKERS, chunk, step, None);
+    batch_invariants::assert_batches_keep_outcomes(&parser, data, &WORKERS, chunk, step, 1 + usize::from(knobs % 5));
 });

@@ -17,6 +17,18 @@ pub struct PyFilter {
     filter: Filter,
 }
 
+impl PyFilter {
+    /// The compiled filter.
+    pub(crate) fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// Compiles a filter spec (a dict, or JSON text) as `Filter(spec)` does.
+    pub(crate) fn compile(spec: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Self::new(spec.py(), spec)
+    }
+}
+
 #[pymethods]
 impl PyFilter {
     #[new]

@@ -5,6 +5,7 @@
 //! else holds state, so the module needs no GIL of its own (pyo3's default, `gil_used = false`).
 //! The abi3 wheel only loads on GIL builds of `CPython` anyway.
 
+mod arrow;
 mod convert;
 mod errors;
 mod event;
@@ -122,6 +123,10 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<parser::PyParser>()?;
     module.add_class::<PyEventIterator>()?;
     module.add_class::<filter::PyFilter>()?;
+    module.add_class::<arrow::PyArrowReader>()?;
+    module.add_function(wrap_pyfunction!(arrow::read_arrow, module)?)?;
+    module.add_function(wrap_pyfunction!(arrow::_normalize_batch, module)?)?;
+    module.add_function(wrap_pyfunction!(arrow::spark_schema, module)?)?;
     module.add_function(wrap_pyfunction!(parse, module)?)?;
     module.add_function(wrap_pyfunction!(parse_many, module)?)?;
     module.add_function(wrap_pyfunction!(iter_file, module)?)?;

@@ -306,7 +306,7 @@ impl PyParser {
 /// Feeds the items of a Python iterable of lines to the core's reader, one line per read, so a
 /// live source (a generator, a socket) yields each event as soon as its line arrives. A line
 /// without a trailing newline gets one. A failure of the iterable is kept and re-raised.
-struct LineSource {
+pub(crate) struct LineSource {
     lines: Py<PyIterator>,
     buffer: Vec<u8>,
     pos: usize,
@@ -314,6 +314,11 @@ struct LineSource {
 }
 
 impl LineSource {
+    /// Reads the lines of `lines` (any iterable); a failure of it lands in `failure`.
+    pub(crate) fn new(lines: &Bound<'_, PyAny>, failure: Arc<Mutex<Option<PyErr>>>) -> PyResult<Self> {
+        Ok(Self { lines: lines.try_iter()?.unbind(), buffer: Vec::new(), pos: 0, failure })
+    }
+
     fn next_line(&mut self, py: Python<'_>) -> PyResult<bool> {
         let mut lines = self.lines.bind(py).clone();
         let Some(item) = lines.next() else { return Ok(false) };

@@ -177,3 +177,29 @@ proptest! {
         assert_batches_keep_outcomes(&parser, &data, &workers, chunk, step, batch_size);
     }
 }
+
+#[test]
+fn a_column_of_payloads_is_one_record_per_value() {
+    use arrow_array::{BinaryArray, StringArray};
+    use metaevents::arrow::normalize_column;
+    let input = std::fs::read_to_string(vectors().join("small-table.input.ndjson")).unwrap();
+    let lines: Vec<&str> = input.lines().collect();
+    // A pretty-printed value (line breaks inside) is one record; a null value is none.
+    let pretty = serde_json::to_string_pretty(&serde_json::from_str::<Value>(lines[0]).unwrap()).unwrap();
+    let mut values: Vec<Option<&str>> = lines.iter().map(|line| Some(*line)).collect();
+    values.insert(1, None);
+    values.push(Some(&pretty));
+    let options =
+        BatchOptions { schema: SchemaOptions { raw: true, dialect: Dialect::Spark }, batch_size: None, filter: None };
+    let text = normalize_column(&Parser::new(), &StringArray::from(values.clone()), &options).unwrap();
+    let rows: usize = text.batches.iter().map(RecordBatch::num_rows).sum();
+    assert_eq!(rows, 5, "four events and the pretty one");
+    let errors: Vec<_> = text.errors.iter().map(|error| (error.kind().as_str(), error.line())).collect();
+    assert_eq!(errors, [("syntax", Some(5))], "the line is the value's row");
+    assert_eq!(text.batches[0].schema(), schema(options.schema));
+    let bytes: Vec<Option<&[u8]>> = values.iter().map(|value| value.map(str::as_bytes)).collect();
+    let binary = normalize_column(&Parser::new(), &BinaryArray::from(bytes), &options).unwrap();
+    assert_eq!(binary.batches, text.batches);
+    let wrong = normalize_column(&Parser::new(), &arrow_array::Int32Array::from(vec![1]), &options).unwrap_err();
+    assert_eq!(wrong.kind(), metaevents::ErrorKind::InvalidOption);
+}

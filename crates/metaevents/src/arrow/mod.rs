@@ -24,6 +24,7 @@
 
 mod batches;
 mod builder;
+mod column;
 #[cfg(feature = "ipc")]
 mod ipc;
 #[cfg(feature = "parquet")]
@@ -38,6 +39,7 @@ pub use arrow_schema::{Schema, SchemaRef};
 
 pub use batches::{BatchOptions, BatchReader};
 pub use builder::{BatchBuilder, batch_of};
+pub use column::{NormalizedColumn, normalize_column};
 #[cfg(feature = "ipc")]
 pub use ipc::{IpcFormat, IpcWriter, ipc_stream_bytes};
 #[cfg(feature = "parquet")]
