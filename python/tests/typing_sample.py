@@ -62,3 +62,13 @@ def webhooks(request: dict[str, Any]) -> bool:
     return metaevents.verify_signature(
         metaevents.lambda_headers(request), "secret"
     ) and metaevents.is_validation_request(request)
+
+
+def arrow(data: bytes) -> str:
+    reader = metaevents.read_arrow(data, batch_size=1000, raw=False, filter={"kind": "tag.*"}, threads=2)
+    assert_type(reader, metaevents.ArrowReader)
+    assert_type(reader.errors, "list[MetaeventsError]")
+    from metaevents.arrow import normalize_batches, spark_schema
+
+    assert callable(normalize_batches)
+    return spark_schema(raw=False)

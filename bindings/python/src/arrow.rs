@@ -1,7 +1,7 @@
 //! Arrow for Python: `read_arrow` returns an `ArrowReader`, which implements the Arrow
 //! PyCapsule interface (`__arrow_c_stream__`, `__arrow_c_schema__`) so that pyarrow, Polars and
 //! DuckDB read its batches without copies and without pyarrow being needed here; and the batch
-//! function behind `metaevents.arrow.normalize_batches` (Spark's `mapInArrow`). The core does
+//! normalizer behind `metaevents.arrow.normalize_batches` (Spark's `mapInArrow`). The core does
 //! the work (`metaevents::arrow`); this side converts sources, options and errors.
 
 use std::collections::HashMap;
@@ -12,7 +12,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use arrow_array::{ArrayRef, RecordBatch, RecordBatchReader, StructArray};
 use arrow_schema::{ArrowError, Field, SchemaRef};
-use metaevents::arrow::{BatchOptions, BatchReader, Dialect, SchemaOptions, normalize_column, schema, spark_ddl};
+use metaevents::arrow::{BatchOptions, BatchReader, ColumnNormalizer, Dialect, SchemaOptions, schema, spark_ddl};
 use metaevents::{ErrorKind, Filter, Parser, Workers};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -294,36 +294,69 @@ pub(crate) fn read_arrow(
     })
 }
 
-/// Normalizes the payloads of one column of a record batch (each value one record) into
-/// batches of the Spark dialect; the bad records come back as exceptions beside them.
-#[pyfunction]
-#[pyo3(signature = (batch, column, *, raw = true, filter = None, parser = None))]
-pub(crate) fn _normalize_batch<'py>(
-    py: Python<'py>,
-    batch: PyRecordBatch,
-    column: &str,
-    raw: bool,
-    filter: Option<&Bound<'py, PyAny>>,
-    parser: Option<&Bound<'py, PyParser>>,
-) -> PyResult<(Vec<PyRecordBatch>, Bound<'py, PyList>)> {
-    let batch = batch.into_inner();
-    let Some(values) = batch.column_by_name(column).cloned() else {
-        let names: Vec<String> = batch.schema().fields().iter().map(|field| field.name().clone()).collect();
-        return Err(errors::binding_error(
-            py,
-            "invalid_option",
-            &format!("no column `{column}` in the batch (it has {})", names.join(", ")),
-        ));
-    };
-    let options = BatchOptions {
-        schema: SchemaOptions { raw, dialect: Dialect::Spark },
-        batch_size: None,
-        filter: filter_of(filter)?,
-    };
-    let parser = parser.map_or_else(Parser::new, |parser| parser.get().parser.clone());
-    let normalized = py.detach(|| normalize_column(&parser, values.as_ref(), &options)).or_raise(py)?;
-    let errors = PyList::new(py, normalized.errors.iter().map(|error| errors::to_py(py, error).into_value(py)))?;
-    Ok((normalized.batches.into_iter().map(PyRecordBatch::new).collect(), errors))
+/// Normalizes the payloads of one column of record batches, one batch after another (the
+/// batches of a Spark partition): each value one record, lines numbered on across batches, split
+/// Atlan messages assembled across batches. Batches come out in the Spark dialect.
+#[pyclass(module = "metaevents", name = "_ColumnNormalizer", frozen)]
+pub(crate) struct PyColumnNormalizer {
+    inner: Mutex<ColumnNormalizer>,
+    column: String,
+}
+
+impl std::fmt::Debug for PyColumnNormalizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ColumnNormalizer").field("column", &self.column).finish_non_exhaustive()
+    }
+}
+
+fn exceptions<'py>(py: Python<'py>, errors: &[metaevents::Error]) -> PyResult<Bound<'py, PyList>> {
+    PyList::new(py, errors.iter().map(|error| errors::to_py(py, error).into_value(py)))
+}
+
+#[pymethods]
+impl PyColumnNormalizer {
+    #[new]
+    #[pyo3(signature = (column, *, raw = true, filter = None, parser = None))]
+    fn new(
+        column: String,
+        raw: bool,
+        filter: Option<&Bound<'_, PyAny>>,
+        parser: Option<&Bound<'_, PyParser>>,
+    ) -> PyResult<Self> {
+        let options = BatchOptions {
+            schema: SchemaOptions { raw, dialect: Dialect::Spark },
+            batch_size: None,
+            filter: filter_of(filter)?,
+        };
+        let parser = parser.map_or_else(Parser::new, |parser| parser.get().parser.clone());
+        Ok(Self { inner: Mutex::new(ColumnNormalizer::new(&parser, &options)), column })
+    }
+
+    /// The events of the batch's payload column as batches, and the exceptions of its bad records.
+    fn push<'py>(&self, py: Python<'py>, batch: PyRecordBatch) -> PyResult<(Vec<PyRecordBatch>, Bound<'py, PyList>)> {
+        let batch = batch.into_inner();
+        let Some(values) = batch.column_by_name(&self.column).cloned() else {
+            let names: Vec<String> = batch.schema().fields().iter().map(|field| field.name().clone()).collect();
+            return Err(errors::binding_error(
+                py,
+                "invalid_option",
+                &format!("no column `{}` in the batch (it has {})", self.column, names.join(", ")),
+            ));
+        };
+        let normalized = py
+            .detach(|| match self.inner.lock() {
+                Ok(mut normalizer) => normalizer.push(values.as_ref()),
+                Err(_) => Err(metaevents::Error::new(ErrorKind::Io, "the normalizer failed earlier")),
+            })
+            .or_raise(py)?;
+        Ok((normalized.batches.into_iter().map(PyRecordBatch::new).collect(), exceptions(py, &normalized.errors)?))
+    }
+
+    /// The exceptions of split messages still missing parts.
+    fn finish<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let errors = self.inner.lock().map(|mut normalizer| normalizer.finish()).unwrap_or_default();
+        exceptions(py, &errors)
+    }
 }
 
 /// The Spark SQL DDL of what `normalize_batches` yields, for `mapInArrow(fn, schema)`.

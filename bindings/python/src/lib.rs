@@ -125,7 +125,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<filter::PyFilter>()?;
     module.add_class::<arrow::PyArrowReader>()?;
     module.add_function(wrap_pyfunction!(arrow::read_arrow, module)?)?;
-    module.add_function(wrap_pyfunction!(arrow::_normalize_batch, module)?)?;
+    module.add_class::<arrow::PyColumnNormalizer>()?;
     module.add_function(wrap_pyfunction!(arrow::spark_schema, module)?)?;
     module.add_function(wrap_pyfunction!(parse, module)?)?;
     module.add_function(wrap_pyfunction!(parse_many, module)?)?;

@@ -8,7 +8,7 @@ use std::io::{self, Cursor, IsTerminal as _, Read};
 use std::path::PathBuf;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use metaevents::arrow::{BatchOptions, BatchReader, RecordBatch};
+use metaevents::arrow::{BatchOptions, BatchReader, RecordBatch, SharedDictionaries};
 use metaevents::{Error, ErrorKind, Filter, InputFormat, Parser, Record, Workers};
 
 use crate::demo;
@@ -182,12 +182,16 @@ impl Inputs {
     {
         let bar = self.progress_bar();
         reporter.set_progress(bar.clone());
+        // One set of dictionaries for every source: an IPC file cannot replace one.
+        let mut dictionaries = SharedDictionaries::default();
         for source in &self.sources {
             let reader = Self::open(source, bar.as_ref())?;
-            let batches: BatchReader<'_> = self.parser.read_batches(reader, options, &self.workers);
-            for item in batches {
+            let mut batches: BatchReader<'_> =
+                self.parser.read_batches(reader, options, &self.workers).with_dictionaries(dictionaries);
+            for item in batches.by_ref() {
                 visit(reporter, &source.name, bad_record(item, &source.name)?)?;
             }
+            dictionaries = batches.into_dictionaries();
         }
         Ok(())
     }

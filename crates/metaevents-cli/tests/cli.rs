@@ -909,6 +909,14 @@ fn normalize_writes_arrow_ipc_files_and_streams() {
     let batches: Vec<_> = file.map(Result::unwrap).collect();
     assert_eq!(concat(&batches), expected_batch(EVENTS.as_bytes(), false));
 
+    // Several inputs with other entity types and platforms: one file, its dictionaries grown by deltas.
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("demo").join("corpus.ndjson");
+    metaevents().args(["normalize", "--output", "arrow", "-o"]).arg(&out).arg(&input).arg(&demo).assert().success();
+    let file = arrow_ipc::reader::FileReader::try_new(std::fs::File::open(&out).unwrap(), None).unwrap();
+    let batches: Vec<_> = file.map(Result::unwrap).collect();
+    let both = [EVENTS.as_bytes(), &std::fs::read(&demo).unwrap()].concat();
+    assert_eq!(concat(&batches), expected_batch(&both, true));
+
     let stream = stdout_of(metaevents().args(["normalize", "--output", "arrow", "-o", "-"]).arg(&input));
     let reader = arrow_ipc::reader::StreamReader::try_new(std::io::Cursor::new(stream), None).unwrap();
     let batches: Vec<_> = reader.map(Result::unwrap).collect();

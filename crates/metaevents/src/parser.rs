@@ -216,15 +216,9 @@ impl Parser {
         ParallelReader::new(self.parse_many(input), &self.options, self.lazy_ids, workers, map)
     }
 
-    /// [`Parser::parse_many_parallel`] of `data` read as NDJSON whatever its first line looks
-    /// like, with no gzip or byte-order mark detected: each line one record, numbered from 1.
-    pub(crate) fn lines_parallel<'a, T, F>(&self, data: &'a [u8], workers: &Workers, map: F) -> ParallelReader<'a, T, F>
-    where
-        T: Send,
-        F: Fn(Vec<Record>) -> T + Sync,
-    {
-        let cutter = EventReader::chunk_of_lines(data, 1, self.records(), &self.options);
-        ParallelReader::new(cutter, &self.options, self.lazy_ids, workers, map)
+    /// A processor of records with this parser's options.
+    pub(crate) fn record_processor(&self) -> RecordProcessor {
+        self.records()
     }
 
     /// The records of `reader` read on `workers`, one by one: what [`Parser::read`] yields.

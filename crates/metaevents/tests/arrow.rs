@@ -203,3 +203,25 @@ fn a_column_of_payloads_is_one_record_per_value() {
     let wrong = normalize_column(&Parser::new(), &arrow_array::Int32Array::from(vec![1]), &options).unwrap_err();
     assert_eq!(wrong.kind(), metaevents::ErrorKind::InvalidOption);
 }
+
+#[test]
+fn split_messages_are_assembled_across_columns() {
+    use arrow_array::StringArray;
+    use metaevents::arrow::ColumnNormalizer;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors/events");
+    let input = std::fs::read_to_string(dir.join("envelope-atlan-split-out-of-order.input.ndjson")).unwrap();
+    let parts: Vec<&str> = input.lines().collect();
+    assert_eq!(parts.len(), 3);
+    let options = BatchOptions { batch_size: None, ..BatchOptions::default() };
+    let mut normalizer = ColumnNormalizer::new(&Parser::new(), &options);
+    let first = normalizer.push(&StringArray::from(vec![parts[0], "{oops"])).unwrap();
+    assert!(first.batches.is_empty());
+    assert_eq!(first.errors[0].line(), Some(2));
+    let second = normalizer.push(&StringArray::from(vec![parts[1], parts[2]])).unwrap();
+    assert_eq!(second.batches.iter().map(RecordBatch::num_rows).sum::<usize>(), 1, "assembled from both columns");
+    assert!(second.errors.is_empty() && normalizer.finish().is_empty());
+    // Alone, a column holding one part leaves the message incomplete.
+    let alone = metaevents::arrow::normalize_column(&Parser::new(), &StringArray::from(vec![parts[0]]), &options);
+    let errors = alone.unwrap().errors;
+    assert_eq!(errors.iter().map(|error| error.kind().as_str()).collect::<Vec<_>>(), ["incomplete_split"]);
+}

@@ -19,14 +19,13 @@ it needs pyarrow (which Spark has).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
-from metaevents._native import ArrowReader, _normalize_batch, read_arrow, spark_schema
+from metaevents._native import ArrowReader, _ColumnNormalizer, read_arrow, spark_schema
 
 if TYPE_CHECKING:
-    import pyarrow
-
     from metaevents._native import Filter, Parser
 
 __all__ = ["ArrowReader", "normalize_batches", "read_arrow", "spark_schema"]
@@ -40,21 +39,30 @@ def normalize_batches(
     filter: Filter | dict[str, Any] | str | None = None,
     parser: Parser | None = None,
     errors: Literal["skip", "raise"] = "skip",
-) -> Iterator[pyarrow.RecordBatch]:
-    """Normalizes record batches of raw payloads: each value of ``column`` (text or bytes, as
-    ``spark.read.text`` gives a line of NDJSON in ``value``) is one record, and the events of a
-    batch come out as record batches of the schema :func:`spark_schema` describes. Webhook
-    validation requests and events ``filter`` rules out are left out. A bad record is skipped
-    (``errors="skip"``) or raised as its ``MetaeventsError``, the ``line`` being the value's
-    1-based row in its batch (``errors="raise"``). Parts of split Atlan messages are assembled
-    when they are in the same batch."""
-    import pyarrow as pa
+) -> Iterator[Any]:
+    """Normalizes record batches of raw payloads (any object with ``__arrow_c_array__``, as
+    ``mapInArrow`` hands out ``pyarrow.RecordBatch``): each value of ``column`` (text or bytes;
+    ``spark.read.text`` gives each line of NDJSON as ``value``) is one record, and the events of
+    each batch come out as ``pyarrow.RecordBatch`` objects (typed ``Any`` here: pyarrow has no
+    type stubs) of the schema :func:`spark_schema` describes. Webhook validation requests and
+    the events ``filter`` rules out are left out.
 
+    A bad record is skipped (``errors="skip"``) or raised as its ``MetaeventsError``
+    (``errors="raise"``), its ``line`` counting the values of every batch so far from 1 (the line
+    in the file, when a Spark partition is one gzipped file). Parts of split Atlan messages are
+    assembled across the batches; parts missing at the end are errors like any other."""
+    # Imported here, and by name: only this function needs pyarrow (Spark has it), and it has no
+    # type stubs.
+    pa: Any = importlib.import_module("pyarrow")
     if errors not in ("skip", "raise"):
         raise ValueError(f'errors must be "skip" or "raise", not {errors!r}')
+    normalizer = _ColumnNormalizer(column, raw=raw, filter=filter, parser=parser)
     for batch in batches:
-        normalized, bad = _normalize_batch(batch, column, raw=raw, filter=filter, parser=parser)
+        normalized, bad = normalizer.push(batch)
         if bad and errors == "raise":
             raise bad[0]
         for out in normalized:
             yield pa.record_batch(out)
+    bad = normalizer.finish()
+    if bad and errors == "raise":
+        raise bad[0]

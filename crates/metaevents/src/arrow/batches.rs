@@ -169,6 +169,11 @@ impl Unifier {
     }
 }
 
+/// The growing dictionaries of a [`BatchReader`], to hand on to the reader of the next input
+/// so that the batches of several inputs share them (one IPC file of many files).
+#[derive(Debug, Default)]
+pub struct SharedDictionaries(Unifier);
+
 /// Cuts batches of a fixed number of rows out of batches of any size.
 #[derive(Debug)]
 struct Rebatcher {
@@ -277,6 +282,20 @@ impl<'r> BatchReader<'r> {
     /// The schema of every batch.
     pub fn schema(&self) -> SchemaRef {
         Arc::clone(&self.rebatcher.schema)
+    }
+
+    /// Goes on with the dictionaries of an earlier reader (of the same schema options).
+    #[must_use]
+    pub fn with_dictionaries(mut self, dictionaries: SharedDictionaries) -> Self {
+        if dictionaries.0.dictionaries.len() == self.rebatcher.unifier.dictionaries.len() {
+            self.rebatcher.unifier = dictionaries.0;
+        }
+        self
+    }
+
+    /// The dictionaries so far, for the reader of the next input.
+    pub fn into_dictionaries(self) -> SharedDictionaries {
+        SharedDictionaries(self.rebatcher.unifier)
     }
 
     /// See [`ParallelReader::with_chunk_bytes`].

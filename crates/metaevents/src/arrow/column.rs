@@ -5,12 +5,14 @@ use arrow_array::cast::AsArray;
 use arrow_array::{Array, RecordBatch};
 use arrow_schema::DataType;
 
-use super::batches::{BatchOptions, BatchReader};
+use super::batches::BatchOptions;
+use super::builder::BatchBuilder;
 use crate::error::{Error, ErrorKind, Result};
+use crate::model::Parsed;
 use crate::parser::Parser;
-use crate::stream::Workers;
+use crate::stream::{EventReader, Produced, Queue, RecordProcessor};
 
-/// The events of a column of payloads, and its bad records.
+/// The events of a column of payloads, and its bad records, in input order among themselves.
 #[derive(Debug, Default)]
 pub struct NormalizedColumn {
     /// The events as batches (in the schema of the options).
@@ -62,18 +64,89 @@ fn lines_of(column: &dyn Array) -> Result<Vec<u8>> {
     Ok(buffer)
 }
 
-/// Normalizes each value of `column` (text or bytes: one event, an envelope, a batch of events
-/// in a JSON array) on the calling thread. Parts of split Atlan messages are assembled when they
-/// are in the same column; a part whose siblings are elsewhere is an `incomplete_split` error.
-pub fn normalize_column(parser: &Parser, column: &dyn Array, options: &BatchOptions) -> Result<NormalizedColumn> {
-    let lines = lines_of(column)?;
-    let mut out = NormalizedColumn::default();
-    let reader = BatchReader::new(|build| parser.lines_parallel(&lines, &Workers::single(), build), options);
-    for item in reader {
-        match item {
-            Ok(batch) => out.batches.push(batch),
-            Err(error) => out.errors.push(error),
-        }
+/// Normalizes columns of payloads one after another (the batches of one Spark partition), each
+/// value one record, the lines numbered on across columns; parts of split Atlan messages are
+/// assembled across columns too.
+#[derive(Debug)]
+pub struct ColumnNormalizer {
+    parser: Parser,
+    options: BatchOptions,
+    /// The parts of split messages seen so far.
+    splits: RecordProcessor,
+    /// The line of the next column's first value.
+    next_line: u64,
+}
+
+impl ColumnNormalizer {
+    /// A normalizer with `parser`'s options; `options.batch_size` is not used (one batch per column).
+    pub fn new(parser: &Parser, options: &BatchOptions) -> Self {
+        Self { parser: parser.clone(), options: options.clone(), splits: parser.record_processor(), next_line: 1 }
     }
+
+    /// The events of the values of `column` (text or bytes, each value one record: an event, an
+    /// envelope, a batch in a JSON array) as one batch, and its bad records, each with the line
+    /// of its value (counting the values of every column so far, from 1).
+    pub fn push(&mut self, column: &dyn Array) -> Result<NormalizedColumn> {
+        let lines = lines_of(column)?;
+        let records = self.parser.record_processor().deferring_splits();
+        let mut reader = EventReader::chunk_of_lines(&lines, self.next_line, records, self.parser.options());
+        if let Some(filter) = &self.options.filter {
+            reader = reader.prefiltered(filter);
+        }
+        self.next_line += u64::try_from(column.len()).unwrap_or(u64::MAX);
+        let mut builder = BatchBuilder::new(self.options.schema);
+        let mut out = NormalizedColumn::default();
+        let filter = self.options.filter.as_ref();
+        let take = |produced: Produced, builder: &mut BatchBuilder, out: &mut NormalizedColumn| match produced {
+            Produced::Done(Ok(record)) => {
+                if let Parsed::Event(event) = record.parsed {
+                    if filter.is_none_or(|filter| filter.matches(&event)) {
+                        builder.push(&event);
+                    }
+                }
+            }
+            Produced::Done(Err(error)) => out.errors.push(error),
+            Produced::Part(..) => {}
+        };
+        while let Some(produced) = reader.next_produced() {
+            if let Produced::Part(part, line) = produced {
+                let mut assembled = Queue::new();
+                self.splits.assemble(*part, line, &mut assembled);
+                for produced in assembled {
+                    take(produced, &mut builder, &mut out);
+                }
+            } else {
+                take(produced, &mut builder, &mut out);
+            }
+        }
+        if !builder.is_empty() {
+            out.batches.push(builder.finish()?);
+        }
+        Ok(out)
+    }
+
+    /// The errors of split messages still missing parts; the normalizer starts over.
+    pub fn finish(&mut self) -> Vec<Error> {
+        let mut queue = Queue::new();
+        self.splits.finish(&mut queue);
+        self.next_line = 1;
+        queue
+            .into_iter()
+            .filter_map(|produced| match produced {
+                Produced::Done(Err(error)) => Some(error),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// Normalizes each value of `column` (text or bytes: one event, an envelope, a batch of events
+/// in a JSON array) on the calling thread, as one [`ColumnNormalizer`] would: the events in one
+/// batch, the bad records with their value's 1-based row as their line. A part of a split Atlan
+/// message whose siblings are not in the column is an `incomplete_split` error.
+pub fn normalize_column(parser: &Parser, column: &dyn Array, options: &BatchOptions) -> Result<NormalizedColumn> {
+    let mut normalizer = ColumnNormalizer::new(parser, options);
+    let mut out = normalizer.push(column)?;
+    out.errors.extend(normalizer.finish());
     Ok(out)
 }

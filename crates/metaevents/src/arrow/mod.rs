@@ -37,9 +37,9 @@ use std::io::Read;
 pub use arrow_array::RecordBatch;
 pub use arrow_schema::{Schema, SchemaRef};
 
-pub use batches::{BatchOptions, BatchReader};
+pub use batches::{BatchOptions, BatchReader, SharedDictionaries};
 pub use builder::{BatchBuilder, batch_of};
-pub use column::{NormalizedColumn, normalize_column};
+pub use column::{ColumnNormalizer, NormalizedColumn, normalize_column};
 #[cfg(feature = "ipc")]
 pub use ipc::{IpcFormat, IpcWriter, ipc_stream_bytes};
 #[cfg(feature = "parquet")]

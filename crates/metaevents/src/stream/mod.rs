@@ -8,4 +8,4 @@ mod records;
 
 pub use parallel::{ParallelReader, ParallelRecords, Workers};
 pub use reader::EventReader;
-pub(crate) use records::{Produced, RecordProcessor};
+pub(crate) use records::{Produced, Queue, RecordProcessor};
