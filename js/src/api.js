@@ -292,6 +292,48 @@ export class Parser {
     );
   }
 
+  /**
+   * The events of `input` (NDJSON, JSON arrays, poll responses; gzip too) as the bytes of an
+   * Arrow IPC stream, which `tableFromIPC` of `apache-arrow` reads: one column per key of the
+   * event (`metaevents catalog --format arrow-schema`), in batches of `batchSize` rows. Options:
+   * `raw` (default `true`: the `raw` column), `batchSize` (default 65536), `filter` (a `Filter`
+   * or a filter spec: only the events that pass), `onError` (called with the `MetaeventsError`
+   * of each bad record; without it, bad records are skipped: they never stop the table).
+   */
+  toArrow(input, options = {}) {
+    if (options === null || typeof options !== 'object') {
+      throw new TypeError(`toArrow: expected an options object, not ${describe(options)}`);
+    }
+    const { raw = true, batchSize, filter, onError } = options;
+    if (typeof raw !== 'boolean') throw new TypeError(`toArrow: raw must be a boolean, not ${describe(raw)}`);
+    if (batchSize != null && typeof batchSize !== 'number') {
+      throw new TypeError(`toArrow: batchSize must be a number, not ${describe(batchSize)}`);
+    }
+    if (onError != null && typeof onError !== 'function') {
+      throw new TypeError(`toArrow: onError must be a function, not ${describe(onError)}`);
+    }
+    let spec;
+    if (filter instanceof Filter) spec = JSON.stringify(filter.spec);
+    else if (filter != null) spec = typeof filter === 'string' ? filter : jsonText(filter, 'toArrow');
+    const parser = cores.get(this);
+    const bytes = dispatch(
+      input,
+      'toArrow',
+      (text) => new TextEncoder().encode(text),
+      (data) => data,
+    );
+    const output = call(() => parser.toArrowBytes(bytes, raw, batchSize ?? undefined, spec));
+    try {
+      const stream = output.takeBytes();
+      if (onError != null) {
+        for (const failure of JSON.parse(output.takeErrors())) onError(toError(failure));
+      }
+      return stream;
+    } finally {
+      output.free();
+    }
+  }
+
   /** Every record of `input` in order, bad ones included: `{line, event}` or `{line, error}`. */
   parseRecords(input) {
     const parser = cores.get(this);
@@ -326,6 +368,13 @@ export function parseMany(input) {
 /** Every record of `input` with the default parser, errors included. */
 export function parseRecords(input) {
   return theDefaultParser().parseRecords(input);
+}
+
+/** The events of `input` as an Arrow IPC stream (see `Parser.toArrow`); `options.parser` sets the format and limits. */
+export function toArrow(input, options = {}) {
+  const parser = options?.parser ?? theDefaultParser();
+  if (!(parser instanceof Parser)) throw new TypeError(`toArrow: parser must be a Parser, not ${describe(parser)}`);
+  return parser.toArrow(input, options);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -180,6 +180,22 @@ export class Parser {
   parseMany(input: Input): Event[];
   /** Every record of `input` in order, bad ones included. */
   parseRecords(input: Input): ParseRecord[];
+  /** The events of `input` as the bytes of an Arrow IPC stream (`tableFromIPC` of `apache-arrow` reads it). */
+  toArrow(input: Input, options?: ArrowOptions): Uint8Array;
+}
+
+/** Options of `toArrow`. */
+export interface ArrowOptions {
+  /** Whether the `raw` column is there (default `true`). */
+  raw?: boolean;
+  /** Rows per batch (default 65536; the last batch may have fewer). */
+  batchSize?: number;
+  /** Only the events that pass this filter (a `Filter` or a spec). */
+  filter?: Filter | FilterSpec | string | null;
+  /** Called with the error of each bad record; without it, bad records are skipped. */
+  onError?: ((error: MetaeventsError) => void) | null;
+  /** The parser (format and limits) of the module-level `toArrow`; the default one otherwise. */
+  parser?: Parser;
 }
 
 /** The one event (or Atlan validation request) of `input`, with the default parser. */
@@ -188,6 +204,11 @@ export function parse(input: Input): Parsed;
 export function parseMany(input: Input): Event[];
 /** Every record of `input` with the default parser, bad ones included. */
 export function parseRecords(input: Input): ParseRecord[];
+/**
+ * The events of `input` (NDJSON, JSON arrays, poll responses; gzip too) as the bytes of an Arrow
+ * IPC stream, which `tableFromIPC` of `apache-arrow` reads: one column per key of the event.
+ */
+export function toArrow(input: Input, options?: ArrowOptions): Uint8Array;
 
 /** A filter: `{PATH: MATCH, ...}`, `{any: [...]}`, `{all: [...]}`, `{not: ...}` (see the README). */
 export type FilterSpec = { [path: string]: unknown };

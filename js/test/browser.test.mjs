@@ -106,6 +106,8 @@ before(async () => {
     '/dist': resolve(JS, 'dist'),
     '/vectors': resolve(VECTORS),
     '/index.html': page,
+    '/arrow.html': resolve(JS, 'test', 'browser', 'arrow.html'),
+    '/node_modules/apache-arrow': resolve(JS, 'node_modules', 'apache-arrow'),
     // The browser example of js/README.md, as written: it imports the package from node_modules.
     '/readme.html': readmeBrowserExample,
     '/node_modules/metaevents/dist': resolve(JS, 'dist'),
@@ -207,4 +209,49 @@ test('the browser example of js/README.md runs in headless Chromium', async () =
   await page.close();
   assert.deepEqual(problems, []);
   assert.equal(message.text(), 'tag.added');
+});
+
+test('toArrow in headless Chromium gives an IPC stream that apache-arrow reads', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  const { port } = server.address();
+  await page.goto(`http://127.0.0.1:${port}/arrow.html`);
+  await page.waitForSelector('#out[data-done="1"]', { state: 'attached', timeout: 60_000 });
+  const text = await page.textContent('#out');
+  await page.close();
+  assert.deepEqual(problems, []);
+  assert.ok(!text.startsWith('FAILED'), text);
+  const vector = JSON.parse(readFileSync(join(VECTORS, 'arrow', 'small-table.expected.json'), 'utf8'));
+  const result = JSON.parse(text);
+  assert.equal(result.isBytes, true);
+  assert.deepEqual(result.batches, vector.batches);
+  assert.deepEqual(result.errors, vector.errors);
+  assert.deepEqual(
+    result.kinds,
+    vector.rows.map((row) => row.kind),
+  );
+  assert.deepEqual(
+    result.platforms,
+    vector.rows.map((row) => row.entity.platform),
+  );
+  assert.deepEqual(
+    result.subjects,
+    vector.rows.map((row) => row.subjects),
+  );
+  assert.deepEqual(result.columns, [
+    'id',
+    'source',
+    'kind',
+    'time',
+    'actor',
+    'entity',
+    'subjects',
+    'details',
+    'native',
+    'raw',
+  ]);
 });

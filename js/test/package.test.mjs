@@ -108,6 +108,8 @@ test('the tarball holds the built package and nothing else', (t) => {
   t.diagnostic(
     `tarball ${packed.filename}: ${(size / 1024).toFixed(1)} KiB, unpacked ${(packed.unpackedSize / 1024).toFixed(1)} KiB`,
   );
+  // The budget of the package (issue 11): Arrow output included, the tarball stays under 1.2 MB.
+  assert.ok(size < 1_200_000, `the tarball is ${size} bytes, over the 1.2 MB budget`);
   const wasm = readFileSync(join(JS, 'dist', 'wasm', 'metaevents_wasm_bg.wasm'));
   t.diagnostic(
     `.wasm ${(wasm.length / 1024).toFixed(1)} KiB, ${(gzipSync(wasm, { level: 9 }).length / 1024).toFixed(1)} KiB gzipped`,

@@ -222,6 +222,29 @@ pub fn indexes(found: &[usize]) -> Vec<u32> {
     found.iter().filter_map(|&index| u32::try_from(index).ok()).collect()
 }
 
+/// The events of `input` as an Arrow IPC stream, and the bad records as a JSON array of error
+/// objects (see [`Failure`]): `toArrow`. The filter comes as its spec's JSON.
+pub fn to_arrow(
+    parser: &metaevents::Parser,
+    input: &[u8],
+    raw: bool,
+    batch_size: Option<f64>,
+    filter_json: Option<&str>,
+) -> Result<(Vec<u8>, String), Failure> {
+    let batch_size = limit("batchSize", batch_size, metaevents::arrow::BatchOptions::DEFAULT_BATCH_SIZE)?;
+    if batch_size == 0 {
+        return Err(option_failure("batchSize must be at least 1"));
+    }
+    let filter = filter_json.map(metaevents::Filter::from_json).transpose()?;
+    let options = metaevents::arrow::BatchOptions {
+        schema: metaevents::arrow::SchemaOptions { raw, ..Default::default() },
+        batch_size: Some(batch_size),
+        filter,
+    };
+    let (bytes, errors) = metaevents::arrow::ipc_stream_of(parser, input, &options)?;
+    Ok((bytes, Value::Array(errors.iter().map(error_value).collect()).to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -141,6 +141,43 @@ impl Parser {
     pub fn records_bytes(&self, input: &[u8]) -> Output {
         convert::records(&self.inner, input).into()
     }
+
+    /// The events of bytes as an Arrow IPC stream (see `convert::to_arrow`).
+    #[wasm_bindgen(js_name = toArrowBytes)]
+    pub fn to_arrow_bytes(
+        &self,
+        input: &[u8],
+        raw: bool,
+        batch_size: Option<f64>,
+        filter_json: Option<String>,
+    ) -> Result<ArrowOutput, JsError> {
+        let (bytes, errors) =
+            convert::to_arrow(&self.inner, input, raw, batch_size, filter_json.as_deref()).map_err(thrown)?;
+        Ok(ArrowOutput { bytes, errors })
+    }
+}
+
+/// What `toArrow` gives: the IPC stream and the bad records' JSON, each taken once.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct ArrowOutput {
+    bytes: Vec<u8>,
+    errors: String,
+}
+
+#[wasm_bindgen]
+impl ArrowOutput {
+    /// The bytes of the Arrow IPC stream (taken).
+    #[wasm_bindgen(js_name = takeBytes)]
+    pub fn take_bytes(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.bytes)
+    }
+
+    /// The bad records as a JSON array of error objects (taken).
+    #[wasm_bindgen(js_name = takeErrors)]
+    pub fn take_errors(&mut self) -> String {
+        std::mem::take(&mut self.errors)
+    }
 }
 
 /// A compiled core filter.

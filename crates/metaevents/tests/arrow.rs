@@ -225,3 +225,26 @@ fn split_messages_are_assembled_across_columns() {
     let errors = alone.unwrap().errors;
     assert_eq!(errors.iter().map(|error| error.kind().as_str()).collect::<Vec<_>>(), ["incomplete_split"]);
 }
+
+#[cfg(feature = "ipc")]
+#[test]
+fn one_ipc_stream_of_an_input_in_batches_of_a_size() {
+    use metaevents::arrow::{batch_of, ipc_stream_of};
+    let input = std::fs::read(vectors().join("small-table.input.ndjson")).unwrap();
+    let demo =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("../metaevents-cli/demo/corpus.ndjson")).unwrap();
+    let both = [input.as_slice(), &demo].concat();
+    let options = BatchOptions { batch_size: Some(7), ..BatchOptions::default() };
+    let (bytes, errors) = ipc_stream_of(&Parser::new(), &both, &options).unwrap();
+    assert_eq!(
+        errors.iter().map(|error| (error.kind().as_str(), error.line())).collect::<Vec<_>>(),
+        [("syntax", Some(4))]
+    );
+    let reader = arrow_ipc::reader::StreamReader::try_new(std::io::Cursor::new(bytes), None).unwrap();
+    let batches: Vec<RecordBatch> = reader.map(Result::unwrap).collect();
+    assert!(batches[..batches.len() - 1].iter().all(|batch| batch.num_rows() == 7));
+    let events: Vec<_> =
+        Parser::new().parse_many(&both).flatten().filter_map(|record| record.parsed.into_event()).collect();
+    let all = arrow_select::concat::concat_batches(&batches[0].schema(), &batches).unwrap();
+    assert_eq!(all, batch_of(&events, SchemaOptions::default()).unwrap());
+}

@@ -94,12 +94,15 @@ impl Categorical {
         }
     }
 
-    fn finish(&mut self) -> Result<ArrayRef> {
+    /// The column so far; with `keep`, an open dictionary keeps its values for the next
+    /// batch, whose dictionary then starts with this one's.
+    fn finish(&mut self, keep: bool) -> Result<ArrayRef> {
         Ok(match self {
             Self::Closed { keys, values } => Arc::new(
                 DictionaryArray::<Int32Type>::try_new(keys.finish(), Arc::clone(values))
                     .map_err(|err| arrow_error(&err))?,
             ),
+            Self::Open(builder) if keep => Arc::new(builder.finish_preserve_values()),
             Self::Open(builder) => Arc::new(builder.finish()),
             Self::Plain(builder) => Arc::new(builder.finish()),
         })
@@ -131,6 +134,8 @@ pub struct BatchBuilder {
     options: SchemaOptions,
     schema: SchemaRef,
     rows: usize,
+    /// Whether the open dictionaries keep growing from batch to batch.
+    keep_dictionaries: bool,
     ids: StringBuilder,
     sources: Categorical,
     kinds: Categorical,
@@ -159,6 +164,7 @@ impl BatchBuilder {
             options,
             schema: schema(options),
             rows: 0,
+            keep_dictionaries: false,
             ids: StringBuilder::new(),
             sources: Categorical::closed(dialect, source_names()),
             kinds: Categorical::closed(dialect, kind_names()),
@@ -180,6 +186,15 @@ impl BatchBuilder {
             raws: StringBuilder::new(),
             scratch: String::new(),
         }
+    }
+
+    /// The same builder, whose open dictionaries (`entity.type`, `entity.platform`) keep their
+    /// values from batch to batch: each batch's dictionary starts with the previous one's, as
+    /// an IPC file or a stream of deltas needs.
+    #[must_use]
+    pub fn keeping_dictionaries(mut self) -> Self {
+        self.keep_dictionaries = true;
+        self
     }
 
     /// The schema of the batches.
@@ -256,6 +271,7 @@ impl BatchBuilder {
     /// The rows added so far as a batch; the builder starts over empty.
     pub fn finish(&mut self) -> Result<RecordBatch> {
         let rows = std::mem::take(&mut self.rows);
+        let keep = self.keep_dictionaries;
         let times: ArrayRef = match &mut self.times {
             Times::Millis(times) => Arc::new(times.finish().with_timezone("UTC")),
             Times::Micros(times) => Arc::new(times.finish().with_timezone("UTC")),
@@ -265,10 +281,10 @@ impl BatchBuilder {
             entity_fields(dialect),
             vec![
                 Arc::new(self.entity_ids.finish()),
-                self.entity_types.finish()?,
+                self.entity_types.finish(keep)?,
                 Arc::new(self.entity_names.finish()),
                 Arc::new(self.entity_qualified_names.finish()),
-                self.entity_platforms.finish()?,
+                self.entity_platforms.finish(keep)?,
                 Arc::new(self.entity_parents.finish()),
                 Arc::new(self.entity_field_paths.finish()),
             ],
@@ -277,8 +293,8 @@ impl BatchBuilder {
         .map_err(|err| arrow_error(&err))?;
         let mut columns: Vec<ArrayRef> = vec![
             Arc::new(self.ids.finish()),
-            self.sources.finish()?,
-            self.kinds.finish()?,
+            self.sources.finish(keep)?,
+            self.kinds.finish(keep)?,
             times,
             Arc::new(self.actors.finish()),
             Arc::new(entity),

@@ -41,7 +41,7 @@ pub use batches::{BatchOptions, BatchReader, SharedDictionaries};
 pub use builder::{BatchBuilder, batch_of};
 pub use column::{ColumnNormalizer, NormalizedColumn, normalize_column};
 #[cfg(feature = "ipc")]
-pub use ipc::{IpcFormat, IpcWriter, ipc_stream_bytes};
+pub use ipc::{IpcFormat, IpcWriter, ipc_stream_bytes, ipc_stream_of};
 #[cfg(feature = "parquet")]
 pub use parquet::{ParquetOptions, ParquetWriter};
 pub use schema::{COLUMNS, Dialect, ENTITY_FIELDS, SchemaOptions, field_json, schema, schema_json, spark_ddl};
