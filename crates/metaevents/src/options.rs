@@ -113,11 +113,18 @@ pub enum InputFormat {
     AwsLambda,
     /// An AWS `EventBridge` event whose `detail` holds the event.
     AwsEventBridge,
+    /// A Kafka record of `DataHub`'s `PlatformEvent_v1` topic: Avro binary in Confluent's wire
+    /// format (byte 0, a 4-byte schema id, the Avro body). Forced on a stream, it reads
+    /// length-prefixed records or base64 lines (see [`crate::EventReader`]).
+    KafkaAvro,
+    /// A `CloudEvents` 1.0 event in structured mode (JSON), whose `data` is a normalized event or
+    /// any platform event.
+    CloudEvent,
 }
 
 impl InputFormat {
     /// Every format, in declaration order.
-    pub const ALL: [InputFormat; 10] = [
+    pub const ALL: [InputFormat; 12] = [
         Self::DatahubEntityChangeEvent,
         Self::DatahubRelationshipChangeEvent,
         Self::DatahubMetadataChangeLog,
@@ -128,6 +135,8 @@ impl InputFormat {
         Self::AtlanMessage,
         Self::AwsLambda,
         Self::AwsEventBridge,
+        Self::KafkaAvro,
+        Self::CloudEvent,
     ];
 
     /// The stable name used in `native.envelope`, by the CLI's `--format` and by the bindings.
@@ -143,6 +152,8 @@ impl InputFormat {
             Self::AtlanMessage => "atlan-message",
             Self::AwsLambda => "aws-lambda",
             Self::AwsEventBridge => "aws-eventbridge",
+            Self::KafkaAvro => "kafka-avro",
+            Self::CloudEvent => "cloudevent",
         }
     }
 
@@ -164,6 +175,11 @@ impl InputFormat {
             Self::AtlanMessage => "a bare Atlan notification message ({type, operationType, eventTime, entity, ...})",
             Self::AwsLambda => "an AWS Lambda function URL / API Gateway request whose body holds the event",
             Self::AwsEventBridge => "an AWS EventBridge event whose detail holds the event",
+            Self::KafkaAvro => {
+                "a DataHub PlatformEvent Kafka record: Avro in Confluent's wire format (0x00, schema id, body); \
+                 a stream of them is length-prefixed records or base64 lines"
+            }
+            Self::CloudEvent => "a CloudEvents 1.0 event in structured mode whose data is an event",
         }
     }
 }

@@ -88,7 +88,8 @@ pub fn event_schema() -> Value {
                     "type": {"type": "string"},
                     "name": {"type": "string"},
                     "eventType": {"type": "string"},
-                    "envelope": {"type": "array", "items": {"type": "string"}}
+                    "envelope": {"type": "array", "items": {"type": "string"}, "description": "the envelopes around the event, outermost first (input format names)"},
+                    "schemaId": {"type": "integer", "minimum": 0, "description": "the schema registry id of the Kafka record (kafka-avro) the event came in"}
                 }
             },
             "raw": {"description": "the innermost platform event exactly as received"}

@@ -15,8 +15,9 @@
 //! A literal must not need escaping in JSON (no `"`, `\`, `/` or control characters); non-ASCII
 //! literals also match in Avro's byte-per-code-point spelling. Lines that may hide their text are
 //! always parsed: those with `\u` or `\/` escapes, base64 Lambda bodies (`isBase64Encoded`), gzip
-//! Atlan messages (`GZIP`) and parts of split Atlan messages (`msgSplitCount` above 1), however
-//! deeply they are escaped inside other JSON strings.
+//! Atlan messages (`GZIP`), base64 `CloudEvents` data (`data_base64`) and parts of split Atlan
+//! messages (`msgSplitCount` above 1), however deeply they are escaped inside other JSON strings.
+//! Streams of Kafka records (the `kafka-avro` format) are never prefiltered.
 
 use memchr::memmem::Finder;
 use serde_json::Value;
@@ -212,8 +213,9 @@ pub(crate) fn actions_clauses(filter: &ActionsFilter) -> Clauses {
 }
 
 /// Byte sequences that mean a line's text may be hidden from a literal search: escapes, base64
-/// bodies, gzip messages. They hold no quotes, so they are found at any depth of escaping.
-const MARKERS: &[&[u8]] = &[b"\\u", b"\\/", b"isBase64Encoded", b"GZIP"];
+/// bodies, gzip messages, `CloudEvents`' `data_base64`. They hold no quotes, so they are found at
+/// any depth of escaping.
+const MARKERS: &[&[u8]] = &[b"\\u", b"\\/", b"isBase64Encoded", b"GZIP", b"data_base64"];
 
 /// The compiled prefilter.
 #[derive(Debug, Clone)]

@@ -94,14 +94,21 @@ pub(super) fn envelope(
     match message {
         Node::Object(_) => {
             let raw = raw.then(Step::Member("message"));
-            let inner = normalize::Innermost { node: message, raw, path: &message_path, envelope: chain };
+            let inner = normalize::Innermost {
+                node: message,
+                raw,
+                path: &message_path,
+                envelope: chain,
+                schema_id: enclosure.schema_id,
+            };
             let event = normalize::atlan::notification(inner, facts, unwrapper.normalizer)?;
             Ok(Some(Parsed::Event(event)))
         }
         Node::String(encoded) => {
             let decoded =
                 decode_message(encoded, compression, &message_path, unwrapper.normalizer.limits.max_event_bytes)?;
-            let child = Enclosure { path: message_path, envelope: chain, decoded: true, facts };
+            let child =
+                Enclosure { path: message_path, envelope: chain, decoded: true, facts, schema_id: enclosure.schema_id };
             parse_text(&decoded, Some(InputFormat::AtlanMessage), &child, unwrapper);
             Ok(None)
         }

@@ -1,11 +1,15 @@
 //! Inputs: recognising each record's format and unwrapping envelopes (`PlatformEvent`, poll
 //! responses, datahub-actions, Atlan's envelope with gzip and split messages, AWS Lambda and
-//! `EventBridge`) down to the platform event, which `normalize` turns into an [`Event`].
+//! `EventBridge`, Kafka records in Avro, `CloudEvents`) down to the platform event, which
+//! `normalize` turns into an [`Event`].
 
 mod atlan;
+mod avro;
 mod aws;
+pub(crate) mod cloudevents;
 mod datahub;
 pub(crate) mod detect;
+pub(crate) mod kafka;
 pub(crate) mod split;
 
 use bumpalo::Bump;
@@ -50,6 +54,8 @@ pub(crate) struct Enclosure {
     pub envelope: Vec<InputFormat>,
     pub decoded: bool,
     pub facts: EnvelopeFacts,
+    /// The schema registry id of the Kafka record the document came in.
+    pub schema_id: Option<u32>,
 }
 
 impl Enclosure {
@@ -61,14 +67,20 @@ impl Enclosure {
     fn member(&self, key: &str, format: InputFormat) -> Self {
         let mut envelope = self.envelope.clone();
         envelope.push(format);
-        Self { path: path::child(&self.path, key), envelope, decoded: self.decoded, facts: self.facts }
+        Self {
+            path: path::child(&self.path, key),
+            envelope,
+            decoded: self.decoded,
+            facts: self.facts,
+            schema_id: self.schema_id,
+        }
     }
 
     /// The enclosure of text decoded from a string at `path`.
     fn decoded_at(&self, path: String, format: InputFormat) -> Self {
         let mut envelope = self.envelope.clone();
         envelope.push(format);
-        Self { path, envelope, decoded: true, facts: self.facts }
+        Self { path, envelope, decoded: true, facts: self.facts, schema_id: self.schema_id }
     }
 
     /// Makes an error found in this document's text point at the right place.
@@ -78,7 +90,7 @@ impl Enclosure {
     }
 
     fn inner<'n, 'a>(&'n self, node: &'n Node<'a>, raw: RawRef<'n>) -> Innermost<'n, 'a> {
-        Innermost { node, raw, path: &self.path, envelope: self.envelope.clone() }
+        Innermost { node, raw, path: &self.path, envelope: self.envelope.clone(), schema_id: self.schema_id }
     }
 }
 
@@ -135,6 +147,12 @@ fn dispatch(
         }
         return;
     }
+    if enclosure.envelope.last() == Some(&InputFormat::CloudEvent) && cloudevents::is_normalized_event(node) {
+        // The data of a CloudEvent metaevents wrote: the event comes back as it was.
+        let outcome = cloudevents::normalized_event(node, raw, enclosure).map(Outcome::Parsed);
+        unwrapper.out.push(outcome);
+        return;
+    }
     let detected = match forced {
         Some(format) => Some(Detected::Format(format)),
         None => detect::detect(node),
@@ -150,7 +168,7 @@ fn dispatch(
             format!(
                 "not a catalog event: expected a DataHub change event (entityUrn, category, operation), PlatformEvent, \
                  poll response or datahub-actions envelope, an Atlan notification (message.operationType), \
-                 an AWS Lambda request (body) or an EventBridge event (detail); found {}",
+                 an AWS Lambda request (body), an EventBridge event (detail) or a CloudEvent (specversion); found {}",
                 detect::describe_keys(node)
             ),
         )),
@@ -194,6 +212,8 @@ fn handle(
         InputFormat::AtlanEnvelope => return atlan::envelope(node, raw, enclosure, unwrapper),
         InputFormat::AwsLambda => return aws::lambda(node, raw, enclosure, unwrapper),
         InputFormat::AwsEventBridge => return aws::event_bridge(node, raw, enclosure, unwrapper),
+        InputFormat::CloudEvent => return cloudevents::structured(node, raw, enclosure, unwrapper),
+        InputFormat::KafkaAvro => return Err(kafka::not_binary(&enclosure.path)),
     };
     Ok(Some(Parsed::Event(event)))
 }

@@ -129,6 +129,9 @@ pub struct Native {
     pub event_type: Option<String>,
     /// The envelopes around the event, outermost first (empty for a bare event).
     pub envelope: Vec<InputFormat>,
+    /// The schema registry id of the Kafka record the event came in (`kafka-avro`): the 4-byte
+    /// id of Confluent's wire format.
+    pub schema_id: Option<u32>,
 }
 
 impl Native {
@@ -142,6 +145,7 @@ impl Native {
             name: None,
             event_type: None,
             envelope: Vec::new(),
+            schema_id: None,
         }
     }
 }
@@ -165,6 +169,9 @@ impl Serialize for Native {
         }
         let envelope: Vec<&str> = self.envelope.iter().map(|format| format.as_str()).collect();
         map.serialize_entry("envelope", &envelope)?;
+        if let Some(schema_id) = self.schema_id {
+            map.serialize_entry("schemaId", &schema_id)?;
+        }
         map.end()
     }
 }
@@ -248,6 +255,12 @@ impl Event {
             .0
             .id
             .get_or_init(|| EventId(canonical::digest_of_text(self.raw_json(), self.0.native.format.id_rule(), None)))
+    }
+
+    /// The id its `raw` gives (what [`Event::id`] is for every event a parser made; an event read
+    /// with [`Event::from_json`] carries the id it was written with).
+    pub(crate) fn id_from_raw(&self) -> EventId {
+        EventId(canonical::digest_of_text(self.raw_json(), self.0.native.format.id_rule(), None))
     }
 
     /// The platform.
@@ -378,6 +391,7 @@ struct WireNative {
     name: Option<String>,
     event_type: Option<String>,
     envelope: Vec<String>,
+    schema_id: Option<u32>,
 }
 
 fn parse_id(hex: &str) -> Option<EventId> {
@@ -407,6 +421,11 @@ impl Event {
             .ok_or_else(|| invalid("$.source", format!("unknown source `{}`", wire.source)))?;
         let kind =
             Kind::from_name(&wire.kind).ok_or_else(|| invalid("$.kind", format!("unknown kind `{}`", wire.kind)))?;
+        // Times stay within JavaScript's safe integers (±2^53), as the normalizers keep them.
+        const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
+        if !(-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&wire.time) {
+            return Err(invalid("$.time", format!("{} is outside the range of epoch milliseconds (±2^53)", wire.time)));
+        }
         let format = [
             NativeFormat::EntityChangeEvent,
             NativeFormat::RelationshipChangeEvent,
@@ -436,6 +455,7 @@ impl Event {
             name: wire.native.name,
             event_type: wire.native.event_type,
             envelope,
+            schema_id: wire.native.schema_id,
         };
         let raw = super::RawRef::whole(wire.raw.get()).to_owned_text();
         Ok(EventBuilder {

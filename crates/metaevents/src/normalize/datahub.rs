@@ -138,6 +138,7 @@ pub(crate) fn entity_change_event(inner: Innermost<'_, '_>, normalizer: &mut Nor
     native.category = Some(category.to_owned());
     native.operation = Some(operation.to_owned());
     native.envelope = inner.envelope;
+    native.schema_id = inner.schema_id;
     Ok(EventBuilder {
         id: normalizer.event_id(inner.node, NativeFormat::EntityChangeEvent, None),
         source: Source::Datahub,
@@ -182,6 +183,7 @@ pub(crate) fn relationship_change_event(inner: Innermost<'_, '_>, normalizer: &m
     let mut native = Native::new(NativeFormat::RelationshipChangeEvent);
     native.operation = Some(operation.to_owned());
     native.envelope = inner.envelope;
+    native.schema_id = inner.schema_id;
     Ok(EventBuilder {
         id: normalizer.event_id(inner.node, NativeFormat::RelationshipChangeEvent, None),
         source: Source::Datahub,
@@ -232,6 +234,7 @@ pub(crate) fn unknown(
         _ => native.name = name.map(str::to_owned),
     }
     native.envelope = inner.envelope;
+    native.schema_id = inner.schema_id;
     EventBuilder {
         id: normalizer.event_id(node, format, None),
         source: Source::Datahub,

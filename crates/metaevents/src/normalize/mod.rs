@@ -48,6 +48,8 @@ pub(crate) struct Innermost<'n, 'a> {
     pub raw: RawRef<'n>,
     pub path: &'n str,
     pub envelope: Vec<InputFormat>,
+    /// The schema registry id of the Kafka record it came in.
+    pub schema_id: Option<u32>,
 }
 
 /// Typed, located access to the members of one JSON object. Its JSON path is `prefix`, or

@@ -112,6 +112,7 @@ pub(crate) fn notification(
     native.operation_type = Some(operation_type.to_owned());
     native.message_type = message_type.map(str::to_owned);
     native.envelope = inner.envelope;
+    native.schema_id = inner.schema_id;
     Ok(EventBuilder {
         id: normalizer.event_id(inner.node, NativeFormat::AtlanNotification, None),
         source: Source::Atlan,
