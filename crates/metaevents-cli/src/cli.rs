@@ -28,7 +28,8 @@ files. A closed output pipe (`| head`) ends the program quietly.";
 ///
 /// Reads files or stdin in every shape the events arrive in (NDJSON, JSON arrays, DataHub poll
 /// responses, PlatformEvents, datahub-actions envelopes, Atlan webhooks, AWS Lambda and
-/// EventBridge wrappers; gzip-compressed too) and turns each into one normalized event.
+/// EventBridge wrappers, CloudEvents; gzip-compressed too; DataHub's Kafka records with
+/// --format kafka-avro) and turns each into one normalized event.
 #[derive(Debug, Parser)]
 #[command(name = "metaevents", version, after_help = EXAMPLES, propagate_version = true)]
 pub struct Cli {

@@ -6,7 +6,7 @@ use metaevents::{Filter, Parsed};
 use serde_json::{Map, Value};
 
 use crate::input::{InputArgs, Inputs};
-use crate::output::Stdout;
+use crate::output::{EventFormat, EventOutputArgs, EventWriter, Stdout};
 use crate::report::{Fatal, Reporter};
 
 const EXAMPLES: &str = "\
@@ -18,6 +18,7 @@ Examples:
   metaevents filter --where @pii-filter.json --no-raw events.ndjson
   metaevents filter --datahub-actions my-action.yml events.ndjson
   metaevents filter --demo --kind schema.field_removed
+  metaevents filter --kind 'tag.*' --output cloudevents events.ndjson | curl -X POST ... (one CloudEvent per line)
 
 The filter language: {PATH: MATCH, ...} (all must match), {\"any\": [...]}, {\"all\": [...]},
 {\"not\": filter}; MATCH is a scalar (equal), a list (equal to any) or {OP: value} with OP one of
@@ -81,6 +82,9 @@ pub struct Args {
     /// Leave out `raw` from the normalized events written.
     #[arg(long)]
     pub no_raw: bool,
+
+    #[command(flatten)]
+    pub output: EventOutputArgs,
 }
 
 /// `{"kind": "x"}` for one value, `{"kind": ["x", "y"]}` for several.
@@ -145,7 +149,12 @@ fn compile(args: &Args) -> Result<Vec<Filter>, Fatal> {
 pub fn run(args: &Args, quiet: bool, out: &mut Stdout, reporter: &mut Reporter) -> Result<(), Fatal> {
     let filter = Filter::all_of(compile(args)?);
     let inputs = Inputs::new(&args.input, quiet)?;
-    let include_raw = !args.no_raw;
+    if args.raw && args.output.output != EventFormat::Json {
+        return Err(Fatal::usage(
+            "--raw writes the original payloads: it cannot be combined with --output cloudevents",
+        ));
+    }
+    let writer = EventWriter::new(&args.output, !args.no_raw)?;
     let mut line = String::with_capacity(4096);
     inputs.for_each(reporter, Some(&filter), |reporter, source, item| match item {
         Ok(record) => {
@@ -159,7 +168,7 @@ pub fn run(args: &Args, quiet: bool, out: &mut Stdout, reporter: &mut Reporter) 
             if args.raw {
                 line.push_str(&event.raw_json_compact());
             } else {
-                event.write_json(include_raw, &mut line);
+                writer.write(&event, &mut line);
             }
             out.line(&line)
         }
