@@ -115,14 +115,15 @@ impl Parser {
             None => records.process(input, 1, &mut queue),
         }
         records.finish(&mut queue);
-        match (queue.pop_front(), queue.is_empty()) {
-            (Some(item), true) => item.map(|record| record.parsed),
-            (Some(Err(error)), false) => Err(error),
-            (Some(Ok(_)), false) => Err(Error::new(
+        // As `parse` answers for a stream: the first error among the first two, else one event.
+        match (queue.pop_front(), queue.pop_front()) {
+            (None, _) => Err(Error::at_path(ErrorKind::Empty, "$", "no event in the input").with_record_line(1)),
+            (Some(Err(error)), _) | (Some(Ok(_)), Some(Err(error))) => Err(error),
+            (Some(Ok(record)), None) => Ok(record.parsed),
+            (Some(Ok(_)), Some(Ok(_))) => Err(Error::new(
                 ErrorKind::NotSingle,
                 "expected one event, found several: read them as a stream of events (parse_many, parseMany)",
             )),
-            (None, _) => Err(Error::at_path(ErrorKind::Empty, "$", "no event in the input").with_record_line(1)),
         }
     }
 
