@@ -394,6 +394,9 @@ struct WireNative {
     schema_id: Option<u32>,
 }
 
+/// Times stay within JavaScript's safe integers (±2^53), as the normalizers keep them.
+const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
+
 fn parse_id(hex: &str) -> Option<EventId> {
     if hex.len() != 32 || !hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
         return None;
@@ -421,8 +424,6 @@ impl Event {
             .ok_or_else(|| invalid("$.source", format!("unknown source `{}`", wire.source)))?;
         let kind =
             Kind::from_name(&wire.kind).ok_or_else(|| invalid("$.kind", format!("unknown kind `{}`", wire.kind)))?;
-        // Times stay within JavaScript's safe integers (±2^53), as the normalizers keep them.
-        const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
         if !(-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&wire.time) {
             return Err(invalid("$.time", format!("{} is outside the range of epoch milliseconds (±2^53)", wire.time)));
         }
