@@ -127,6 +127,14 @@ pub fn validate(event: &Event) -> Vec<Issue> {
             ParamOrigin::Derived => format!("details.{}", param.name),
         };
         match details.get(param.name) {
+            // Normalization took it from `modifier`: usable, but not what the schema asks for.
+            Some(_) if param.required && param.origin == ParamOrigin::Parameter && wire.is_none() => {
+                issues.push(Issue::warning(
+                    "missing_parameter",
+                    where_,
+                    format!("required parameter `{}` is missing (taken from `modifier`)", param.name),
+                ));
+            }
             Some(value) if !coerce::has_type(value, param.ty) => issues.push(Issue::error(
                 "wrong_type",
                 where_,
