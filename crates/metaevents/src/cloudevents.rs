@@ -12,7 +12,7 @@
 //! | `source` | a URI-reference naming the catalog: [`default_source`] (`/metaevents/datahub`), or the instance's own URI ([`CloudEventOptions::with_source`]) |
 //! | `type` | `io.metaevents.` + the kind (`io.metaevents.tag.added`) |
 //! | `subject` | `entity.id` (left out when the event names no entity) |
-//! | `time` | `time` in RFC 3339, UTC, milliseconds (left out for years outside 0000-9999, which RFC 3339 cannot write) |
+//! | `time` | `time` in RFC 3339, UTC, milliseconds (left out when the event has no time, or a year outside 0000-9999, which RFC 3339 cannot write) |
 //! | `datacontenttype` | `application/json` |
 //! | `catalogsource`, `entitytype`, `platform` | extension attributes for routing without knowing kinds: `source`, `entity.type`, `entity.platform` (each left out when null) |
 //! | `data` | the normalized event, with `raw` unless asked otherwise |
@@ -138,7 +138,7 @@ impl Serialize for CloudEventJson<'_> {
         if let Some(subject) = entity.id.as_deref().filter(|id| !id.is_empty()) {
             map.serialize_entry("subject", subject)?;
         }
-        if let Some(time) = rfc3339_millis(event.time()) {
+        if let Some(time) = event.time().and_then(rfc3339_millis) {
             map.serialize_entry("time", &time)?;
         }
         map.serialize_entry("datacontenttype", DATA_CONTENT_TYPE)?;

@@ -59,14 +59,14 @@ pub fn event_schema() -> Value {
             "id": {"type": "string", "pattern": "^[0-9a-f]{32}$", "description": "first 128 bits of SHA-256 over the canonical JSON of the innermost platform event"},
             "source": {"enum": sources},
             "kind": {"enum": kinds},
-            "time": {"type": "integer", "description": "epoch milliseconds"},
+            "time": {"type": ["integer", "null"], "description": "epoch milliseconds; null when neither the event nor its envelopes say when it happened"},
             "actor": nullable_string(),
             "entity": {
                 "type": "object",
                 "required": ["id", "type", "name", "qualifiedName", "platform", "parent", "fieldPath"],
                 "properties": {
-                    "id": {"type": "string"},
-                    "type": {"type": "string"},
+                    "id": {"type": ["string", "null"], "description": "null only for an unknown event naming no entity"},
+                    "type": {"type": ["string", "null"], "description": "null only for an unknown event naming no entity"},
                     "name": nullable_string(),
                     "qualifiedName": nullable_string(),
                     "platform": nullable_string(),
@@ -88,6 +88,9 @@ pub fn event_schema() -> Value {
                     "type": {"type": "string"},
                     "name": {"type": "string"},
                     "eventType": {"type": "string"},
+                    "relationshipType": {"type": "string"},
+                    "changeType": {"type": "string"},
+                    "aspectName": {"type": "string"},
                     "envelope": {"type": "array", "items": {"type": "string"}, "description": "the envelopes around the event, outermost first (input format names)"},
                     "schemaId": {"type": "integer", "minimum": 0, "description": "the schema registry id of the Kafka record (kafka-avro) the event came in"}
                 }

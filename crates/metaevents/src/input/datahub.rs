@@ -66,11 +66,16 @@ pub(super) fn platform_event(
         match value {
             Node::String(inner) => {
                 let inner = payload_text(inner, from_binary);
-                let child = enclosure.decoded_at(value_path, InputFormat::DatahubPlatformEvent);
+                let mut child = enclosure.decoded_at(value_path, InputFormat::DatahubPlatformEvent);
+                child.facts = child.facts.with_time(header_time);
                 parse_text(&inner, Some(forced), &child, unwrapper);
             }
             Node::Object(_) => {
-                let child = Enclosure { path: payload_path.clone(), ..enclosure.clone() };
+                let child = Enclosure {
+                    path: payload_path.clone(),
+                    facts: enclosure.facts.with_time(header_time),
+                    ..enclosure.clone()
+                };
                 let payload = raw.then(Step::Member("payload"));
                 member("value", value, payload, InputFormat::DatahubPlatformEvent, Some(forced), &child, unwrapper)?;
             }
@@ -99,8 +104,9 @@ pub(super) fn platform_event(
     };
     let inner =
         normalize::Innermost { node: inner_node, raw, path: &enclosure.path, envelope, schema_id: enclosure.schema_id };
+    let facts = enclosure.facts.with_time(header_time);
     let event =
-        normalize::datahub::unknown(inner, NativeFormat::PlatformEvent, Some(name), header_time, unwrapper.normalizer);
+        normalize::datahub::unknown(inner, NativeFormat::PlatformEvent, Some(name), facts, unwrapper.normalizer);
     Ok(Some(Parsed::Event(event)))
 }
 
@@ -192,8 +198,13 @@ pub(super) fn actions_envelope(
                 envelope: chain,
                 schema_id: enclosure.schema_id,
             };
-            let event =
-                normalize::datahub::unknown(inner, NativeFormat::ActionsEvent, Some(other), None, unwrapper.normalizer);
+            let event = normalize::datahub::unknown(
+                inner,
+                NativeFormat::ActionsEvent,
+                Some(other),
+                enclosure.facts,
+                unwrapper.normalizer,
+            );
             return Ok(Some(Parsed::Event(event)));
         }
     };

@@ -127,6 +127,12 @@ pub struct Native {
     pub name: Option<String>,
     /// datahub-actions `event_type` for event types other than the change events.
     pub event_type: Option<String>,
+    /// `DataHub` Relationship Change Event `relationshipType` (`DownstreamOf`, `OwnedBy`, ...).
+    pub relationship_type: Option<String>,
+    /// `DataHub` `MetadataChangeLog` `changeType` (`UPSERT`, `DELETE`, ...).
+    pub change_type: Option<String>,
+    /// `DataHub` `MetadataChangeLog` `aspectName` (`globalTags`, ...).
+    pub aspect_name: Option<String>,
     /// The envelopes around the event, outermost first (empty for a bare event).
     pub envelope: Vec<InputFormat>,
     /// The schema registry id of the Kafka record the event came in (`kafka-avro`): the 4-byte
@@ -144,6 +150,9 @@ impl Native {
             message_type: None,
             name: None,
             event_type: None,
+            relationship_type: None,
+            change_type: None,
+            aspect_name: None,
             envelope: Vec::new(),
             schema_id: None,
         }
@@ -161,6 +170,9 @@ impl Serialize for Native {
             ("type", &self.message_type),
             ("name", &self.name),
             ("eventType", &self.event_type),
+            ("relationshipType", &self.relationship_type),
+            ("changeType", &self.change_type),
+            ("aspectName", &self.aspect_name),
         ];
         for (key, value) in optional {
             if let Some(value) = value {
@@ -181,7 +193,7 @@ struct EventData {
     id: OnceLock<EventId>,
     source: Source,
     kind: Kind,
-    time: i64,
+    time: Option<i64>,
     actor: Option<String>,
     entity: Entity,
     subjects: Vec<String>,
@@ -220,7 +232,7 @@ pub(crate) struct EventBuilder {
     pub id: OnceLock<EventId>,
     pub source: Source,
     pub kind: Kind,
-    pub time: i64,
+    pub time: Option<i64>,
     pub actor: Option<String>,
     pub entity: Entity,
     pub subjects: Vec<String>,
@@ -273,8 +285,9 @@ impl Event {
         self.0.kind
     }
 
-    /// Epoch milliseconds: `DataHub` `auditStamp.time`, Atlan `eventTime` (else `msgCreationTime`).
-    pub fn time(&self) -> i64 {
+    /// Epoch milliseconds: `DataHub` `auditStamp.time`, Atlan `eventTime` (else `msgCreationTime`),
+    /// else the time of the envelope it came in; `None` when nothing says when it happened.
+    pub fn time(&self) -> Option<i64> {
         self.0.time
     }
 
@@ -369,7 +382,7 @@ struct Wire<'a> {
     id: String,
     source: String,
     kind: String,
-    time: i64,
+    time: Option<i64>,
     actor: Option<String>,
     entity: Entity,
     subjects: Vec<String>,
@@ -390,6 +403,9 @@ struct WireNative {
     message_type: Option<String>,
     name: Option<String>,
     event_type: Option<String>,
+    relationship_type: Option<String>,
+    change_type: Option<String>,
+    aspect_name: Option<String>,
     envelope: Vec<String>,
     schema_id: Option<u32>,
 }
@@ -424,8 +440,8 @@ impl Event {
             .ok_or_else(|| invalid("$.source", format!("unknown source `{}`", wire.source)))?;
         let kind =
             Kind::from_name(&wire.kind).ok_or_else(|| invalid("$.kind", format!("unknown kind `{}`", wire.kind)))?;
-        if !(-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&wire.time) {
-            return Err(invalid("$.time", format!("{} is outside the range of epoch milliseconds (±2^53)", wire.time)));
+        if let Some(time) = wire.time.filter(|time| !(-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(time)) {
+            return Err(invalid("$.time", format!("{time} is outside the range of epoch milliseconds (±2^53)")));
         }
         let format = [
             NativeFormat::EntityChangeEvent,
@@ -455,6 +471,9 @@ impl Event {
             message_type: wire.native.message_type,
             name: wire.native.name,
             event_type: wire.native.event_type,
+            relationship_type: wire.native.relationship_type,
+            change_type: wire.native.change_type,
+            aspect_name: wire.native.aspect_name,
             envelope,
             schema_id: wire.native.schema_id,
         };
