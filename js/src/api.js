@@ -292,6 +292,25 @@ export class Parser {
     );
   }
 
+  /**
+   * The one event an HTTP request delivered, from its headers (a plain object, a fetch
+   * `Headers`, a `Map` or `[name, value]` pairs) and body: a CloudEvent in binary mode (`ce-*`
+   * headers, the body its data) or structured mode (`Content-Type: application/cloudevents+json`),
+   * or any event as the body.
+   */
+  parseHttp(headers, body) {
+    const parser = cores.get(this);
+    const pairs = JSON.stringify(headerPairs(headers, 'parseHttp'));
+    return adoptOne(
+      dispatch(
+        body,
+        'parseHttp',
+        (text) => call(() => parser.parseHttpStr(pairs, text)),
+        (bytes) => call(() => parser.parseHttpBytes(pairs, bytes)),
+      ),
+    );
+  }
+
   /** Every record of `input` in order, bad ones included: `{line, event}` or `{line, error}`. */
   parseRecords(input) {
     const parser = cores.get(this);
@@ -321,6 +340,11 @@ export function parse(input) {
 /** Every event of `input` with the default parser; validation requests skipped. */
 export function parseMany(input) {
   return theDefaultParser().parseMany(input);
+}
+
+/** The one event an HTTP request delivered (a CloudEvent in binary or structured mode, or any event as the body), with the default parser. */
+export function parseHttp(headers, body) {
+  return theDefaultParser().parseHttp(headers, body);
 }
 
 /** Every record of `input` with the default parser, errors included. */
@@ -409,12 +433,12 @@ export function isValidationRequest(body) {
   );
 }
 
-function headerPairs(headers) {
+function headerPairs(headers, what) {
   if (headers === null || headers === undefined) return [];
   if (Array.isArray(headers)) return headers;
   if (typeof headers.entries === 'function') return Array.from(headers.entries());
   if (typeof headers !== 'object') {
-    throw new TypeError(`verifySignature: expected headers (an object, a Headers or pairs), not ${describe(headers)}`);
+    throw new TypeError(`${what}: expected headers (an object, a Headers or pairs), not ${describe(headers)}`);
   }
   const pairs = [];
   for (const [name, value] of Object.entries(headers)) {
@@ -435,7 +459,7 @@ function headerPairs(headers) {
 export function verifySignature(headers, secret) {
   if (typeof secret !== 'string')
     throw new TypeError(`verifySignature: secret must be a string, not ${describe(secret)}`);
-  return core().verifySignature(JSON.stringify(headerPairs(headers)), secret);
+  return core().verifySignature(JSON.stringify(headerPairs(headers, 'verifySignature')), secret);
 }
 
 /** The `[name, value]` headers of an AWS Lambda function URL / API Gateway request. */
@@ -447,6 +471,34 @@ export function lambdaHeaders(request) {
 /** The event a webhook delivered, bare or wrapped by Lambda, API Gateway or EventBridge (= `parse`). */
 export function unwrap(body) {
   return parse(body);
+}
+
+// ---------------------------------------------------------------------------------------------
+// CloudEvents
+
+/**
+ * `event` as a CloudEvents 1.0 structured-mode object: `specversion` "1.0", `id` the event id,
+ * `source` (the catalog, `/metaevents/datahub` or `/metaevents/atlan`, unless `options.source`
+ * names the instance, e.g. `https://datahub.example.com`), `type` `io.metaevents.<kind>`,
+ * `subject` the entity id, `time` (RFC 3339), `datacontenttype`, the extensions `catalogsource`,
+ * `entitytype`, `platform`, and `data` the event (with `raw` unless `options.raw` is false).
+ * `JSON.stringify` it for an `application/cloudevents+json` body; `parse` reads it back.
+ */
+export function toCloudEvent(event, options = {}) {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`toCloudEvent: expected an options object, not ${describe(options)}`);
+  }
+  const { source = null, raw = true } = options;
+  if (source !== null && typeof source !== 'string') {
+    throw new TypeError(`toCloudEvent: source must be a URI-reference string, not ${describe(source)}`);
+  }
+  if (typeof raw !== 'boolean') throw new TypeError(`toCloudEvent: raw must be a boolean, not ${describe(raw)}`);
+  const handle = handles.get(event);
+  const json =
+    handle !== undefined
+      ? call(() => handle.cloudEventJson(source ?? undefined, raw))
+      : call(() => core().cloudEventJson(eventText(event, 'toCloudEvent'), source ?? undefined, raw));
+  return JSON.parse(json);
 }
 
 // ---------------------------------------------------------------------------------------------

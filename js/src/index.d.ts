@@ -19,7 +19,9 @@ export type InputFormat =
   | 'atlan-envelope'
   | 'atlan-message'
   | 'aws-lambda'
-  | 'aws-eventbridge';
+  | 'aws-eventbridge'
+  | 'kafka-avro'
+  | 'cloudevent';
 
 /** The shape of the innermost platform event (`native.format`). */
 export type NativeFormat =
@@ -65,6 +67,8 @@ export interface Native {
   eventType?: string;
   /** The envelopes around the event, outermost first (empty for a bare event). */
   envelope: InputFormat[];
+  /** The schema registry id of the Kafka record the event came in (`kafka-avro`). */
+  schemaId?: number;
 }
 
 /** One normalized event of kind `K`: the contract JSON of the core. */
@@ -180,6 +184,8 @@ export class Parser {
   parseMany(input: Input): Event[];
   /** Every record of `input` in order, bad ones included. */
   parseRecords(input: Input): ParseRecord[];
+  /** The one event an HTTP request delivered: a CloudEvent in binary or structured mode, or any event as the body. */
+  parseHttp(headers: HeadersInput | null | undefined, body: Input): Parsed;
 }
 
 /** The one event (or Atlan validation request) of `input`, with the default parser. */
@@ -188,6 +194,47 @@ export function parse(input: Input): Parsed;
 export function parseMany(input: Input): Event[];
 /** Every record of `input` with the default parser, bad ones included. */
 export function parseRecords(input: Input): ParseRecord[];
+/**
+ * The one event an HTTP request delivered, with the default parser: a CloudEvent in binary mode
+ * (`ce-*` headers, the body its data) or structured mode (`Content-Type:
+ * application/cloudevents+json`), or any event as the body.
+ */
+export function parseHttp(headers: HeadersInput | null | undefined, body: Input): Parsed;
+
+/** Options of `toCloudEvent`. */
+export interface CloudEventOptions {
+  /** The `source` of every event, a URI-reference naming the catalog instance (`https://datahub.example.com`); default `/metaevents/datahub` or `/metaevents/atlan`. */
+  source?: string | null;
+  /** Whether `data` holds `raw` (default true; without it the event cannot be read back). */
+  raw?: boolean;
+}
+
+/** A CloudEvents 1.0 event in structured mode, as `toCloudEvent` writes it. */
+export interface CloudEvent<E extends Event = Event> {
+  specversion: '1.0';
+  /** The event id. */
+  id: string;
+  /** A URI-reference naming the catalog. */
+  source: string;
+  /** `io.metaevents.` + the kind. */
+  type: `io.metaevents.${E['kind']}`;
+  /** `entity.id`, absent when the event names no entity. */
+  subject?: string;
+  /** The event time, RFC 3339 in UTC; absent when the event has none. */
+  time?: string;
+  datacontenttype: 'application/json';
+  /** Extension: the catalog (`datahub`, `atlan`). */
+  catalogsource: Source;
+  /** Extension: `entity.type`, absent when null. */
+  entitytype?: string;
+  /** Extension: `entity.platform`, absent when null. */
+  platform?: string;
+  /** The normalized event. */
+  data: E;
+}
+
+/** `event` as a CloudEvents 1.0 structured-mode object (`JSON.stringify` it for an `application/cloudevents+json` body). */
+export function toCloudEvent<E extends Event>(event: E, options?: CloudEventOptions): CloudEvent<E>;
 
 /** A filter: `{PATH: MATCH, ...}`, `{any: [...]}`, `{all: [...]}`, `{not: ...}` (see the README). */
 export type FilterSpec = { [path: string]: unknown };

@@ -59,7 +59,11 @@ def kafka_record(
 ) -> bytes:
     """One record as KafkaAvroSerializer writes it."""
     body = io.BytesIO()
-    record = {"header": {"timestampMillis": time}, "name": name, "payload": {"value": payload, "contentType": content_type}}
+    record = {
+        "header": {"timestampMillis": time},
+        "name": name,
+        "payload": {"value": payload, "contentType": content_type},
+    }
     fastavro.schemaless_writer(body, fastavro.parse_schema(PLATFORM_EVENT), record)
     return b"\x00" + struct.pack(">I", schema_id) + body.getvalue()
 

@@ -132,6 +132,24 @@ pub fn parse(parser: &metaevents::Parser, input: &[u8]) -> Result<Output, Failur
     Ok(out)
 }
 
+/// `parseHttp`: the one event an HTTP request delivered (`Parser::parse_http`), its headers given
+/// as JSON pairs (see [`header_pairs`]).
+pub fn parse_http(parser: &metaevents::Parser, headers_json: &str, body: &[u8]) -> Result<Output, Failure> {
+    let mut out = Output::default();
+    out.push_parsed(parser.parse_http(header_pairs(headers_json), body)?);
+    Ok(out)
+}
+
+/// `toCloudEvent`: `Event::to_cloudevent_json` with a `source` (the catalog's default when
+/// absent) and `raw` in `data` or not.
+pub fn cloudevent_json(event: &metaevents::Event, source: Option<&str>, raw: bool) -> Result<String, Failure> {
+    let mut options = metaevents::cloudevents::CloudEventOptions::new().with_raw(raw);
+    if let Some(source) = source {
+        options = options.with_source(source)?;
+    }
+    Ok(event.to_cloudevent_json(&options))
+}
+
 /// `parseMany`: a JSON array of every event of `input`; validation requests are left out, the
 /// first bad record is the error.
 pub fn parse_many(parser: &metaevents::Parser, input: &[u8]) -> Result<Output, Failure> {

@@ -54,6 +54,13 @@ impl EventHandle {
     pub fn validate(&self) -> String {
         convert::validate(&self.event)
     }
+
+    /// `Event::to_cloudevent_json` of this event.
+    #[wasm_bindgen(js_name = cloudEventJson)]
+    #[expect(clippy::needless_pass_by_value, reason = "wasm-bindgen passes optional strings owned")]
+    pub fn cloud_event_json(&self, source: Option<String>, raw: bool) -> Result<String, JsError> {
+        convert::cloudevent_json(&self.event, source.as_deref(), raw).map_err(thrown)
+    }
 }
 
 /// A core parser with its options (format and limits).
@@ -116,6 +123,18 @@ impl Parser {
     #[wasm_bindgen(js_name = parseBytes)]
     pub fn parse_bytes(&self, input: &[u8]) -> Result<Output, JsError> {
         convert::parse(&self.inner, input).map(Output::from).map_err(thrown)
+    }
+
+    /// `Parser::parse_http` of headers (JSON pairs) and a text body.
+    #[wasm_bindgen(js_name = parseHttpStr)]
+    pub fn parse_http_str(&self, headers_json: &str, body: &str) -> Result<Output, JsError> {
+        convert::parse_http(&self.inner, headers_json, body.as_bytes()).map(Output::from).map_err(thrown)
+    }
+
+    /// `Parser::parse_http` of headers (JSON pairs) and a body of bytes.
+    #[wasm_bindgen(js_name = parseHttpBytes)]
+    pub fn parse_http_bytes(&self, headers_json: &str, body: &[u8]) -> Result<Output, JsError> {
+        convert::parse_http(&self.inner, headers_json, body).map(Output::from).map_err(thrown)
     }
 
     /// Every event of text, as a JSON array; the first bad record is thrown.
@@ -237,6 +256,15 @@ pub fn catalog_json() -> String {
 #[wasm_bindgen(js_name = eventSchemaJson)]
 pub fn event_schema_json() -> String {
     metaevents::event_schema().to_string()
+}
+
+/// `Event::to_cloudevent_json` of an event given as its contract JSON (see
+/// `convert::event_from_json`).
+#[wasm_bindgen(js_name = cloudEventJson)]
+#[expect(clippy::needless_pass_by_value, reason = "wasm-bindgen passes optional strings owned")]
+pub fn cloud_event_json(event_json: &str, source: Option<String>, raw: bool) -> Result<String, JsError> {
+    let event = convert::event_from_json(event_json).map_err(thrown)?;
+    convert::cloudevent_json(&event, source.as_deref(), raw).map_err(thrown)
 }
 
 /// `validate` of an event given as its contract JSON (see `convert::event_from_json`); issues

@@ -2,6 +2,7 @@
 // Lines marked @ts-expect-error must fail to type-check, so the types are shown to be tight.
 
 import {
+  type CloudEvent,
   catalog,
   type Event,
   type EventKind,
@@ -17,9 +18,11 @@ import {
   ParseError,
   Parser,
   parse,
+  parseHttp,
   parseMany,
   parseRecords,
   type TagAddedDetails,
+  toCloudEvent,
   unwrap,
   validate,
   verifySignature,
@@ -147,3 +150,16 @@ verifySignature([['x-atlan-signing-secret', 's3cret']], 's3cret');
 const kinds: EventKind[] = catalog().kinds.map((info) => info.kind);
 const issues: Issue[] = events.flatMap((event) => validate(event));
 void [kinds, issues];
+
+// Kafka records and CloudEvents.
+const fromKafka: Parsed = new Parser({ format: 'kafka-avro' }).parse(bytes);
+const schemaId: number | undefined = fromKafka.kind === 'webhook.validation' ? undefined : fromKafka.native.schemaId;
+declare const tagAdded: EventOf<'tag.added'>;
+const cloudevent: CloudEvent<EventOf<'tag.added'>> = toCloudEvent(tagAdded, { source: 'https://datahub.example.com' });
+const ceType: 'io.metaevents.tag.added' = cloudevent.type;
+const tagUrn: string | undefined = cloudevent.data.details.tagUrn;
+// @ts-expect-error raw is a boolean
+toCloudEvent(tagAdded, { raw: 'no' });
+const received: Parsed = parseHttp(nodeHeaders, JSON.stringify(cloudevent.data));
+const receivedToo: Parsed = new Parser().parseHttp(new Headers(), bytes);
+void [schemaId, ceType, tagUrn, received, receivedToo];

@@ -15,7 +15,8 @@ KINDS: tuple[str, ...]
 #: The names of the input formats a ``Parser`` can be forced to.
 INPUT_FORMATS: tuple[str, ...]
 
-#: An input: JSON text (``str`` or bytes) or JSON already decoded into Python data.
+#: An input: JSON text (``str`` or bytes; bytes may also be a Kafka record of DataHub's
+#: PlatformEvent_v1 topic, Avro in Confluent's wire format) or JSON already decoded into Python data.
 _Input: TypeAlias = str | bytes | bytearray | memoryview | Mapping[str, Any] | list[Any] | tuple[Any, ...]
 
 class _Readable(Protocol):
@@ -25,6 +26,10 @@ class _Readable(Protocol):
 _Source: TypeAlias = str | os.PathLike[str] | _Readable
 #: Lines of a stream.
 _Lines: TypeAlias = Iterable[str | bytes | bytearray]
+#: Request headers: a mapping or (name, value) pairs, of ``str`` or ``bytes``.
+_Headers: TypeAlias = (
+    Mapping[str, str] | Mapping[bytes, bytes] | Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]]
+)
 _T_co = TypeVar("_T_co", covariant=True)
 
 @final
@@ -112,6 +117,13 @@ class Event:
         ``raw=False``."""
     def to_json(self, raw: bool = True) -> str:
         """The contract JSON of the event on one line, ``raw`` included unless ``raw=False``."""
+    def to_cloudevent(self, *, source: str | None = None, raw: bool = True) -> dict[str, Any]:
+        """The event as a CloudEvents 1.0 structured-mode dict: ``specversion`` ``"1.0"``, ``id``
+        the event id, ``source`` (``/metaevents/datahub`` or ``/metaevents/atlan``, or the
+        URI-reference given, such as ``https://datahub.example.com``), ``type``
+        ``io.metaevents.<kind>``, ``subject`` the entity id, ``time`` (RFC 3339), the extensions
+        ``catalogsource``, ``entitytype`` and ``platform``, and ``data`` the normalized event
+        (``raw`` included unless ``raw=False``). A bad ``source`` raises ``MetaeventsError``."""
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __copy__(self) -> Self: ...
@@ -190,6 +202,10 @@ class Parser:
         """Parses one event (or the Atlan validation request)."""
     def parse_many(self, data: _Input) -> list[Event]:
         """Every event of NDJSON, a JSON array or poll responses; raises on the first bad record."""
+    def parse_http(self, headers: _Headers, body: _Input) -> Event | ValidationRequest:
+        """The one event an HTTP request delivered: a CloudEvent in binary mode (``ce-*`` headers,
+        the body its data) or structured mode (``Content-Type: application/cloudevents+json``),
+        or any event as the body."""
     @overload
     def iter_file(
         self,
@@ -274,6 +290,11 @@ def parse(data: _Input) -> Event | ValidationRequest:
 def parse_many(data: _Input) -> list[Event]:
     """Every event of NDJSON, a JSON array or poll responses; raises on the first bad record."""
 
+def parse_http(headers: _Headers, body: _Input) -> Event | ValidationRequest:
+    """The one event an HTTP request delivered, from its headers and body: a CloudEvent in binary
+    mode (``ce-*`` headers, the body its data) or structured mode (``Content-Type:
+    application/cloudevents+json``), or any event as the body."""
+
 # Streams the events of a file: a path or a file object (NDJSON, JSON array, poll responses;
 # gzip too). Bad records go to ``.errors`` (and are raised or yielded when asked).
 @overload
@@ -330,10 +351,7 @@ def validate(event: Event) -> list[dict[str, Any]]:
 def is_validation_request(body: _Input) -> bool:
     """Whether ``body`` is Atlan's webhook validation request (bare or in a Lambda/EventBridge wrapper)."""
 
-def verify_signature(
-    headers: Mapping[str, str] | Mapping[bytes, bytes] | Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]],
-    secret: str,
-) -> bool:
+def verify_signature(headers: _Headers, secret: str) -> bool:
     """Whether the headers carry ``x-atlan-signing-secret`` equal to ``secret`` (names compared
     case-insensitively, the value in constant time)."""
 
@@ -1513,6 +1531,7 @@ __all__ = [
     "Filter",
     "parse",
     "parse_many",
+    "parse_http",
     "iter_file",
     "iter_lines",
     "catalog",
