@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import metaevents
-from conftest import VECTORS
+from conftest import ERROR_CLASS_NAMES, VECTORS
 
 GZIP_MAGIC = b"\x1f\x8b"
 OPTION_KEYS = {"format", "maxEventBytes", "maxDepth", "maxEventsPerArray"}
@@ -93,6 +93,7 @@ def parser_for(expected: dict[str, Any]) -> metaevents.Parser:
 def as_record(item: object) -> dict[str, Any]:
     """The vector form of what the API produced."""
     if isinstance(item, metaevents.MetaeventsError):
+        assert type(item).__name__ == ERROR_CLASS_NAMES[item.kind], f"a {item.kind} error came as {type(item).__name__}"
         error: dict[str, Any] = {"kind": item.kind, "message": item.message}
         if item.line is not None:
             error["line"] = item.line

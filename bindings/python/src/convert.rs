@@ -8,6 +8,7 @@
 //! - Python ↔ [`serde_json::Value`] ([`py_to_value`], [`value_to_py`]): for filter specs, configs,
 //!   the catalog and `details`.
 
+use metaevents::{Error, ErrorKind};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -353,15 +354,12 @@ fn shape<'a, 'py>(obj: &'a Bound<'py, PyAny>) -> PyResult<Shape<'a, 'py>> {
 }
 
 fn too_deep(py: Python<'_>) -> PyErr {
-    errors::binding_error(
-        py,
-        "too_deep",
-        &format!("the value is nested deeper than {MAX_NESTING} levels (or refers to itself)"),
-    )
+    let message = format!("the value is nested deeper than {MAX_NESTING} levels (or refers to itself)");
+    errors::to_py(py, &Error::new(ErrorKind::TooDeep, message))
 }
 
 fn not_finite(py: Python<'_>, value: f64) -> PyErr {
-    errors::binding_error(py, "number_out_of_range", &format!("{value} is not a JSON number"))
+    errors::to_py(py, &Error::new(ErrorKind::NumberOutOfRange, format!("{value} is not a JSON number")))
 }
 
 fn key_text<'py>(key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
