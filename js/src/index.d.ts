@@ -123,6 +123,7 @@ export type ErrorKind =
   | 'empty'
   | 'not_single'
   | 'filter'
+  | 'invalid_option'
   | 'io';
 
 /** An error of the core, with where it happened. */
@@ -249,6 +250,32 @@ export interface Catalog {
 
 /** The catalog built into this version. */
 export function catalog(): Catalog;
+
+/** One row of `errorKinds()`. */
+export interface ErrorKindInfo {
+  /** The stable name (`error.kind`). */
+  kind: ErrorKind;
+  /** Its group: `parse`, `invalid_event`, `decode`, `limit`, `filter`, `option`. */
+  category: string;
+  /** The name of the error class thrown for it. */
+  class: 'MetaeventsError' | 'ParseError' | 'InvalidEventError' | 'DecodeError' | 'LimitError' | 'FilterError';
+  /** What it means. */
+  description: string;
+}
+
+/** Every error kind of the core, with the error class thrown for it. */
+export function errorKinds(): ErrorKindInfo[];
+
+/** One row of `inputFormats()`. */
+export interface InputFormatInfo {
+  /** The name to force it by (`Parser({format})`). */
+  name: InputFormat;
+  /** What it is. */
+  description: string;
+}
+
+/** Every input format a `Parser` can be forced to. */
+export function inputFormats(): InputFormatInfo[];
 /** The JSON Schema (draft 2020-12) of the normalized event. */
 export function eventSchema(): Record<string, unknown>;
 

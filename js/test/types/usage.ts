@@ -8,6 +8,8 @@ import {
   ParseError,
   Parser,
   catalog,
+  errorKinds,
+  inputFormats,
   isValidationRequest,
   lambdaHeaders,
   parse,
@@ -19,6 +21,7 @@ import {
   type Event,
   type EventKind,
   type EventOf,
+  type ErrorKind,
   type InputFormat,
   type Issue,
   type Parsed,
@@ -147,3 +150,8 @@ verifySignature([['x-atlan-signing-secret', 's3cret']], 's3cret');
 const kinds: EventKind[] = catalog().kinds.map((info) => info.kind);
 const issues: Issue[] = events.flatMap((event) => validate(event));
 void [kinds, issues];
+
+// The tables of error kinds and input formats.
+const classByKind = new Map<ErrorKind, string>(errorKinds().map((row) => [row.kind, row.class]));
+const formats: InputFormat[] = inputFormats().map((row) => row.name);
+void [classByKind, formats];
