@@ -160,14 +160,15 @@ function eventText(event, what) {
 
 /** `value`, when it is an object or text (JSON, or YAML where the core reads it). */
 /**
- * An object as the JSON it stands for (as `JSON.stringify` writes it: `undefined` members left
- * out, `toJSON` applied), so a spec means what its JSON means; text is passed as it is.
+ * Checks that a spec or config is an object (or a Map) or its JSON text. Objects cross as they
+ * are (serde-wasm-bindgen): `undefined` counts as `null`, as in the core's JSON; a value JSON
+ * cannot hold (a Symbol, a function) is an error at its path.
  */
 function objectOrText(value, what) {
   if (typeof value !== 'string' && (value === null || typeof value !== 'object')) {
     throw new TypeError(`${what}: expected an object or its JSON text, not ${describe(value)}`);
   }
-  return typeof value === 'string' ? value : JSON.parse(JSON.stringify(value));
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------------

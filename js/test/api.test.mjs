@@ -265,6 +265,7 @@ describe('Parser', () => {
       maxEventBytes: 4 * 1024 * 1024,
       maxDepth: 64,
       maxEventsPerArray: 1_000_000,
+      atlanTypedefs: null,
     });
   });
 
@@ -286,6 +287,7 @@ describe('Parser', () => {
       maxEventBytes: 10_000,
       maxDepth: 1,
       maxEventsPerArray: 1,
+      atlanTypedefs: null,
     });
     parser.format = null;
     parser.maxDepth = 64;

@@ -8,6 +8,8 @@ import {
   type EventKind,
   type EventOf,
   errorKinds,
+  Filter,
+  FilterError,
   type InputFormat,
   type Issue,
   inputFormats,
