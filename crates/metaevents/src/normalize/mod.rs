@@ -1,8 +1,10 @@
 //! Normalizers: one platform event (already unwrapped from its envelopes) → one [`Event`].
 
 pub(crate) mod atlan;
+pub(crate) mod atlas;
 pub(crate) mod coerce;
 pub(crate) mod datahub;
+pub(crate) mod notification;
 pub(crate) mod urn;
 
 use crate::catalog::Catalog;

@@ -2,9 +2,9 @@
 
 use serde_json::{Map, Value};
 
-use super::{Message, Normalized, invalid};
 use crate::error::Result;
 use crate::json::Node;
+use crate::normalize::notification::{Message, Normalized, invalid};
 use crate::normalize::push_subject;
 
 pub(super) fn updated(message: &Message<'_, '_>, out: &mut Normalized) -> Result<()> {
