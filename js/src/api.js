@@ -451,7 +451,7 @@ export function unwrap(body) {
 // ---------------------------------------------------------------------------------------------
 // Catalog, schema, validation
 
-/** The catalog: `{entries, kinds}`, every known event of both platforms with its typed parameters. */
+/** The catalog: `{sources, entries, kinds}`, every known event of every platform with its typed parameters. */
 export function catalog() {
   return JSON.parse(core().catalogJson());
 }

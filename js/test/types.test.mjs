@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { Parser, catalog } from 'metaevents';
+import { Parser, catalog, eventSchema } from 'metaevents';
 
 import { OUTPUT, render } from '../scripts/gen-types.mjs';
 
@@ -43,6 +43,14 @@ test('InputFormat lists the formats of the core', () => {
   const known = message.split('expected one of ')[1]?.split(', ') ?? [];
   assert.ok(known.length > 0, `no format list in ${JSON.stringify(message)}`);
   assert.deepEqual(declared, known);
+});
+
+test('NativeFormat and Evidence list what the core writes in native', () => {
+  const types = readFileSync(new URL('../src/index.d.ts', import.meta.url), 'utf8');
+  const union = (name) => [...(types.match(new RegExp(`export type ${name} =([^;]+);`))?.[1] ?? '').matchAll(/'([^']+)'/g)].map((match) => match[1]);
+  const native = eventSchema().properties.native.properties;
+  assert.deepEqual(union('NativeFormat'), native.format.enum);
+  assert.deepEqual(union('Evidence'), native.evidence.enum);
 });
 
 test('tsc --noEmit --strict over the typed usage examples', () => {

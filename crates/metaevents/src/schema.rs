@@ -92,7 +92,7 @@ pub fn event_schema() -> Value {
                     "operation": {"type": "string"},
                     "operationType": {"type": "string"},
                     "type": {"type": "string"},
-                    "evidence": {"enum": evidence, "description": "Atlan and Atlas notifications: what told the catalog that sent it, by the first rule that matched: mutatedDetails, headers, atlan-qualified-name (default/<connector>/<epoch>/...) and atlan-type-name say Atlan; service-type-name (hive_table), cluster-qualified-name (db.table@cluster), url-qualified-name (mssql://...) and envelope-without-spooled say Apache Atlas; default (nothing tells: Atlan); forced (the caller's input format)"},
+                    "evidence": {"enum": evidence, "description": "Atlan and Atlas notifications: what told the catalog that sent it, by the first rule that matched: mutatedDetails, headers, atlan-qualified-name (default/<connector>/<epoch>/...) and atlan-type-name say Atlan; service-type-name (hive_table), cluster-qualified-name (db.table@cluster), url-qualified-name (mssql://...), classification-without-mutatedDetails and envelope-without-spooled say Apache Atlas; default (nothing tells: Atlan); forced (the caller's input format)"},
                     "name": {"type": "string"},
                     "eventType": {"type": "string"},
                     "envelope": {"type": "array", "items": {"enum": envelopes}}

@@ -10,6 +10,7 @@
 //! | `service-type-name` | atlas | a type name in Atlas's `<service>_<type>` form (`hive_table`, `azure_sql_table`); Atlan's are `UpperCamelCase` |
 //! | `cluster-qualified-name` | atlas | a qualified name `<name>@<cluster>` (`db.table@cl`), Atlas's hooks' naming (glossary terms aside: both name those `<term>@<glossary>`) |
 //! | `url-qualified-name` | atlas | a qualified name `<scheme>://...` (`mssql://`, `hdfs://`), Atlas's and Purview's naming |
+//! | `classification-without-mutatedDetails` | atlas | a `CLASSIFICATION_*` message without `mutatedDetails`: Atlan's always lists the changed tags there, Atlas's never |
 //! | `envelope-without-spooled` | atlas | the envelope (with `msgCreationTime`) has no `spooled`: Atlas before 2.2 (Cloudera CDP 7.1, HDP, Purview); Atlan's always has it |
 //! | `atlan-type-name` | atlan | an `UpperCamelCase` type name that is none of Atlas's built-in types (`DataSet`, `Process`, ...) |
 //! | `default` | atlan | nothing tells: Atlan, as before Atlas was read |
@@ -31,6 +32,7 @@ pub(crate) enum Evidence {
     ServiceTypeName,
     ClusterQualifiedName,
     UrlQualifiedName,
+    ClassificationWithoutMutatedDetails,
     EnvelopeWithoutSpooled,
     AtlanTypeName,
     Default,
@@ -39,13 +41,14 @@ pub(crate) enum Evidence {
 
 impl Evidence {
     /// Every evidence, in the order the rules are tried (`forced` last).
-    pub(crate) const ALL: [Evidence; 10] = [
+    pub(crate) const ALL: [Evidence; 11] = [
         Self::MutatedDetails,
         Self::Headers,
         Self::AtlanQualifiedName,
         Self::ServiceTypeName,
         Self::ClusterQualifiedName,
         Self::UrlQualifiedName,
+        Self::ClassificationWithoutMutatedDetails,
         Self::EnvelopeWithoutSpooled,
         Self::AtlanTypeName,
         Self::Default,
@@ -61,6 +64,7 @@ impl Evidence {
             Self::ServiceTypeName => "service-type-name",
             Self::ClusterQualifiedName => "cluster-qualified-name",
             Self::UrlQualifiedName => "url-qualified-name",
+            Self::ClassificationWithoutMutatedDetails => "classification-without-mutatedDetails",
             Self::EnvelopeWithoutSpooled => "envelope-without-spooled",
             Self::AtlanTypeName => "atlan-type-name",
             Self::Default => "default",
@@ -172,6 +176,9 @@ pub(crate) fn decide(message: &Message<'_, '_>, envelope: EnvelopeFacts) -> (Sou
         (Source::Atlas, Evidence::ClusterQualifiedName)
     } else if any(&|named| url_scheme(named.qualified_name).is_some()) {
         (Source::Atlas, Evidence::UrlQualifiedName)
+    } else if message.operation_type.starts_with("CLASSIFICATION_") {
+        // `mutatedDetails` is absent (the first rule): Atlan's tag events always carry it.
+        (Source::Atlas, Evidence::ClassificationWithoutMutatedDetails)
     } else if envelope.lacks_spooled {
         (Source::Atlas, Evidence::EnvelopeWithoutSpooled)
     } else if any(&|named| atlan_type_name(named.type_name)) {
