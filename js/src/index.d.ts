@@ -80,6 +80,12 @@ export interface Native {
   name?: string;
   /** datahub-actions `event_type` for event types other than the change events. */
   eventType?: string;
+  /** DataHub Relationship Change Event `relationshipType` (`DownstreamOf`, `OwnedBy`, ...). */
+  relationshipType?: string;
+  /** DataHub MetadataChangeLog `changeType` (`UPSERT`, `DELETE`, ...). */
+  changeType?: string;
+  /** DataHub MetadataChangeLog `aspectName` (`globalTags`, ...). */
+  aspectName?: string;
   /** The envelopes around the event, outermost first (empty for a bare event). */
   envelope: InputFormat[];
 }
@@ -91,7 +97,7 @@ export interface EventOf<K extends EventKind> {
   source: EventSourcesByKind[K];
   kind: K;
   /** Epoch milliseconds. */
-  time: number;
+  time: number | null;
   /** Who made the change: DataHub `auditStamp.actor`, Atlan `updatedBy`. */
   actor: string | null;
   entity: Entity;
@@ -122,7 +128,9 @@ export type Parsed = Event | ValidationRequest;
 export type Input = string | Uint8Array | ArrayBuffer | ArrayBufferView | object;
 
 /** One record of `parseRecords`: what it parsed to, or why it did not, with its 1-based line. */
-export type ParseRecord = { line: number; event: Parsed; error?: undefined } | { line: number | null; error: MetaeventsError; event?: undefined };
+export type ParseRecord =
+  | { line: number; event: Parsed; error?: undefined }
+  | { line: number | null; error: MetaeventsError; event?: undefined };
 
 /** The stable names of the core's errors. */
 export type ErrorKind =
@@ -140,11 +148,15 @@ export type ErrorKind =
   | 'empty'
   | 'not_single'
   | 'filter'
+  | 'invalid_option'
   | 'io';
 
 /** An error of the core, with where it happened. */
 export class MetaeventsError extends Error {
-  constructor(message: string, details?: { kind?: ErrorKind; line?: number | null; column?: number | null; path?: string | null; cause?: unknown });
+  constructor(
+    message: string,
+    details?: { kind?: ErrorKind; line?: number | null; column?: number | null; path?: string | null; cause?: unknown },
+  );
   /** The stable name of what went wrong. */
   kind: ErrorKind;
   /** 1-based line of the record in its input, when known. */
@@ -175,6 +187,12 @@ export interface ParserOptions {
   maxDepth?: number;
   /** Most events in one JSON array or poll response (default 1,000,000). */
   maxEventsPerArray?: number;
+  /**
+   * Atlan's typedefs (the JSON of `GET /api/meta/types/typedefs?type=CLASSIFICATION` and/or
+   * `BUSINESS_METADATA`, a list of both, or an `{id: name}` object; or its JSON text): display
+   * names are written beside Atlan's hashed tag and custom-metadata ids.
+   */
+  atlanTypedefs?: object | string | null;
 }
 
 /** Reads events with fixed options. */
@@ -238,7 +256,17 @@ export function unwrap(body: Input): Parsed;
 /** A typed parameter of the catalog. */
 export interface CatalogParam {
   name: string;
-  type: 'string' | 'urn' | 'integer' | 'boolean' | 'timestamp' | 'json' | 'urn_list' | 'string_list' | 'object' | 'object_list';
+  type:
+    | 'string'
+    | 'urn'
+    | 'integer'
+    | 'boolean'
+    | 'timestamp'
+    | 'json'
+    | 'urn_list'
+    | 'string_list'
+    | 'object'
+    | 'object_list';
   required: boolean;
   origin: 'parameter' | 'field' | 'derived';
   description: string;
@@ -248,7 +276,9 @@ export interface CatalogParam {
 export interface CatalogEntry {
   source: Source;
   kind: EventKind;
-  discriminators: Record<string, unknown> & { format: 'entity_change_event' | 'relationship_change_event' | 'atlan_notification' | 'atlas_notification' };
+  discriminators: Record<string, unknown> & {
+    format: 'entity_change_event' | 'relationship_change_event' | 'atlan_notification' | 'atlas_notification';
+  };
   entityTypes: string[];
   params: CatalogParam[];
   subjects: string[];
@@ -268,6 +298,32 @@ export interface Catalog {
 
 /** The catalog built into this version. */
 export function catalog(): Catalog;
+
+/** One row of `errorKinds()`. */
+export interface ErrorKindInfo {
+  /** The stable name (`error.kind`). */
+  kind: ErrorKind;
+  /** Its group: `parse`, `invalid_event`, `decode`, `limit`, `filter`, `option`. */
+  category: string;
+  /** The name of the error class thrown for it. */
+  class: 'MetaeventsError' | 'ParseError' | 'InvalidEventError' | 'DecodeError' | 'LimitError' | 'FilterError';
+  /** What it means. */
+  description: string;
+}
+
+/** Every error kind of the core, with the error class thrown for it. */
+export function errorKinds(): ErrorKindInfo[];
+
+/** One row of `inputFormats()`. */
+export interface InputFormatInfo {
+  /** The name to force it by (`Parser({format})`). */
+  name: InputFormat;
+  /** What it is. */
+  description: string;
+}
+
+/** Every input format a `Parser` can be forced to. */
+export function inputFormats(): InputFormatInfo[];
 /** The JSON Schema (draft 2020-12) of the normalized event. */
 export function eventSchema(): Record<string, unknown>;
 

@@ -35,6 +35,7 @@ function parserFor(expected) {
     maxEventBytes: options.maxEventBytes,
     maxDepth: options.maxDepth,
     maxEventsPerArray: options.maxEventsPerArray,
+    atlanTypedefs: options.atlanTypedefs ?? null,
   });
 }
 
@@ -121,7 +122,11 @@ function checkExpectation(sub, expected, actual, where) {
     return;
   }
   assert.ok(Array.isArray(expected.expect), '`expect` must be a list, one item per record');
-  assert.equal(actual.length, expected.expect.length, `${where}: the hand-written expectation has ${expected.expect.length} items`);
+  assert.equal(
+    actual.length,
+    expected.expect.length,
+    `${where}: the hand-written expectation has ${expected.expect.length} items`,
+  );
   const problems = expected.expect.flatMap((want, index) => {
     const got = actual[index];
     if (want.error || got.error) {
@@ -181,13 +186,23 @@ for (const sub of ['events', 'malformed']) {
         for (const [form, input] of inputs) {
           const actual = run(parser, mode, input);
           checkExpectation(sub, expected, actual, form);
-          assert.equal(actual.length, wanted.length, `${form}: expected ${wanted.length} records, got ${JSON.stringify(actual)}`);
-          actual.forEach((record, index) => checkRecord(record, wanted[index], `${form} record ${index}`));
+          assert.equal(
+            actual.length,
+            wanted.length,
+            `${form}: expected ${wanted.length} records, got ${JSON.stringify(actual)}`,
+          );
+          for (const [index, record] of actual.entries()) {
+            checkRecord(record, wanted[index], `${form} record ${index}`);
+          }
           if (mode === 'stream') checkParseMany(parser, input, actual, form);
         }
         if (expected.sameAs) {
           const other = readJson(join(dir, `${expected.sameAs}.expected.json`)).records;
-          assert.deepEqual(wanted.map(withoutEnvelope), other.map(withoutEnvelope), `not the same events as ${expected.sameAs}`);
+          assert.deepEqual(
+            wanted.map(withoutEnvelope),
+            other.map(withoutEnvelope),
+            `not the same events as ${expected.sameAs}`,
+          );
         }
       });
     }

@@ -65,14 +65,14 @@ pub fn event_schema() -> Value {
             "id": {"type": "string", "pattern": "^[0-9a-f]{32}$", "description": "first 128 bits of SHA-256 over the canonical JSON of the innermost platform event"},
             "source": {"enum": sources},
             "kind": {"enum": kinds},
-            "time": {"type": "integer", "description": "epoch milliseconds"},
+            "time": {"type": ["integer", "null"], "description": "epoch milliseconds; null when neither the event nor its envelopes say when it happened"},
             "actor": nullable_string(),
             "entity": {
                 "type": "object",
                 "required": ["id", "type", "name", "qualifiedName", "platform", "parent", "fieldPath"],
                 "properties": {
-                    "id": {"type": "string"},
-                    "type": {"type": "string"},
+                    "id": {"type": ["string", "null"], "description": "null only for an unknown event naming no entity"},
+                    "type": {"type": ["string", "null"], "description": "null only for an unknown event naming no entity"},
                     "name": nullable_string(),
                     "qualifiedName": nullable_string(),
                     "platform": nullable_string(),
@@ -95,6 +95,9 @@ pub fn event_schema() -> Value {
                     "evidence": {"enum": evidence, "description": "Atlan and Atlas notifications: what told the catalog that sent it, by the first rule that matched: mutatedDetails, headers, atlan-qualified-name (default/<connector>/<epoch>/...) and atlan-type-name say Atlan; service-type-name (hive_table), cluster-qualified-name (db.table@cluster), url-qualified-name (mssql://...), classification-without-mutatedDetails and envelope-without-spooled say Apache Atlas; default (nothing tells: Atlan); forced (the caller's input format)"},
                     "name": {"type": "string"},
                     "eventType": {"type": "string"},
+                    "relationshipType": {"type": "string"},
+                    "changeType": {"type": "string"},
+                    "aspectName": {"type": "string"},
                     "envelope": {"type": "array", "items": {"enum": envelopes}}
                 }
             },

@@ -2,27 +2,30 @@
 // Lines marked @ts-expect-error must fail to type-check, so the types are shown to be tight.
 
 import {
-  Filter,
-  FilterError,
-  MetaeventsError,
-  ParseError,
-  Parser,
   catalog,
-  isValidationRequest,
-  lambdaHeaders,
-  parse,
-  parseMany,
-  parseRecords,
-  unwrap,
-  validate,
-  verifySignature,
+  type ErrorKind,
   type Event,
   type EventKind,
   type EventOf,
+  errorKinds,
+  Filter,
+  FilterError,
   type InputFormat,
   type Issue,
+  inputFormats,
+  isValidationRequest,
+  lambdaHeaders,
+  MetaeventsError,
   type Parsed,
+  ParseError,
+  Parser,
+  parse,
+  parseMany,
+  parseRecords,
   type TagAddedDetails,
+  unwrap,
+  validate,
+  verifySignature,
 } from 'metaevents';
 
 declare const body: string;
@@ -37,7 +40,7 @@ if (parsed.kind === 'webhook.validation') {
   void message;
 } else {
   const event: Event = parsed;
-  const time: number = event.time;
+  const time: number | null = event.time;
   const actor: string | null = event.actor;
   const platform: string | null = event.entity.platform;
   const subjects: string[] = event.subjects;
@@ -147,3 +150,8 @@ verifySignature([['x-atlan-signing-secret', 's3cret']], 's3cret');
 const kinds: EventKind[] = catalog().kinds.map((info) => info.kind);
 const issues: Issue[] = events.flatMap((event) => validate(event));
 void [kinds, issues];
+
+// The tables of error kinds and input formats.
+const classByKind = new Map<ErrorKind, string>(errorKinds().map((row) => [row.kind, row.class]));
+const formats: InputFormat[] = inputFormats().map((row) => row.name);
+void [classByKind, formats];

@@ -1,9 +1,9 @@
 """Stubs of ``metaevents._native``, the Rust core behind the ``metaevents`` package."""
 
 import os
-from types import GenericAlias
 from collections.abc import Iterable, Mapping
-from typing import Any, Generic, Literal, Protocol, TypeVar, final, overload
+from types import GenericAlias
+from typing import Any, Generic, Literal, Protocol, TypedDict, TypeVar, final, overload
 
 from typing_extensions import Self, TypeAlias, disjoint_base
 
@@ -17,6 +17,7 @@ INPUT_FORMATS: tuple[str, ...]
 
 #: An input: JSON text (``str`` or bytes) or JSON already decoded into Python data.
 _Input: TypeAlias = str | bytes | bytearray | memoryview | Mapping[str, Any] | list[Any] | tuple[Any, ...]
+
 class _Readable(Protocol):
     def read(self, size: int, /) -> bytes | str: ...
 
@@ -81,8 +82,8 @@ class Event:
     def family(self) -> str:
         """The kind's family (``"tag"``)."""
     @property
-    def time(self) -> int:
-        """Epoch milliseconds."""
+    def time(self) -> int | None:
+        """Epoch milliseconds; ``None`` when neither the event nor its envelopes say when it happened."""
     @property
     def actor(self) -> str | None:
         """Who made the change, when the event says."""
@@ -173,6 +174,7 @@ class Parser:
         max_event_bytes: int | None = None,
         max_depth: int | None = None,
         max_events_per_array: int | None = None,
+        atlan_typedefs: dict[str, Any] | list[Any] | str | bytes | None = None,
     ) -> Self: ...
     @property
     def format(self) -> str | None:
@@ -191,28 +193,60 @@ class Parser:
     def parse_many(self, data: _Input) -> list[Event]:
         """Every event of NDJSON, a JSON array or poll responses; raises on the first bad record."""
     @overload
-    def iter_file(self, source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False) -> EventIterator[Event]: ...
-    @overload
-    def iter_file(self, source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest]: ...
-    @overload
-    def iter_file(self, source: _Source, *, errors: Literal["yield"], validation_requests: Literal[False] = False) -> EventIterator[Event | MetaeventsError]: ...
-    @overload
-    def iter_file(self, source: _Source, *, errors: Literal["yield"], validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
+    def iter_file(
+        self,
+        source: _Source,
+        *,
+        errors: Literal["collect", "raise"] = "collect",
+        validation_requests: Literal[False] = False,
+    ) -> EventIterator[Event]: ...
     @overload
     def iter_file(
-        self, source: _Source, *, errors: Literal["collect", "raise", "yield"] = "collect", validation_requests: bool = False
+        self, source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]
+    ) -> EventIterator[Event | ValidationRequest]: ...
+    @overload
+    def iter_file(
+        self, source: _Source, *, errors: Literal["yield"], validation_requests: Literal[False] = False
+    ) -> EventIterator[Event | MetaeventsError]: ...
+    @overload
+    def iter_file(
+        self, source: _Source, *, errors: Literal["yield"], validation_requests: Literal[True]
     ) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
     @overload
-    def iter_lines(self, lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False) -> EventIterator[Event]: ...
-    @overload
-    def iter_lines(self, lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest]: ...
-    @overload
-    def iter_lines(self, lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[False] = False) -> EventIterator[Event | MetaeventsError]: ...
-    @overload
-    def iter_lines(self, lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
+    def iter_file(
+        self,
+        source: _Source,
+        *,
+        errors: Literal["collect", "raise", "yield"] = "collect",
+        validation_requests: bool = False,
+    ) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
     @overload
     def iter_lines(
-        self, lines: _Lines, *, errors: Literal["collect", "raise", "yield"] = "collect", validation_requests: bool = False
+        self,
+        lines: _Lines,
+        *,
+        errors: Literal["collect", "raise"] = "collect",
+        validation_requests: Literal[False] = False,
+    ) -> EventIterator[Event]: ...
+    @overload
+    def iter_lines(
+        self, lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]
+    ) -> EventIterator[Event | ValidationRequest]: ...
+    @overload
+    def iter_lines(
+        self, lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[False] = False
+    ) -> EventIterator[Event | MetaeventsError]: ...
+    @overload
+    def iter_lines(
+        self, lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[True]
+    ) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
+    @overload
+    def iter_lines(
+        self,
+        lines: _Lines,
+        *,
+        errors: Literal["collect", "raise", "yield"] = "collect",
+        validation_requests: bool = False,
     ) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
@@ -245,13 +279,21 @@ def parse_many(data: _Input) -> list[Event]:
 # Streams the events of a file: a path or a file object (NDJSON, JSON array, poll responses;
 # gzip too). Bad records go to ``.errors`` (and are raised or yielded when asked).
 @overload
-def iter_file(source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False) -> EventIterator[Event]: ...
+def iter_file(
+    source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False
+) -> EventIterator[Event]: ...
 @overload
-def iter_file(source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest]: ...
+def iter_file(
+    source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]
+) -> EventIterator[Event | ValidationRequest]: ...
 @overload
-def iter_file(source: _Source, *, errors: Literal["yield"], validation_requests: Literal[False] = False) -> EventIterator[Event | MetaeventsError]: ...
+def iter_file(
+    source: _Source, *, errors: Literal["yield"], validation_requests: Literal[False] = False
+) -> EventIterator[Event | MetaeventsError]: ...
 @overload
-def iter_file(source: _Source, *, errors: Literal["yield"], validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
+def iter_file(
+    source: _Source, *, errors: Literal["yield"], validation_requests: Literal[True]
+) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
 @overload
 def iter_file(
     source: _Source, *, errors: Literal["collect", "raise", "yield"] = "collect", validation_requests: bool = False
@@ -259,18 +301,25 @@ def iter_file(
 
 # Streams the events of an iterable of lines (``str`` or ``bytes``), one event per line.
 @overload
-def iter_lines(lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False) -> EventIterator[Event]: ...
+def iter_lines(
+    lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False
+) -> EventIterator[Event]: ...
 @overload
-def iter_lines(lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest]: ...
+def iter_lines(
+    lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]
+) -> EventIterator[Event | ValidationRequest]: ...
 @overload
-def iter_lines(lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[False] = False) -> EventIterator[Event | MetaeventsError]: ...
+def iter_lines(
+    lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[False] = False
+) -> EventIterator[Event | MetaeventsError]: ...
 @overload
-def iter_lines(lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
+def iter_lines(
+    lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[True]
+) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
 @overload
 def iter_lines(
     lines: _Lines, *, errors: Literal["collect", "raise", "yield"] = "collect", validation_requests: bool = False
 ) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
-
 def catalog() -> dict[str, Any]:
     """The catalog: every known event, its discriminators and typed parameters."""
 
@@ -279,6 +328,25 @@ def event_schema() -> dict[str, Any]:
 
 def validate(event: Event) -> list[dict[str, Any]]:
     """Strict checks of an event against the catalog: a list of ``{severity, code, path, message}``."""
+
+#: A row of ``error_kinds()``: the kind's stable name (``"invalid_field"``, as in
+#: ``MetaeventsError.kind``), its group (``"invalid_event"``), the name of the exception class
+#: raised for it (``"InvalidEventError"``) and what it means.
+_ErrorKindInfo = TypedDict("_ErrorKindInfo", {"kind": str, "category": str, "class": str, "description": str})
+
+class _InputFormatInfo(TypedDict):
+    """A row of ``input_formats()``."""
+
+    name: str
+    description: str
+
+def error_kinds() -> list[_ErrorKindInfo]:
+    """Every error kind of the core: ``{"kind", "category", "class", "description"}``, where
+    ``class`` names the exception raised for it (``ERROR_CLASSES`` maps kind → class)."""
+
+def input_formats() -> list[_InputFormatInfo]:
+    """Every input format a ``Parser`` can be forced to: ``{"name", "description"}``
+    (``INPUT_FORMATS`` holds the names alone)."""
 
 def is_validation_request(body: _Input) -> bool:
     """Whether ``body`` is Atlan's webhook validation request (bare or in a Lambda/EventBridge wrapper)."""
@@ -332,7 +400,17 @@ class EntityCreated(EntityEvent):
 class EntityUpdated(EntityEvent):
     """An event of kind ``entity.updated``."""
 
-    __match_args__ = ("changed_attributes", "changed_relationships", "attributes", "relationship_attributes", "request_id", "via_ui", "status", "entity", "subjects")
+    __match_args__ = (
+        "changed_attributes",
+        "changed_relationships",
+        "attributes",
+        "relationship_attributes",
+        "request_id",
+        "via_ui",
+        "status",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["entity.updated"]: ...
     @property
@@ -421,7 +499,18 @@ class TagEvent(Event):
 class TagAdded(TagEvent):
     """An event of kind ``tag.added``."""
 
-    __match_args__ = ("tag_urn", "field_path", "parent_urn", "context", "source_details", "tags", "propagated", "classifications", "entity", "subjects")
+    __match_args__ = (
+        "tag_urn",
+        "field_path",
+        "parent_urn",
+        "context",
+        "source_details",
+        "tags",
+        "propagated",
+        "classifications",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["tag.added"]: ...
     @property
@@ -441,10 +530,10 @@ class TagAdded(TagEvent):
         """``details.sourceDetails`` (json): where the change came from (JSON text decoded)"""
     @property
     def tags(self) -> list[dict[str, Any]] | None:
-        """``details.tags`` (object_list): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id"""
+        """``details.tags`` (object_list): one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs"""
     @property
     def propagated(self) -> bool | None:
-        """``details.propagated`` (boolean): every tag reached this asset by propagation (its entityGuid is another asset's)"""
+        """``details.propagated`` (boolean): every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)"""
     @property
     def classifications(self) -> list[dict[str, Any]] | None:
         """``details.classifications`` (object_list): the entity's classifications after the change, as Atlas lists them (supertypes included): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, validityPeriods, attributes, ...}` each; Atlas does not say which one changed"""
@@ -453,7 +542,18 @@ class TagAdded(TagEvent):
 class TagRemoved(TagEvent):
     """An event of kind ``tag.removed``."""
 
-    __match_args__ = ("tag_urn", "field_path", "parent_urn", "context", "source_details", "tags", "propagated", "classifications", "entity", "subjects")
+    __match_args__ = (
+        "tag_urn",
+        "field_path",
+        "parent_urn",
+        "context",
+        "source_details",
+        "tags",
+        "propagated",
+        "classifications",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["tag.removed"]: ...
     @property
@@ -473,10 +573,10 @@ class TagRemoved(TagEvent):
         """``details.sourceDetails`` (json): where the change came from (JSON text decoded)"""
     @property
     def tags(self) -> list[dict[str, Any]] | None:
-        """``details.tags`` (object_list): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id"""
+        """``details.tags`` (object_list): one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs"""
     @property
     def propagated(self) -> bool | None:
-        """``details.propagated`` (boolean): every tag reached this asset by propagation (its entityGuid is another asset's)"""
+        """``details.propagated`` (boolean): every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)"""
     @property
     def classifications(self) -> list[dict[str, Any]] | None:
         """``details.classifications`` (object_list): the entity's classifications after the change, as Atlas lists them (supertypes included): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, validityPeriods, attributes, ...}` each; Atlas does not say which one changed"""
@@ -490,10 +590,10 @@ class TagUpdated(TagEvent):
     def kind(self) -> Literal["tag.updated"]: ...
     @property
     def tags(self) -> list[dict[str, Any]] | None:
-        """``details.tags`` (object_list): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id"""
+        """``details.tags`` (object_list): one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs"""
     @property
     def propagated(self) -> bool | None:
-        """``details.propagated`` (boolean): every tag reached this asset by propagation (its entityGuid is another asset's)"""
+        """``details.propagated`` (boolean): every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)"""
     @property
     def classifications(self) -> list[dict[str, Any]] | None:
         """``details.classifications`` (object_list): the entity's classifications after the change, as Atlas lists them (supertypes included): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, validityPeriods, attributes, ...}` each; Atlas does not say which one changed"""
@@ -821,7 +921,7 @@ class CustomMetadataUpdated(CustomMetadataEvent):
     def kind(self) -> Literal["custom_metadata.updated"]: ...
     @property
     def changes(self) -> list[dict[str, Any]] | None:
-        """``details.changes`` (object_list): one `{setId, attributeId, value, removed}` per attribute of mutatedDetails; a null value means removed"""
+        """``details.changes`` (object_list): one `{setId, setName, attributeId, attributeName, value, removed}` per attribute of mutatedDetails; a null value means removed; the names only when the parser was given Atlan's typedefs"""
 
 class BusinessAttributeEvent(Event):
     """Base class of the ``business_attribute.*`` kinds."""
@@ -976,7 +1076,15 @@ class ProcessRunStarted(ProcessEvent):
 class ProcessRunCompleted(ProcessEvent):
     """An event of kind ``process.run_completed``."""
 
-    __match_args__ = ("run_result", "attempt", "data_flow_urn", "data_job_urn", "parent_instance_urn", "entity", "subjects")
+    __match_args__ = (
+        "run_result",
+        "attempt",
+        "data_flow_urn",
+        "data_job_urn",
+        "parent_instance_urn",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["process.run_completed"]: ...
     @property
@@ -1005,7 +1113,35 @@ class ProposalEvent(Event):
 class ProposalCreated(ProposalEvent):
     """An event of kind ``proposal.created``."""
 
-    __match_args__ = ("action_request_type", "resource_type", "resource_urn", "sub_resource_type", "sub_resource", "tag_urn", "term_urn", "glossary_term_urn", "glossary_entity_name", "parent_node_urn", "description", "domains", "owners", "structured_properties", "actor_urn", "workflow_urn", "workflow_id", "expires_at_ms", "fields", "step_id", "entity_type", "entity_urn", "entity_name", "qualified_name", "entity_platform_name", "entity", "subjects")
+    __match_args__ = (
+        "action_request_type",
+        "resource_type",
+        "resource_urn",
+        "sub_resource_type",
+        "sub_resource",
+        "tag_urn",
+        "term_urn",
+        "glossary_term_urn",
+        "glossary_entity_name",
+        "parent_node_urn",
+        "description",
+        "domains",
+        "owners",
+        "structured_properties",
+        "actor_urn",
+        "workflow_urn",
+        "workflow_id",
+        "expires_at_ms",
+        "fields",
+        "step_id",
+        "entity_type",
+        "entity_urn",
+        "entity_name",
+        "qualified_name",
+        "entity_platform_name",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["proposal.created"]: ...
     @property
@@ -1088,7 +1224,21 @@ class ProposalCreated(ProposalEvent):
 class ProposalStatusChanged(ProposalEvent):
     """An event of kind ``proposal.status_changed``."""
 
-    __match_args__ = ("action_request_status", "action_request_result", "action_request_type", "resource_urn", "step_id", "step_result", "result", "workflow_urn", "workflow_id", "actor_urn", "fields", "entity", "subjects")
+    __match_args__ = (
+        "action_request_status",
+        "action_request_result",
+        "action_request_type",
+        "resource_urn",
+        "step_id",
+        "step_result",
+        "result",
+        "workflow_urn",
+        "workflow_id",
+        "actor_urn",
+        "fields",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["proposal.status_changed"]: ...
     @property
@@ -1155,7 +1305,22 @@ class RelationshipEvent(Event):
 class RelationshipCreated(RelationshipEvent):
     """An event of kind ``relationship.created``."""
 
-    __match_args__ = ("relationship_type", "source_urn", "destination_urn", "lifecycle_owner", "via", "properties", "relationship_guid", "status", "label", "propagate_tags", "end1", "end2", "entity", "subjects")
+    __match_args__ = (
+        "relationship_type",
+        "source_urn",
+        "destination_urn",
+        "lifecycle_owner",
+        "via",
+        "properties",
+        "relationship_guid",
+        "status",
+        "label",
+        "propagate_tags",
+        "end1",
+        "end2",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["relationship.created"]: ...
     @property
@@ -1199,7 +1364,22 @@ class RelationshipCreated(RelationshipEvent):
 class RelationshipUpdated(RelationshipEvent):
     """An event of kind ``relationship.updated``."""
 
-    __match_args__ = ("relationship_type", "source_urn", "destination_urn", "lifecycle_owner", "via", "properties", "relationship_guid", "status", "label", "propagate_tags", "end1", "end2", "entity", "subjects")
+    __match_args__ = (
+        "relationship_type",
+        "source_urn",
+        "destination_urn",
+        "lifecycle_owner",
+        "via",
+        "properties",
+        "relationship_guid",
+        "status",
+        "label",
+        "propagate_tags",
+        "end1",
+        "end2",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["relationship.updated"]: ...
     @property
@@ -1243,7 +1423,22 @@ class RelationshipUpdated(RelationshipEvent):
 class RelationshipDeleted(RelationshipEvent):
     """An event of kind ``relationship.deleted``."""
 
-    __match_args__ = ("relationship_type", "source_urn", "destination_urn", "lifecycle_owner", "via", "properties", "relationship_guid", "status", "label", "propagate_tags", "end1", "end2", "entity", "subjects")
+    __match_args__ = (
+        "relationship_type",
+        "source_urn",
+        "destination_urn",
+        "lifecycle_owner",
+        "via",
+        "properties",
+        "relationship_guid",
+        "status",
+        "label",
+        "propagate_tags",
+        "end1",
+        "end2",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["relationship.deleted"]: ...
     @property
@@ -1362,6 +1557,8 @@ __all__ = [
     "catalog",
     "event_schema",
     "validate",
+    "error_kinds",
+    "input_formats",
     "_kind_classes",
     "_event_from_json",
     "is_validation_request",

@@ -49,7 +49,7 @@ pub struct Args {
     #[arg(long, value_name = "KIND")]
     pub kind: Vec<String>,
 
-    /// Events from this catalog platform: `datahub` or `atlan`. Repeat for any of several.
+    /// Events from this catalog platform: `datahub`, `atlan` or `atlas`. Repeat for any of several.
     #[arg(long, value_name = "SOURCE")]
     pub source: Vec<String>,
 

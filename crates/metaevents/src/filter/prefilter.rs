@@ -6,8 +6,10 @@
 //! - strings compared with `eq`/`in`/lists, `prefix`, `suffix`, `contains` on `entity.*` (but
 //!   `platform`, which is lowercased; `parent` yields its parts around `@`, since Apache Atlas
 //!   parents are derived as `<name>@<cluster>`), `actor`, `subjects` (custom-metadata
-//!   `set.attribute` subjects yield both halves), `details.*`, `native.category|operation|operationType|type|
-//!   name|eventType` and `raw.*`;
+//!   `set.attribute` subjects yield both halves), `details.*` (but the Atlan display names
+//!   looked up from typedefs: `details.tags.name`, `details.changes.setName|attributeName`),
+//!   `native.category|operation|operationType|type|name|eventType|relationshipType|changeType|
+//!   aspectName` and `raw.*`;
 //! - datahub-actions string values (not event types).
 //!
 //! `not`, `ne`, `exists`, `glob`, `regex`, comparisons, numbers, `id`, `time`, `source`,
@@ -32,9 +34,13 @@ use crate::model::Kind;
 /// Literals in conjunctive normal form: every clause needs one of its literals.
 pub(crate) type Clauses = Vec<Vec<String>>;
 
+/// Details that hold display names looked up from Atlan typedefs, not text of the raw event.
+const LOOKED_UP_DETAILS: &[&[&str]] = &[&["tags", "name"], &["changes", "setName"], &["changes", "attributeName"]];
+
 /// Fields whose string values appear verbatim in the raw event.
 fn verbatim(path: &FieldPath) -> bool {
     match path {
+        FieldPath::Details(segments) if LOOKED_UP_DETAILS.iter().any(|looked_up| segments == looked_up) => false,
         FieldPath::Entity(Some(field)) => *field != "platform",
         // `evidence` is the parser's finding, not the wire's.
         FieldPath::Native(Some(field)) => !matches!(*field, "format" | "envelope" | "evidence"),

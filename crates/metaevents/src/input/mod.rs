@@ -14,7 +14,7 @@ use bumpalo::Bump;
 use crate::error::{Error, ErrorKind};
 use crate::json::{self, Node, path};
 use crate::model::{Parsed, RawRef, Source, Step, ValidationRequest};
-use crate::normalize::notification::EnvelopeFacts;
+use crate::normalize::EnvelopeFacts;
 use crate::normalize::{self, Innermost, Normalizer};
 use crate::options::InputFormat;
 use detect::Detected;
@@ -184,16 +184,18 @@ fn handle(
 ) -> Result<Option<Parsed>, Error> {
     let event = match format {
         InputFormat::DatahubEntityChangeEvent => {
-            normalize::datahub::entity_change_event(enclosure.inner(node, raw), unwrapper.normalizer)?
+            normalize::datahub::entity_change_event(enclosure.inner(node, raw), enclosure.facts, unwrapper.normalizer)?
         }
-        InputFormat::DatahubRelationshipChangeEvent => {
-            normalize::datahub::relationship_change_event(enclosure.inner(node, raw), unwrapper.normalizer)?
-        }
+        InputFormat::DatahubRelationshipChangeEvent => normalize::datahub::relationship_change_event(
+            enclosure.inner(node, raw),
+            enclosure.facts,
+            unwrapper.normalizer,
+        )?,
         InputFormat::DatahubMetadataChangeLog => normalize::datahub::unknown(
             enclosure.inner(node, raw),
             crate::model::NativeFormat::MetadataChangeLog,
             None,
-            None,
+            enclosure.facts,
             unwrapper.normalizer,
         ),
         InputFormat::AtlanNotification | InputFormat::AtlasNotification if notification::is_envelope(node) => {

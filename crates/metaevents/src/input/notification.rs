@@ -27,8 +27,8 @@ use super::{Enclosure, Outcome, SplitPart, Unwrapper};
 use crate::error::{Error, ErrorKind};
 use crate::json::{self, Node};
 use crate::model::{Parsed, RawRef, Step};
-use crate::normalize::notification::{EnvelopeFacts, hook_message, notification};
-use crate::normalize::{Fields, Innermost, coerce};
+use crate::normalize::notification::{hook_message, notification};
+use crate::normalize::{EnvelopeFacts, Fields, Innermost, coerce};
 use crate::options::InputFormat;
 
 /// How a message's text is encoded.
@@ -101,9 +101,8 @@ fn read(
         })?,
     };
     let facts = EnvelopeFacts {
-        msg_creation_time: envelope.optional_time("msgCreationTime")?.or(outer.facts.msg_creation_time),
         lacks_spooled: envelope.get("msgCreationTime").is_some() && envelope.object.get("spooled").is_none(),
-        forced_source: outer.facts.forced_source,
+        ..outer.facts.with_time(envelope.optional_time("msgCreationTime")?)
     };
     let message_path = envelope.child_path("message");
     let message = envelope.get("message").ok_or_else(|| {

@@ -124,7 +124,11 @@ impl NativeFormat {
         match self {
             Self::EntityChangeEvent => IdRule::DatahubEntityChange,
             Self::RelationshipChangeEvent => IdRule::DatahubRelationshipChange,
-            _ => IdRule::Exact,
+            Self::MetadataChangeLog
+            | Self::PlatformEvent
+            | Self::ActionsEvent
+            | Self::AtlanNotification
+            | Self::AtlasNotification => IdRule::Exact,
         }
     }
 }
@@ -149,6 +153,12 @@ pub struct Native {
     pub name: Option<String>,
     /// datahub-actions `event_type` for event types other than the change events.
     pub event_type: Option<String>,
+    /// `DataHub` Relationship Change Event `relationshipType` (`DownstreamOf`, `OwnedBy`, ...).
+    pub relationship_type: Option<String>,
+    /// `DataHub` `MetadataChangeLog` `changeType` (`UPSERT`, `DELETE`, ...).
+    pub change_type: Option<String>,
+    /// `DataHub` `MetadataChangeLog` `aspectName` (`globalTags`, ...).
+    pub aspect_name: Option<String>,
     /// The envelopes around the event, outermost first (empty for a bare event).
     pub envelope: Vec<InputFormat>,
 }
@@ -164,6 +174,9 @@ impl Native {
             evidence: None,
             name: None,
             event_type: None,
+            relationship_type: None,
+            change_type: None,
+            aspect_name: None,
             envelope: Vec::new(),
         }
     }
@@ -181,6 +194,9 @@ impl Serialize for Native {
             ("evidence", &self.evidence),
             ("name", &self.name),
             ("eventType", &self.event_type),
+            ("relationshipType", &self.relationship_type),
+            ("changeType", &self.change_type),
+            ("aspectName", &self.aspect_name),
         ];
         for (key, value) in optional {
             if let Some(value) = value {
@@ -198,7 +214,7 @@ struct EventData {
     id: OnceLock<EventId>,
     source: Source,
     kind: Kind,
-    time: i64,
+    time: Option<i64>,
     actor: Option<String>,
     entity: Entity,
     subjects: Vec<String>,
@@ -237,7 +253,7 @@ pub(crate) struct EventBuilder {
     pub id: OnceLock<EventId>,
     pub source: Source,
     pub kind: Kind,
-    pub time: i64,
+    pub time: Option<i64>,
     pub actor: Option<String>,
     pub entity: Entity,
     pub subjects: Vec<String>,
@@ -284,8 +300,9 @@ impl Event {
         self.0.kind
     }
 
-    /// Epoch milliseconds: `DataHub` `auditStamp.time`, Atlan `eventTime` (else `msgCreationTime`).
-    pub fn time(&self) -> i64 {
+    /// Epoch milliseconds: `DataHub` `auditStamp.time`, Atlan `eventTime` (else `msgCreationTime`),
+    /// else the time of the envelope it came in; `None` when nothing says when it happened.
+    pub fn time(&self) -> Option<i64> {
         self.0.time
     }
 
@@ -380,7 +397,7 @@ struct Wire<'a> {
     id: String,
     source: String,
     kind: String,
-    time: i64,
+    time: Option<i64>,
     actor: Option<String>,
     entity: Entity,
     subjects: Vec<String>,
@@ -402,6 +419,9 @@ struct WireNative {
     evidence: Option<String>,
     name: Option<String>,
     event_type: Option<String>,
+    relationship_type: Option<String>,
+    change_type: Option<String>,
+    aspect_name: Option<String>,
     envelope: Vec<String>,
 }
 
@@ -452,6 +472,9 @@ impl Event {
             evidence: wire.native.evidence,
             name: wire.native.name,
             event_type: wire.native.event_type,
+            relationship_type: wire.native.relationship_type,
+            change_type: wire.native.change_type,
+            aspect_name: wire.native.aspect_name,
             envelope,
         };
         let raw = super::RawRef::whole(wire.raw.get()).to_owned_text();

@@ -6,20 +6,27 @@ pub(crate) mod entity;
 mod tags;
 mod updates;
 
+use crate::atlan_names::AtlanNames;
 use crate::error::Result;
 use crate::json::Node;
 use crate::model::Kind;
 use crate::normalize::notification::{Message, Normalized, lifecycle, relationships};
 
-/// Fills in the entity, details and subjects of an Atlan message of `kind` (found at `path`).
-pub(crate) fn normalize(message: &Message<'_, '_>, kind: Kind, path: &str) -> Result<Normalized> {
+/// Fills in the entity, details and subjects of an Atlan message of `kind` (found at `path`),
+/// with the display names of the tenant's hashed ids when the caller gave them.
+pub(crate) fn normalize(
+    message: &Message<'_, '_>,
+    kind: Kind,
+    path: &str,
+    names: Option<&AtlanNames>,
+) -> Result<Normalized> {
     let mut out = Normalized { entity: entity::asset_entity(message.entity), ..Normalized::default() };
     match kind {
         Kind::EntityCreated | Kind::LineageCreated => lifecycle::created(message, kind, &mut out),
         Kind::EntityUpdated => updates::updated(message, &mut out)?,
         Kind::EntityDeleted => lifecycle::deleted(message, &mut out),
-        Kind::CustomMetadataUpdated => custom_metadata::updated(message, &mut out)?,
-        Kind::TagAdded | Kind::TagRemoved | Kind::TagUpdated => tags::changed(message, &mut out)?,
+        Kind::CustomMetadataUpdated => custom_metadata::updated(message, names, &mut out)?,
+        Kind::TagAdded | Kind::TagRemoved | Kind::TagUpdated => tags::changed(message, names, &mut out)?,
         Kind::RelationshipCreated | Kind::RelationshipUpdated | Kind::RelationshipDeleted => {
             relationships::changed(
                 message,

@@ -3,13 +3,14 @@
 
 use serde_json::Value;
 
+use crate::atlan_names::AtlanNames;
 use crate::error::Result;
 use crate::json::Node;
 use crate::normalize::notification::tags::tag_object;
 use crate::normalize::notification::{Message, Normalized, invalid};
 use crate::normalize::push_subject;
 
-pub(super) fn changed(message: &Message<'_, '_>, out: &mut Normalized) -> Result<()> {
+pub(super) fn changed(message: &Message<'_, '_>, names: Option<&AtlanNames>, out: &mut Normalized) -> Result<()> {
     let tags: Vec<&Node<'_>> = match message.mutated {
         Some(Node::Array(items)) => items.iter().collect(),
         // Older servers sent a single tag object.
@@ -29,7 +30,10 @@ pub(super) fn changed(message: &Message<'_, '_>, out: &mut Normalized) -> Result
     let mut all_propagated = !tags.is_empty();
     for (index, tag) in tags.into_iter().enumerate() {
         let tag_path = format!("{}[{index}]", message.mutated_path());
-        let (tag_id, object, propagated) = tag_object(tag, &tag_path, out.entity.id.as_deref())?;
+        let (tag_id, mut object, propagated) = tag_object(tag, &tag_path, out.entity.id.as_deref())?;
+        if let (Some(name), Value::Object(object)) = (names.and_then(|names| names.tag(&tag_id)), &mut object) {
+            object.insert("name".to_owned(), Value::String(name.to_owned()));
+        }
         all_propagated &= propagated;
         listed.push(object);
         push_subject(&mut out.subjects, &tag_id);

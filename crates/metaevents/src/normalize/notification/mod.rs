@@ -11,24 +11,12 @@ pub(crate) mod tags;
 
 use serde_json::{Map, Value};
 
-use super::{Fields, Innermost, Normalizer, atlan, atlas};
+use super::{EnvelopeFacts, Fields, Innermost, Normalizer, atlan, atlas};
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{Node, Object};
 use crate::model::{Details, Entity, Event, EventBuilder, Kind, Native, NativeFormat, Source};
 use crate::options::InputFormat;
 use evidence::Evidence;
-
-/// What the envelopes around the message know.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct EnvelopeFacts {
-    /// `msgCreationTime`: the time when the message carries no `eventTime`.
-    pub msg_creation_time: Option<i64>,
-    /// The envelope holding the message is a full `AtlasNotificationMessage` (it has
-    /// `msgCreationTime`) without `spooled`, which Atlas writes since 2.2 and Atlan always.
-    pub lacks_spooled: bool,
-    /// The source the caller forced (`atlan-notification`, `atlas-envelope`, ...), if any.
-    pub forced_source: Option<Source>,
-}
 
 /// The parts of a notification message every kind group reads.
 #[derive(Debug, Clone, Copy)]
@@ -108,7 +96,7 @@ pub(crate) fn notification(
     let message_type = fields.optional_str("type")?;
     let time = match fields.optional_time("eventTime")? {
         Some(time) => time,
-        None => envelope.msg_creation_time.ok_or_else(|| {
+        None => envelope.time.ok_or_else(|| {
             invalid(
                 fields.child_path("eventTime"),
                 "missing required field `eventTime` (and the envelope has no `msgCreationTime`)".to_owned(),
@@ -143,9 +131,11 @@ pub(crate) fn notification(
         header.optional_object("attributes")?;
     }
 
-    let (out, actor) = match source {
-        Source::Atlas => (atlas::normalize(&message, kind, inner.path)?, None),
-        _ => (atlan::normalize(&message, kind, inner.path)?, atlan::actor(&message, kind)),
+    let (out, actor) = if source == Source::Atlas {
+        (atlas::normalize(&message, kind, inner.path)?, None)
+    } else {
+        let names = normalizer.atlan_names.as_deref();
+        (atlan::normalize(&message, kind, inner.path, names)?, atlan::actor(&message, kind))
     };
 
     let format =
@@ -165,7 +155,7 @@ pub(crate) fn notification(
         id: normalizer.event_id(inner.node, format, None),
         source,
         kind,
-        time,
+        time: Some(time),
         actor: actor.map(str::to_owned),
         entity: out.entity,
         subjects: out.subjects,
