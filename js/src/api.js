@@ -463,10 +463,11 @@ export function unwrap(body) {
 
 /**
  * `event` as a CloudEvents 1.0 structured-mode object: `specversion` "1.0", `id` the event id,
- * `source` (the catalog, `/metaevents/datahub` or `/metaevents/atlan`, unless `options.source`
- * names the instance, e.g. `https://datahub.example.com`), `type` `io.metaevents.<kind>`,
- * `subject` the entity id, `time` (RFC 3339), `datacontenttype`, the extensions `catalogsource`,
- * `entitytype`, `platform`, and `data` the event (with `raw` unless `options.raw` is false).
+ * `source` (the catalog, `/metaevents/datahub`, `/metaevents/atlan` or `/metaevents/atlas`,
+ * unless `options.source` names the instance, e.g. `https://datahub.example.com`), `type`
+ * `io.metaevents.<kind>`, `subject` the entity id, `time` (RFC 3339), `datacontenttype`, the
+ * extensions `catalogsource`, `entitytype`, `platform`, and `data` the event (with `raw` unless
+ * `options.raw` is false).
  * `JSON.stringify` it for an `application/cloudevents+json` body; `parse` reads it back.
  */
 export function toCloudEvent(event, options = {}) {
@@ -489,7 +490,7 @@ export function toCloudEvent(event, options = {}) {
 // ---------------------------------------------------------------------------------------------
 // Catalog, schema, validation
 
-/** The catalog: `{entries, kinds}`, every known event of both platforms with its typed parameters. */
+/** The catalog: `{sources, entries, kinds}`, every known event of every platform with its typed parameters. */
 export function catalog() {
   return core().catalog();
 }

@@ -1,12 +1,9 @@
 // Types of the metaevents package. The per-kind part (kinds, families, `details` of each kind)
 // is generated from the core catalog into events.d.ts.
 
-import type { EventDetailsByKind, EventFamily, EventKind, EventSourcesByKind } from './events.js';
+import type { EventDetailsByKind, EventFamily, EventKind, EventSourcesByKind, Source } from './events.js';
 
 export type * from './events.js';
-
-/** The platform an event came from. */
-export type Source = 'datahub' | 'atlan';
 
 /** The outermost shape of an input, to force instead of detecting it (`Parser({format})`), and the names in `native.envelope`. */
 export type InputFormat =
@@ -18,6 +15,9 @@ export type InputFormat =
   | 'datahub-actions-envelope'
   | 'atlan-envelope'
   | 'atlan-message'
+  | 'atlan-notification'
+  | 'atlas-envelope'
+  | 'atlas-notification'
   | 'aws-lambda'
   | 'aws-eventbridge'
   | 'kafka-avro'
@@ -30,13 +30,28 @@ export type NativeFormat =
   | 'metadata-change-log'
   | 'platform-event'
   | 'actions-event'
-  | 'atlan-notification';
+  | 'atlan-notification'
+  | 'atlas-notification';
+
+/** What told an Atlan notification from an Apache Atlas one (`native.evidence`). */
+export type Evidence =
+  | 'mutatedDetails'
+  | 'headers'
+  | 'atlan-qualified-name'
+  | 'service-type-name'
+  | 'cluster-qualified-name'
+  | 'url-qualified-name'
+  | 'classification-without-mutatedDetails'
+  | 'envelope-without-spooled'
+  | 'atlan-type-name'
+  | 'default'
+  | 'forced';
 
 /** The asset (or relationship end) an event is about. */
 export interface Entity {
-  /** DataHub `entityUrn`; Atlan `entity.guid`; `null` only for an unknown event naming no entity. */
+  /** DataHub `entityUrn`; Atlan and Atlas `entity.guid`; `null` only for an unknown event naming no entity. */
   id: string | null;
-  /** Native type: DataHub `entityType` (`dataset`), Atlan `typeName` (`Table`); `null` only for an unknown event naming no entity. */
+  /** Native type: DataHub `entityType` (`dataset`), Atlan and Atlas `typeName` (`Table`, `hive_table`); `null` only for an unknown event naming no entity. */
   type: string | null;
   /** Atlan `attributes.name`; DataHub: the name part of the urn where it has one. */
   name: string | null;
@@ -44,7 +59,7 @@ export interface Entity {
   qualifiedName: string | null;
   /** Lowercase platform (`snowflake`). */
   platform: string | null;
-  /** A schema field's dataset urn, a data job's flow urn, Atlan's parent qualified name. */
+  /** A schema field's dataset urn, a data job's flow urn, Atlan's parent qualified name, Atlas's where its qualified name says it. */
   parent: string | null;
   /** Field path of field-level events. */
   fieldPath: string | null;
@@ -57,14 +72,22 @@ export interface Native {
   category?: string;
   /** DataHub ECE / RCE `operation`. */
   operation?: string;
-  /** Atlan `message.operationType`. */
+  /** Atlan and Atlas `message.operationType`. */
   operationType?: string;
-  /** Atlan `message.type`. */
+  /** Atlan and Atlas `message.type`. */
   type?: string;
+  /** Atlan and Atlas notifications: what told the two apart. */
+  evidence?: Evidence;
   /** DataHub `PlatformEvent.name` for payloads of unknown shape. */
   name?: string;
   /** datahub-actions `event_type` for event types other than the change events. */
   eventType?: string;
+  /** DataHub Relationship Change Event `relationshipType` (`DownstreamOf`, `OwnedBy`, ...). */
+  relationshipType?: string;
+  /** DataHub MetadataChangeLog `changeType` (`UPSERT`, `DELETE`, ...). */
+  changeType?: string;
+  /** DataHub MetadataChangeLog `aspectName` (`globalTags`, ...). */
+  aspectName?: string;
   /** The envelopes around the event, outermost first (empty for a bare event). */
   envelope: InputFormat[];
   /** The schema registry id of the Kafka record the event came in (`kafka-avro`). */
@@ -82,7 +105,7 @@ export interface EventOf<K extends EventKind> {
   /** Who made the change: DataHub `auditStamp.actor`, Atlan `updatedBy`. */
   actor: string | null;
   entity: Entity;
-  /** What was added, removed or changed (tag, term, owner, domain, field urns; Atlan tag ids). */
+  /** What was added, removed or changed (tag, term, owner, domain, field urns; Atlan tag ids; Atlas classification names). */
   subjects: string[];
   /** Kind-specific typed fields. */
   details: EventDetailsByKind[K];
@@ -210,7 +233,7 @@ export function parseHttp(headers: HeadersInput | null | undefined, body: Input)
 
 /** Options of `toCloudEvent`. */
 export interface CloudEventOptions {
-  /** The `source` of every event, a URI-reference naming the catalog instance (`https://datahub.example.com`); default `/metaevents/datahub` or `/metaevents/atlan`. */
+  /** The `source` of every event, a URI-reference naming the catalog instance (`https://datahub.example.com`); default `/metaevents/datahub`, `/metaevents/atlan` or `/metaevents/atlas`. */
   source?: string | null;
   /** Whether `data` holds `raw` (default true; without it the event cannot be read back). */
   raw?: boolean;
@@ -301,7 +324,7 @@ export interface CatalogEntry {
   source: Source;
   kind: EventKind;
   discriminators: Record<string, unknown> & {
-    format: 'entity_change_event' | 'relationship_change_event' | 'atlan_notification';
+    format: 'entity_change_event' | 'relationship_change_event' | 'atlan_notification' | 'atlas_notification';
   };
   entityTypes: string[];
   params: CatalogParam[];
@@ -314,7 +337,9 @@ export interface CatalogEntry {
 /** The catalog of known events. */
 export interface Catalog {
   entries: CatalogEntry[];
-  /** Each kind with its family, its parameters over both platforms, and the platforms that emit it. */
+  /** Every platform. */
+  sources: Source[];
+  /** Each kind with its family, its parameters over every platform, and the platforms that emit it. */
   kinds: { kind: EventKind; family: EventFamily; params: CatalogParam[]; sources: Source[] }[];
 }
 

@@ -446,3 +446,18 @@ def test_filter_case(file: str, index: int, case: dict[str, Any]) -> None:
 def test_vector_directories_exist() -> None:
     for sub in ("events", "malformed", "filters", "cloudevents"):
         assert (VECTORS / sub).is_dir(), f"{VECTORS / sub} is missing"
+
+
+# ------------------------------------------------------------------------------------------
+# generated inputs
+# ------------------------------------------------------------------------------------------
+
+
+def test_generated_notification_vectors_are_current() -> None:
+    """The gzip and split vectors are what Atlas's producer writes (see the vectors' README)."""
+    import subprocess
+    import sys
+
+    script = VECTORS / "generate_atlas_notifications.py"
+    done = subprocess.run([sys.executable, "-B", str(script), "--check"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, f"stale generated vectors, run {script}:\n{done.stdout}{done.stderr}"

@@ -57,7 +57,7 @@ impl PyEvent {
         self.event.id().to_hex()
     }
 
-    /// `"datahub"` or `"atlan"`.
+    /// `"datahub"`, `"atlan"` or `"atlas"`.
     #[getter]
     fn source(&self) -> &'static str {
         self.event.source().as_str()

@@ -23,7 +23,7 @@ pub struct InputArgs {
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
-    /// Read the built-in demo corpus (events of both platforms and every kind) instead of files.
+    /// Read the built-in demo corpus (events of every platform and kind) instead of files.
     #[arg(long, conflicts_with = "files")]
     pub demo: bool,
 

@@ -66,7 +66,8 @@ pub struct EventOutputArgs {
     pub output: EventFormat,
 
     /// The CloudEvents `source` of every event (a URI-reference naming the catalog instance,
-    /// such as https://datahub.example.com) [default: /metaevents/datahub, /metaevents/atlan].
+    /// such as https://datahub.example.com) [default: /metaevents/datahub, /metaevents/atlan,
+    /// /metaevents/atlas].
     #[arg(long, value_name = "URI")]
     pub cloudevents_source: Option<String>,
 }

@@ -506,7 +506,7 @@ fn stats_prints_tables() {
         .success()
         .stdout(predicate::str::contains("webhook validation requests"))
         .stdout(predicate::str::is_match(r"│ events\s+┆\s+5 │").unwrap())
-        .stdout(predicate::str::is_match(r"│ tag\.added\s+┆\s+1 ┆\s+1 ┆\s+2 │").unwrap())
+        .stdout(predicate::str::is_match(r"│ tag\.added\s+┆\s+1 ┆\s+1 ┆\s+· ┆\s+2 │").unwrap())
         .stdout(predicate::str::contains("2026-01-01T00:00:00.000Z"))
         .stdout(predicate::str::contains("snowflake"))
         .stdout(predicate::str::contains("urn:li:corpuser:alice"));
@@ -562,7 +562,7 @@ fn catalog_formats() {
     assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert!(schema["properties"]["kind"].is_object());
     let markdown = String::from_utf8(stdout_of(metaevents().args(["catalog", "--format", "markdown"]))).unwrap();
-    assert!(markdown.starts_with("| kind | DataHub | Atlan | details |\n|---|---|---|---|\n"));
+    assert!(markdown.starts_with("| kind | DataHub | Atlan | Apache Atlas | details |\n|---|---|---|---|---|\n"));
     assert_eq!(markdown.lines().filter(|line| line.starts_with("| `")).count(), 37, "one row per kind");
 }
 
@@ -807,6 +807,43 @@ fn every_reading_subcommand_runs_on_the_demo() {
     metaevents().args(["validate", "--demo"]).assert().code(1).stdout(predicate::str::contains("events checked"));
     // The catalog is built in: --demo is accepted and changes nothing.
     assert_eq!(stdout_of(metaevents().args(["catalog", "--demo"])), stdout_of(metaevents().arg("catalog")));
+}
+
+#[test]
+fn atlas_events_are_read_filtered_and_forced() {
+    // Apache Atlas's tag events of the demo, by source, as a new user filters them.
+    let tags = lines(&stdout_of(metaevents().args([
+        "filter",
+        "--demo",
+        "--no-raw",
+        "--where",
+        r#"{"kind": "tag.added", "source": ["atlas"]}"#,
+    ])));
+    assert!(!tags.is_empty());
+    assert!(tags.iter().all(|event| event["source"] == "atlas" && event["kind"] == "tag.added"), "{tags:?}");
+    assert!(tags.iter().all(|event| event["native"]["format"] == "atlas-notification"));
+    // A bare Purview message says nothing of its catalog: Atlan by default, Atlas when forced.
+    let bare = r#"{"type":"ENTITY_NOTIFICATION_V2","entity":{"typeName":"DataSet","attributes":{"qualifiedName":"MyDataset","name":"My Dataset"},"guid":"938fa19f-c616-4e98-a3ad-0cf46250ccc6","status":"ACTIVE"},"operationType":"ENTITY_CREATE","eventTime":1627361202110}"#;
+    let default = lines(&stdout_of(metaevents().args(["normalize", "--no-raw"]).write_stdin(bare)));
+    assert_eq!(
+        (default[0]["source"].as_str(), default[0]["native"]["evidence"].as_str()),
+        (Some("atlan"), Some("default"))
+    );
+    let forced = lines(&stdout_of(
+        metaevents().args(["normalize", "--no-raw", "--format", "atlas-notification"]).write_stdin(bare),
+    ));
+    assert_eq!(
+        (forced[0]["source"].as_str(), forced[0]["native"]["evidence"].as_str()),
+        (Some("atlas"), Some("forced"))
+    );
+    // A hook message is a request into Atlas: a clear error, exit 1.
+    let hook = r#"{"version":{"version":"1.0.0"},"message":{"type":"ENTITY_CREATE_V2","user":"admin","entities":{"entities":[]}}}"#;
+    let output = metaevents().arg("normalize").write_stdin(hook).assert().code(1).get_output().clone();
+    assert!(
+        stderr_text(&output).contains("an Apache Atlas hook message (ENTITY_CREATE_V2"),
+        "{}",
+        stderr_text(&output)
+    );
 }
 
 #[test]

@@ -26,7 +26,8 @@ pub struct Issue {
     /// Error or warning.
     pub severity: Severity,
     /// A stable name: `unknown_kind`, `missing_parameter`, `wrong_type`, `extra_parameter`,
-    /// `unexpected_entity_type`, `missing_actor`, `missing_time`, `missing_field`.
+    /// `unexpected_entity_type`, `missing_actor` (not for platforms whose events never name one),
+    /// `missing_time`, `missing_field`.
     pub code: &'static str,
     /// JSON path in the raw event (`$.parameters.attempt`) or in the normalized one (`details.tags`).
     pub path: String,
@@ -57,13 +58,13 @@ impl Catalog {
             NativeFormat::RelationshipChangeEvent => {
                 self.datahub_relationship_change(native.operation.as_deref().unwrap_or_default())
             }
-            NativeFormat::AtlanNotification => {
+            NativeFormat::AtlanNotification | NativeFormat::AtlasNotification => {
                 let type_name = if event.kind().family().as_str() == "relationship" {
                     ""
                 } else {
                     event.entity().entity_type.as_deref().unwrap_or_default()
                 };
-                self.atlan(native.operation_type.as_deref().unwrap_or_default(), type_name)
+                self.notification(event.source(), native.operation_type.as_deref().unwrap_or_default(), type_name)
             }
             NativeFormat::MetadataChangeLog | NativeFormat::PlatformEvent | NativeFormat::ActionsEvent => None,
         }
@@ -77,36 +78,47 @@ fn describe(node: &Node<'_>) -> String {
     }
 }
 
+/// Why an event has no catalog entry, in plain words.
+fn not_in_catalog(event: &Event) -> String {
+    let native = event.native();
+    match native.format {
+        NativeFormat::EntityChangeEvent => format!(
+            "DataHub category {} with operation {} on {} is not in the catalog",
+            native.category.as_deref().unwrap_or("?"),
+            native.operation.as_deref().unwrap_or("?"),
+            event.entity().entity_type.as_deref().unwrap_or("no entity")
+        ),
+        NativeFormat::RelationshipChangeEvent => {
+            format!("relationship operation {} is not in the catalog", native.operation.as_deref().unwrap_or("?"))
+        }
+        NativeFormat::AtlanNotification | NativeFormat::AtlasNotification => format!(
+            "{} operationType {}{} is not in the catalog",
+            event.source().display_name(),
+            native.operation_type.as_deref().unwrap_or("?"),
+            match native.message_type.as_deref() {
+                Some(v1 @ "ENTITY_NOTIFICATION_V1") => format!(" of an {v1} message"),
+                _ => String::new(),
+            }
+        ),
+        NativeFormat::MetadataChangeLog => "a MetadataChangeLog is not a change event of the catalog".to_owned(),
+        NativeFormat::PlatformEvent => {
+            format!("PlatformEvent `{}` is not in the catalog", native.name.as_deref().unwrap_or("?"))
+        }
+        NativeFormat::ActionsEvent => {
+            format!(
+                "datahub-actions event type `{}` is not in the catalog",
+                native.event_type.as_deref().unwrap_or("?")
+            )
+        }
+    }
+}
+
 /// Everything wrong with `event` by the catalog's rules, errors first.
 pub fn validate(event: &Event) -> Vec<Issue> {
     let catalog = Catalog::builtin();
     let mut issues = Vec::new();
-    let native = event.native();
     let Some(entry) = catalog.entry_of(event).filter(|_| event.kind() != Kind::Unknown) else {
-        let what = match native.format {
-            NativeFormat::EntityChangeEvent => format!(
-                "DataHub category {} with operation {} on {} is not in the catalog",
-                native.category.as_deref().unwrap_or("?"),
-                native.operation.as_deref().unwrap_or("?"),
-                event.entity().entity_type.as_deref().unwrap_or("no entity")
-            ),
-            NativeFormat::RelationshipChangeEvent => {
-                format!("relationship operation {} is not in the catalog", native.operation.as_deref().unwrap_or("?"))
-            }
-            NativeFormat::AtlanNotification => {
-                format!("Atlan operationType {} is not in the catalog", native.operation_type.as_deref().unwrap_or("?"))
-            }
-            NativeFormat::MetadataChangeLog => "a MetadataChangeLog is not a change event of the catalog".to_owned(),
-            NativeFormat::PlatformEvent => {
-                format!("PlatformEvent `{}` is not in the catalog", native.name.as_deref().unwrap_or("?"))
-            }
-            NativeFormat::ActionsEvent => {
-                format!(
-                    "datahub-actions event type `{}` is not in the catalog",
-                    native.event_type.as_deref().unwrap_or("?")
-                )
-            }
-        };
+        let what = not_in_catalog(event);
         issues.push(Issue::error("unknown_kind", "kind", what));
         return issues;
     };
@@ -134,7 +146,7 @@ pub fn validate(event: &Event) -> Vec<Issue> {
             format!("{} events are documented for {}, not {entity_type}", entry.kind, entry.entity_types.join(", ")),
         ));
     }
-    if event.actor().is_none() {
+    if event.actor().is_none() && event.source().names_actor() {
         issues.push(Issue::warning("missing_actor", "actor", "the event does not say who made the change"));
     }
     missing_fields(event, raw.as_ref(), &mut issues);

@@ -50,7 +50,7 @@ pub struct Args {
     #[arg(long, value_name = "KIND")]
     pub kind: Vec<String>,
 
-    /// Events from this catalog platform: `datahub` or `atlan`. Repeat for any of several.
+    /// Events from this catalog platform: `datahub`, `atlan` or `atlas`. Repeat for any of several.
     #[arg(long, value_name = "SOURCE")]
     pub source: Vec<String>,
 
@@ -59,7 +59,8 @@ pub struct Args {
     #[arg(long, value_name = "PLATFORM")]
     pub platform: Vec<String>,
 
-    /// Events with this subject: a tag, term, owner, domain or field urn, an Atlan tag id.
+    /// Events with this subject: a tag, term, owner, domain or field urn, an Atlan tag id, an
+    /// Atlas classification name.
     /// Repeat for any of several.
     #[arg(long, value_name = "SUBJECT")]
     pub subject: Vec<String>,
@@ -70,7 +71,7 @@ pub struct Args {
     pub actor: Vec<String>,
 
     /// A datahub-actions config (YAML or JSON) whose `filter:` block or `filters:` list the
-    /// events must pass, matched exactly as datahub-actions does (Atlan events never pass).
+    /// events must pass, matched exactly as datahub-actions does (Atlan and Atlas events never pass).
     #[arg(long, value_name = "CONFIG")]
     pub datahub_actions: Option<PathBuf>,
 

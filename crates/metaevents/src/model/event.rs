@@ -85,9 +85,22 @@ pub enum NativeFormat {
     ActionsEvent,
     /// Atlan notification message.
     AtlanNotification,
+    /// Apache Atlas (or Microsoft Purview) entity notification message (`EntityNotificationV2`).
+    AtlasNotification,
 }
 
 impl NativeFormat {
+    /// Every format, in declaration order.
+    pub const ALL: [NativeFormat; 7] = [
+        Self::EntityChangeEvent,
+        Self::RelationshipChangeEvent,
+        Self::MetadataChangeLog,
+        Self::PlatformEvent,
+        Self::ActionsEvent,
+        Self::AtlanNotification,
+        Self::AtlasNotification,
+    ];
+
     /// The name used in `native.format`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -97,7 +110,13 @@ impl NativeFormat {
             Self::PlatformEvent => "platform-event",
             Self::ActionsEvent => "actions-event",
             Self::AtlanNotification => "atlan-notification",
+            Self::AtlasNotification => "atlas-notification",
         }
+    }
+
+    /// Looks a format up by its `native.format` name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|format| format.as_str() == name)
     }
 
     /// Which `null` members count as absent in the id of an event of this format.
@@ -105,7 +124,11 @@ impl NativeFormat {
         match self {
             Self::EntityChangeEvent => IdRule::DatahubEntityChange,
             Self::RelationshipChangeEvent => IdRule::DatahubRelationshipChange,
-            _ => IdRule::Exact,
+            Self::MetadataChangeLog
+            | Self::PlatformEvent
+            | Self::ActionsEvent
+            | Self::AtlanNotification
+            | Self::AtlasNotification => IdRule::Exact,
         }
     }
 }
@@ -119,10 +142,13 @@ pub struct Native {
     pub category: Option<String>,
     /// `DataHub` ECE / RCE `operation`.
     pub operation: Option<String>,
-    /// Atlan `message.operationType`.
+    /// Atlan and Atlas `message.operationType`.
     pub operation_type: Option<String>,
-    /// Atlan `message.type` (`ENTITY_NOTIFICATION_V2`).
+    /// Atlan and Atlas `message.type` (`ENTITY_NOTIFICATION_V2`).
     pub message_type: Option<String>,
+    /// Atlan and Atlas notifications: what told the catalog that sent it (`mutatedDetails`,
+    /// `cluster-qualified-name`, ..., `default`, `forced`); see the event-model docs.
+    pub evidence: Option<String>,
     /// `DataHub` `PlatformEvent.name` for payloads of unknown shape.
     pub name: Option<String>,
     /// datahub-actions `event_type` for event types other than the change events.
@@ -148,6 +174,7 @@ impl Native {
             operation: None,
             operation_type: None,
             message_type: None,
+            evidence: None,
             name: None,
             event_type: None,
             relationship_type: None,
@@ -168,6 +195,7 @@ impl Serialize for Native {
             ("operation", &self.operation),
             ("operationType", &self.operation_type),
             ("type", &self.message_type),
+            ("evidence", &self.evidence),
             ("name", &self.name),
             ("eventType", &self.event_type),
             ("relationshipType", &self.relationship_type),
@@ -401,6 +429,7 @@ struct WireNative {
     operation_type: Option<String>,
     #[serde(rename = "type")]
     message_type: Option<String>,
+    evidence: Option<String>,
     name: Option<String>,
     event_type: Option<String>,
     relationship_type: Option<String>,
@@ -443,17 +472,8 @@ impl Event {
         if let Some(time) = wire.time.filter(|time| !(-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(time)) {
             return Err(invalid("$.time", format!("{time} is outside the range of epoch milliseconds (±2^53)")));
         }
-        let format = [
-            NativeFormat::EntityChangeEvent,
-            NativeFormat::RelationshipChangeEvent,
-            NativeFormat::MetadataChangeLog,
-            NativeFormat::PlatformEvent,
-            NativeFormat::ActionsEvent,
-            NativeFormat::AtlanNotification,
-        ]
-        .into_iter()
-        .find(|format| format.as_str() == wire.native.format)
-        .ok_or_else(|| invalid("$.native.format", format!("unknown format `{}`", wire.native.format)))?;
+        let format = NativeFormat::from_name(&wire.native.format)
+            .ok_or_else(|| invalid("$.native.format", format!("unknown format `{}`", wire.native.format)))?;
         let envelope = wire
             .native
             .envelope
@@ -469,6 +489,7 @@ impl Event {
             operation: wire.native.operation,
             operation_type: wire.native.operation_type,
             message_type: wire.native.message_type,
+            evidence: wire.native.evidence,
             name: wire.native.name,
             event_type: wire.native.event_type,
             relationship_type: wire.native.relationship_type,

@@ -134,17 +134,11 @@ impl RecordProcessor {
                     Ok(None) => {}
                     Err(error) => out.push_back(Err(error.with_record_line(line))),
                     Ok(Some(message)) => {
-                        let enclosure = Enclosure {
-                            path: message.path,
-                            envelope: message.envelope,
-                            decoded: true,
-                            facts: message.facts,
-                            schema_id: None,
-                        };
+                        let at = Enclosure { decoded: true, ..message.at };
                         let mut inner = Vec::new();
                         let mut unwrapper =
                             Unwrapper { normalizer: &mut self.normalizer, arena: &self.arena, out: &mut inner };
-                        input::parse_text(&message.text, Some(InputFormat::AtlanMessage), &enclosure, &mut unwrapper);
+                        input::notification::decoded_text(&message.text, &at, &mut unwrapper, 1);
                         for outcome in inner {
                             match outcome {
                                 Ok(Outcome::Parsed(parsed)) => out.push_back(Ok(Record { line, parsed })),

@@ -1,16 +1,18 @@
-//! `RELATIONSHIP_CREATE / UPDATE / DELETE`: the relationship header; end 1 is the entity, end 2
-//! the subject.
+//! `RELATIONSHIP_CREATE / UPDATE / DELETE`, read the same way from Atlan and Atlas: the
+//! relationship header (`AtlasRelationshipHeader`); end 1 is the entity, end 2 the subject.
 
 use serde_json::Value;
 
-use super::entity::{platform, reference};
-use super::{Message, Normalized, insert_str, invalid, missing_object};
+use super::{Message, Normalized, insert_str, invalid, missing_object, reference};
 use crate::error::Result;
 use crate::json::{Node, Object};
 use crate::model::Entity;
 use crate::normalize::{Fields, push_subject};
 
-pub(super) fn changed(message: &Message<'_, '_>, path: &str, out: &mut Normalized) -> Result<()> {
+/// The platform of an entity from its type name and qualified name, as each catalog names it.
+pub(crate) type PlatformOf = fn(&str, Option<&str>) -> Option<String>;
+
+pub(crate) fn changed(message: &Message<'_, '_>, path: &str, platform: PlatformOf, out: &mut Normalized) -> Result<()> {
     let relationship = message.relationship.ok_or_else(|| missing_object(&message.fields, "relationship"))?;
     let relationship = Fields::nested(relationship, path, "relationship");
     let relationship_type = relationship.required_str("typeName")?;
@@ -31,10 +33,11 @@ pub(super) fn changed(message: &Message<'_, '_>, path: &str, out: &mut Normalize
     details.insert("end2", reference(&Node::Object(*end2)));
     let qualified_name =
         end1.get("uniqueAttributes").and_then(|u| u.get("qualifiedName")).and_then(Node::as_str).map(str::to_owned);
+    let entity_type = end_str(end1, "typeName");
     out.entity = Entity {
         id: end_str(end1, "guid").map(str::to_owned),
-        entity_type: end_str(end1, "typeName").map(str::to_owned),
-        platform: platform(None, qualified_name.as_deref()),
+        entity_type: entity_type.map(str::to_owned),
+        platform: platform(entity_type.unwrap_or_default(), qualified_name.as_deref()),
         qualified_name,
         ..Entity::default()
     };
