@@ -115,7 +115,19 @@ test('toArrow takes a parser, filters, and checks its options', () => {
   assert.ok(errors.includes('too_large'));
   assert.equal(tableFromIPC(toArrow(input.toString('utf8'))).numRows, 4, 'text too');
   assert.throws(() => toArrow(input, { batchSize: 0 }), MetaeventsError);
-  assert.throws(() => toArrow(input, { raw: 'yes' }), TypeError);
+  assert.throws(
+    () => toArrow(input, { raw: 'yes' }),
+    (error) => error.kind === 'invalid_option' && error.path === 'raw',
+  );
+  assert.throws(
+    () => toArrow(input, { batchSize: 0 }),
+    (error) => error.kind === 'invalid_option' && error.path === 'batch_size',
+  );
+  assert.throws(
+    () => toArrow(input, { batchsize: 10 }),
+    (error) => error.kind === 'invalid_option',
+  );
+  assert.throws(() => toArrow(input, { onError: 'log' }), TypeError);
   assert.throws(
     () => toArrow(input, { filter: { kind: { regexx: 'x' } } }),
     (error) => error.kind === 'filter',

@@ -26,7 +26,7 @@ def handle(body: bytes | str | dict[str, Any]) -> str:
             assert_type(attempt, int)
             return str(attempt + 1)
         case metaevents.OwnerEvent():
-            return parsed.entity.id
+            return parsed.entity.id or ""
         case Event(kind, entity, subjects):
             assert_type(kind, str)
             assert_type(entity, Entity)
@@ -72,3 +72,9 @@ def arrow(data: bytes) -> str:
 
     assert callable(normalize_batches)
     return spark_schema(raw=False)
+
+
+def tables() -> dict[str, str]:
+    formats = [row["name"] for row in metaevents.input_formats()]
+    assert_type(formats, "list[str]")
+    return {row["kind"]: row["class"] for row in metaevents.error_kinds()}

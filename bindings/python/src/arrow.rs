@@ -13,6 +13,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use arrow_array::{ArrayRef, RecordBatch, RecordBatchReader, StructArray};
 use arrow_schema::{ArrowError, Field, SchemaRef};
 use metaevents::arrow::{BatchOptions, BatchReader, ColumnNormalizer, Dialect, SchemaOptions, schema, spark_ddl};
+use metaevents::ffi::ArrowOptions;
 use metaevents::{ErrorKind, Filter, Parser, Workers};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -268,21 +269,21 @@ pub(crate) fn read_arrow(
     threads: Option<i64>,
     parser: Option<&Bound<'_, PyParser>>,
 ) -> PyResult<PyArrowReader> {
-    let batch_size = usize::try_from(batch_size)
-        .ok()
-        .filter(|size| *size > 0)
-        .ok_or_else(|| errors::binding_error(py, "invalid_option", "batch_size must be at least 1"))?;
+    // The core checks the options (`ffi::ArrowOptions`, as `toArrow` in JavaScript); a compiled
+    // `Filter` is taken as it is.
+    let invalid = |message: &str, path: &str| {
+        errors::to_py(py, &metaevents::Error::new(ErrorKind::InvalidOption, message).with_path(path))
+    };
+    let batch_size = u64::try_from(batch_size).map_err(|_| invalid("batch_size must be at least 1", "batch_size"))?;
+    let mut options = ArrowOptions { raw: Some(raw), batch_size: Some(batch_size), filter: None }
+        .batch_options()
+        .map_err(|error| errors::to_py(py, &error))?;
+    options.filter = filter_of(filter)?;
     let threads = match threads {
         None => None,
-        Some(threads) => Some(
-            usize::try_from(threads)
-                .map_err(|_| errors::binding_error(py, "invalid_option", "threads must be 0 (one per core) or more"))?,
-        ),
-    };
-    let options = BatchOptions {
-        schema: SchemaOptions { raw, dialect: Dialect::Standard },
-        batch_size: Some(batch_size),
-        filter: filter_of(filter)?,
+        Some(threads) => {
+            Some(usize::try_from(threads).map_err(|_| invalid("threads must be 0 (one per core) or more", "threads"))?)
+        }
     };
     Ok(PyArrowReader {
         source: source_of(source)?,
@@ -337,10 +338,10 @@ impl PyColumnNormalizer {
         let batch = batch.into_inner();
         let Some(values) = batch.column_by_name(&self.column).cloned() else {
             let names: Vec<String> = batch.schema().fields().iter().map(|field| field.name().clone()).collect();
-            return Err(errors::binding_error(
+            let message = format!("no column `{}` in the batch (it has {})", self.column, names.join(", "));
+            return Err(errors::to_py(
                 py,
-                "invalid_option",
-                &format!("no column `{}` in the batch (it has {})", self.column, names.join(", ")),
+                &metaevents::Error::new(ErrorKind::InvalidOption, message).with_path("column"),
             ));
         };
         let normalized = py

@@ -47,6 +47,48 @@ impl ParserOptions {
     }
 }
 
+/// The options of a table of events as a binding receives them (`toArrow` in JavaScript:
+/// `{"raw": false, "batchSize": 1000, "filter": {"kind": "tag.*"}}`; `read_arrow` in Python).
+#[cfg(feature = "arrow")]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ArrowOptions {
+    /// Whether the `raw` column is there (default: it is).
+    pub raw: Option<bool>,
+    /// Rows per batch ([`crate::arrow::BatchOptions::DEFAULT_BATCH_SIZE`] when absent).
+    pub batch_size: Option<u64>,
+    /// A filter spec, or its JSON text: only the events that pass.
+    pub filter: Option<serde_json::Value>,
+}
+
+#[cfg(feature = "arrow")]
+impl ArrowOptions {
+    /// The batch options these describe. A batch size of 0 is an [`ErrorKind::InvalidOption`]
+    /// error at `batch_size`; a filter that does not compile is the filter's error.
+    pub fn batch_options(&self) -> Result<crate::arrow::BatchOptions> {
+        use crate::arrow::{BatchOptions, SchemaOptions};
+        let batch_size = match self.batch_size {
+            None => BatchOptions::DEFAULT_BATCH_SIZE,
+            Some(0) => {
+                return Err(
+                    Error::new(ErrorKind::InvalidOption, "batch_size must be at least 1").with_path("batch_size")
+                );
+            }
+            Some(size) => usize::try_from(size).unwrap_or(usize::MAX),
+        };
+        let filter = match &self.filter {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(text)) => Some(crate::Filter::from_json(text)?),
+            Some(spec) => Some(crate::Filter::new(spec)?),
+        };
+        Ok(BatchOptions {
+            schema: SchemaOptions { raw: self.raw.unwrap_or(true), ..SchemaOptions::default() },
+            batch_size: Some(batch_size),
+            filter,
+        })
+    }
+}
+
 /// An error as it crosses into Python or JavaScript.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorInfo {

@@ -11,7 +11,7 @@ use metaevents::arrow::{BatchOptions, IpcFormat, IpcWriter, ParquetOptions, Parq
 use metaevents::{Parsed, Record};
 
 use crate::input::{InputArgs, Inputs};
-use crate::output::Stdout;
+use crate::output::{EventFormat, EventOutputArgs, EventWriter, Stdout};
 use crate::report::{Fatal, Reporter};
 
 const EXAMPLES: &str = "\
@@ -23,14 +23,24 @@ Examples:
   curl -s \"$GMS/openapi/v1/events/poll?topic=PlatformEvent_v1\" -H \"Authorization: Bearer $TOKEN\" \\
     | metaevents normalize
   metaevents normalize --demo | head -n 3
+  metaevents normalize --output cloudevents --cloudevents-source https://datahub.example.com events.ndjson
+  kcat -b BROKER -C -t PlatformEvent_v1 -e -f '%R%s' | metaevents normalize --format kafka-avro
 
-Webhook validation requests are not events: they are skipped (stats counts them).";
+Webhook validation requests are not events: they are skipped (stats counts them).
+
+Kafka records of DataHub's PlatformEvent_v1 topic (Avro in Confluent's wire format) are read with
+--format kafka-avro from length-prefixed records (a 4-byte big-endian length before each record,
+as kcat's -f '%R%s' writes) or from one base64 record per line.";
 
 /// What `normalize` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Output {
-    /// One contract JSON object per line.
-    Ndjson,
+    /// One contract JSON object per line (NDJSON).
+    #[value(alias = "ndjson")]
+    Json,
+    /// One CloudEvents 1.0 structured-mode event per line around the normalized event (type
+    /// io.metaevents.KIND, subject the entity id, for event routers).
+    Cloudevents,
     /// A Parquet file (zstd), one column per top-level key; needs -o.
     Parquet,
     /// An Arrow IPC file; with `-o -`, an Arrow IPC stream on stdout.
@@ -55,8 +65,14 @@ pub struct Args {
     pub no_raw: bool,
 
     /// What to write.
-    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Output::Ndjson)]
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Output::Json)]
     pub output: Output,
+
+    /// The CloudEvents `source` of every event with --output cloudevents (a URI-reference naming
+    /// the catalog instance, such as https://datahub.example.com) [default: /metaevents/datahub,
+    /// /metaevents/atlan, /metaevents/atlas].
+    #[arg(long, value_name = "URI")]
+    pub cloudevents_source: Option<String>,
 
     /// Write to FILE instead of stdout (`-` is stdout). Parquet and Arrow need it.
     #[arg(short = 'o', long = "out", value_name = "FILE")]
@@ -65,7 +81,11 @@ pub struct Args {
 
 pub fn run(args: &Args, quiet: bool, out: &mut Stdout, reporter: &mut Reporter) -> Result<(), Fatal> {
     let to_stdout = args.out.as_deref().is_none_or(|path| path == Path::new("-"));
-    if args.output != Output::Ndjson {
+    let target = args.out.as_deref().filter(|_| !to_stdout);
+    if matches!(args.output, Output::Parquet | Output::Arrow) {
+        if args.cloudevents_source.is_some() {
+            return Err(Fatal::usage("--cloudevents-source needs --output cloudevents"));
+        }
         if args.out.is_none() {
             return Err(Fatal::usage("--output parquet and --output arrow need -o FILE (or -o - for stdout)"));
         }
@@ -75,16 +95,25 @@ pub fn run(args: &Args, quiet: bool, out: &mut Stdout, reporter: &mut Reporter) 
     }
     let inputs = Inputs::new(&args.input, quiet)?;
     let include_raw = !args.no_raw;
-    match (args.output, args.out.as_deref().filter(|_| !to_stdout)) {
-        (Output::Ndjson, None) => ndjson(&inputs, include_raw, reporter, |text| out.text(text)),
-        (Output::Ndjson, Some(path)) => {
+    let lines = match args.output {
+        Output::Json => Some(EventFormat::Json),
+        Output::Cloudevents => Some(EventFormat::Cloudevents),
+        Output::Parquet | Output::Arrow => None,
+    };
+    let Some(lines) = lines else { return table(&inputs, args.output, include_raw, target, reporter) };
+    let writer = EventWriter::new(
+        &EventOutputArgs { output: lines, cloudevents_source: args.cloudevents_source.clone() },
+        include_raw,
+    )?;
+    match target {
+        None => ndjson(&inputs, &writer, reporter, |text| out.text(text)),
+        Some(path) => {
             let mut file = BufWriter::with_capacity(1 << 20, create(path)?);
-            ndjson(&inputs, include_raw, reporter, |text| {
+            ndjson(&inputs, &writer, reporter, |text| {
                 file.write_all(text.as_bytes()).map_err(|err| written(path, &err))
             })?;
             file.flush().map_err(|err| written(path, &err))
         }
-        (format, path) => table(&inputs, format, include_raw, path, reporter),
     }
 }
 
@@ -96,10 +125,10 @@ fn written(path: &Path, err: &io::Error) -> Fatal {
     Fatal::usage(format!("cannot write {}: {err}", path.display()))
 }
 
-/// NDJSON, formatted on the worker threads, written in input order.
+/// One line per event, formatted on the worker threads, written in input order.
 fn ndjson(
     inputs: &Inputs,
-    include_raw: bool,
+    writer: &EventWriter,
     reporter: &mut Reporter,
     mut write: impl FnMut(&str) -> Result<(), Fatal>,
 ) -> Result<(), Fatal> {
@@ -107,7 +136,7 @@ fn ndjson(
         let mut text = String::with_capacity(records.len() * 1024);
         for record in records {
             if let Parsed::Event(event) = record.parsed {
-                event.write_json(include_raw, &mut text);
+                writer.write(&event, &mut text);
                 text.push('\n');
             }
         }
@@ -187,7 +216,7 @@ fn table(
             visit(&mut |batch| writer.write(batch))?;
             writer.finish().map_err(|error| failed(&error))?
         }
-        Output::Arrow | Output::Ndjson => {
+        Output::Arrow | Output::Json | Output::Cloudevents => {
             let ipc = if path.is_some() { IpcFormat::File } else { IpcFormat::Stream };
             let mut writer = IpcWriter::new(sink, &schema(options), ipc).map_err(|error| failed(&error))?;
             visit(&mut |batch| writer.write(batch))?;

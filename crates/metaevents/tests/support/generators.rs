@@ -2,6 +2,9 @@
 //! and filters over them. Shared by `tests/properties.rs` and `tests/parallel.rs`.
 #![allow(dead_code, reason = "each includer uses some of the strategies")]
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use metaevents::cloudevents::CloudEventOptions;
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
@@ -181,6 +184,12 @@ pub fn line() -> impl Strategy<Value = String> {
         atlan_message().prop_map(|message| json!({"version": {"version": "1.0.0"}, "msgCreationTime": 5, "msgCompressionKind": "NONE", "msgSplitIdx": 1, "msgSplitCount": 1, "message": message}).to_string()),
         atlan_message().prop_map(|message| message.to_string()),
         atlan_message().prop_map(|message| json!({"body": json!({"msgCreationTime": 5, "message": message}).to_string(), "headers": {}, "isBase64Encoded": false}).to_string()),
+        datahub_event().prop_map(|ece| json!({"specversion": "1.0", "id": "x", "source": "/s", "type": "t", "data": ece}).to_string()),
+        atlan_message().prop_map(|message| json!({"specversion": "1.0", "id": "x", "source": "/s", "type": "t", "data_base64": BASE64.encode(message.to_string())}).to_string()),
+        datahub_event().prop_map(|ece| match metaevents::parse(ece.to_string().as_bytes()) {
+            Ok(metaevents::Parsed::Event(event)) => event.to_cloudevent_json(&CloudEventOptions::new()),
+            _ => ece.to_string(),
+        }),
         Just(r#"{"atlan-webhook": "Hello, humans of data! It worked. Excited to see what you build!"}"#.to_owned()),
         Just(r#"{"entityUrn": "urn:li:dataset:x", "category": "TAG""#.to_owned()),
         Just("not json at all".to_owned()),
