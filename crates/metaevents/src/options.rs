@@ -113,11 +113,15 @@ pub enum InputFormat {
     AwsLambda,
     /// An AWS `EventBridge` event whose `detail` holds the event.
     AwsEventBridge,
+    /// An `OpenMetadata` `ChangeEvent` (`{eventType, entityType, entityId, changeDescription, ...}`).
+    OpenMetadataChangeEvent,
+    /// `OpenMetadata`'s list of `ChangeEvent`s (`{data: [...], paging}`), as servers before 1.3 posted.
+    OpenMetadataEventList,
 }
 
 impl InputFormat {
     /// Every format, in declaration order.
-    pub const ALL: [InputFormat; 10] = [
+    pub const ALL: [InputFormat; 12] = [
         Self::DatahubEntityChangeEvent,
         Self::DatahubRelationshipChangeEvent,
         Self::DatahubMetadataChangeLog,
@@ -128,6 +132,8 @@ impl InputFormat {
         Self::AtlanMessage,
         Self::AwsLambda,
         Self::AwsEventBridge,
+        Self::OpenMetadataChangeEvent,
+        Self::OpenMetadataEventList,
     ];
 
     /// The stable name used in `native.envelope`, by the CLI's `--format` and by the bindings.
@@ -143,6 +149,8 @@ impl InputFormat {
             Self::AtlanMessage => "atlan-message",
             Self::AwsLambda => "aws-lambda",
             Self::AwsEventBridge => "aws-eventbridge",
+            Self::OpenMetadataChangeEvent => "openmetadata-change-event",
+            Self::OpenMetadataEventList => "openmetadata-event-list",
         }
     }
 
@@ -164,6 +172,10 @@ impl InputFormat {
             Self::AtlanMessage => "a bare Atlan notification message ({type, operationType, eventTime, entity, ...})",
             Self::AwsLambda => "an AWS Lambda function URL / API Gateway request whose body holds the event",
             Self::AwsEventBridge => "an AWS EventBridge event whose detail holds the event",
+            Self::OpenMetadataChangeEvent => {
+                "an OpenMetadata ChangeEvent ({eventType, entityType, entityId, changeDescription, ...})"
+            }
+            Self::OpenMetadataEventList => "an OpenMetadata list of ChangeEvents ({data: [...], paging})",
         }
     }
 }

@@ -64,8 +64,9 @@ impl Parser {
     /// Parses exactly one event (or the Atlan validation request) from `input`: a JSON
     /// document in any supported format, possibly wrapped in envelopes.
     ///
-    /// A poll response or NDJSON holding several events is [`ErrorKind::NotSingle`]: read
-    /// those with [`Parser::parse_many`].
+    /// A poll response or NDJSON holding several events is [`ErrorKind::NotSingle`], and so is
+    /// an `OpenMetadata` `ChangeEvent` that changes several things (one event per change): read
+    /// those with [`Parser::parse_many`] or [`Parser::events`].
     pub fn parse(&self, input: &[u8]) -> Result<Parsed> {
         let limits = self.options.limits;
         let trimmed = input.trim_ascii_start();
@@ -91,6 +92,11 @@ impl Parser {
             (None, _) => Err(Error::at_path(ErrorKind::Empty, "$", "no event in the input").with_record_line(1)),
             (Some(Err(error)), _) | (Some(Ok(_)), Some(Err(error))) => Err(error),
             (Some(Ok(record)), None) => Ok(record.parsed),
+            (Some(Ok(first)), Some(Ok(second))) if fanned_out(&first.parsed, &second.parsed) => Err(Error::new(
+                ErrorKind::NotSingle,
+                "expected one event, found several: this OpenMetadata ChangeEvent changes several things, one event \
+                 each; read them as a stream of events (parse_many, parseMany)",
+            )),
             (Some(Ok(_)), Some(Ok(_))) => Err(Error::new(
                 ErrorKind::NotSingle,
                 "expected one event, found several: read them as a stream of events (parse_many, parseMany)",
@@ -142,6 +148,16 @@ impl Parser {
     /// events of `filter_ndjson` are only matched).
     fn ndjson_lines<'a>(&self, data: &'a [u8]) -> EventReader<'a> {
         EventReader::from_slice(data, self.records().with_lazy_ids(), &self.options).lines_only()
+    }
+}
+
+/// Whether two events are parts of one `OpenMetadata` `ChangeEvent`.
+fn fanned_out(first: &Parsed, second: &Parsed) -> bool {
+    match (first.as_event(), second.as_event()) {
+        (Some(a), Some(b)) => {
+            a.native().format == crate::model::NativeFormat::OpenMetadataChangeEvent && a.raw_json() == b.raw_json()
+        }
+        _ => false,
     }
 }
 

@@ -5,7 +5,7 @@ use serde_json::{Map, Value, json};
 
 use crate::catalog::{Catalog, ParamType};
 use crate::filter::OPERATORS;
-use crate::model::{Kind, Source};
+use crate::model::{Kind, NativeFormat, Source};
 
 fn param_schema(ty: ParamType) -> Value {
     match ty {
@@ -28,6 +28,7 @@ pub fn event_schema() -> Value {
     let catalog = Catalog::builtin();
     let kinds: Vec<&str> = Kind::ALL.iter().map(|kind| kind.as_str()).collect();
     let sources: Vec<&str> = Source::ALL.iter().map(|source| source.as_str()).collect();
+    let formats: Vec<&str> = NativeFormat::ALL.iter().map(|format| format.as_str()).collect();
     let mut conditions = Vec::new();
     for entry in catalog.entries() {
         let mut properties = Map::new();
@@ -51,12 +52,12 @@ pub fn event_schema() -> Value {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://metaevents.dev/schema/event.json",
         "title": "metaevents normalized event",
-        "description": "One catalog change event of Atlan or DataHub in the normalized model of metaevents. \
+        "description": "One catalog change event of DataHub, Atlan or OpenMetadata in the normalized model of metaevents. \
             `details` holds kind-specific typed fields; keys beyond those listed may appear when a platform sends parameters the catalog does not know.",
         "type": "object",
         "required": ["id", "source", "kind", "time", "actor", "entity", "subjects", "details", "native"],
         "properties": {
-            "id": {"type": "string", "pattern": "^[0-9a-f]{32}$", "description": "first 128 bits of SHA-256 over the canonical JSON of the innermost platform event"},
+            "id": {"type": "string", "pattern": "^[0-9a-f]{32}$", "description": "first 128 bits of SHA-256 over the canonical JSON of the innermost platform event (OpenMetadata: followed by a 0x00 byte and native.part)"},
             "source": {"enum": sources},
             "kind": {"enum": kinds},
             "time": {"type": "integer", "description": "epoch milliseconds"},
@@ -81,13 +82,15 @@ pub fn event_schema() -> Value {
                 "type": "object",
                 "required": ["format", "envelope"],
                 "properties": {
-                    "format": {"enum": ["entity-change-event", "relationship-change-event", "metadata-change-log", "platform-event", "actions-event", "atlan-notification"]},
+                    "format": {"enum": formats},
                     "category": {"type": "string"},
                     "operation": {"type": "string"},
                     "operationType": {"type": "string"},
                     "type": {"type": "string"},
                     "name": {"type": "string"},
                     "eventType": {"type": "string"},
+                    "fields": {"type": "array", "items": {"type": "string"}},
+                    "part": {"type": "string"},
                     "envelope": {"type": "array", "items": {"type": "string"}}
                 }
             },

@@ -65,6 +65,7 @@ impl Catalog {
                 };
                 self.atlan(native.operation_type.as_deref().unwrap_or_default(), type_name)
             }
+            NativeFormat::OpenMetadataChangeEvent => self.openmetadata(event.kind()),
             NativeFormat::MetadataChangeLog | NativeFormat::PlatformEvent | NativeFormat::ActionsEvent => None,
         }
     }
@@ -77,37 +78,44 @@ fn describe(node: &Node<'_>) -> String {
     }
 }
 
+/// Why the catalog does not know `event`.
+fn unknown_kind(event: &Event) -> String {
+    let native = event.native();
+    match native.format {
+        NativeFormat::EntityChangeEvent => format!(
+            "DataHub category {} with operation {} on {} is not in the catalog",
+            native.category.as_deref().unwrap_or("?"),
+            native.operation.as_deref().unwrap_or("?"),
+            event.entity().entity_type.as_deref().unwrap_or("no entity")
+        ),
+        NativeFormat::RelationshipChangeEvent => {
+            format!("relationship operation {} is not in the catalog", native.operation.as_deref().unwrap_or("?"))
+        }
+        NativeFormat::AtlanNotification => {
+            format!("Atlan operationType {} is not in the catalog", native.operation_type.as_deref().unwrap_or("?"))
+        }
+        NativeFormat::OpenMetadataChangeEvent => {
+            format!("OpenMetadata eventType {} is not in the catalog", native.event_type.as_deref().unwrap_or("?"))
+        }
+        NativeFormat::MetadataChangeLog => "a MetadataChangeLog is not a change event of the catalog".to_owned(),
+        NativeFormat::PlatformEvent => {
+            format!("PlatformEvent `{}` is not in the catalog", native.name.as_deref().unwrap_or("?"))
+        }
+        NativeFormat::ActionsEvent => {
+            format!(
+                "datahub-actions event type `{}` is not in the catalog",
+                native.event_type.as_deref().unwrap_or("?")
+            )
+        }
+    }
+}
+
 /// Everything wrong with `event` by the catalog's rules, errors first.
 pub fn validate(event: &Event) -> Vec<Issue> {
     let catalog = Catalog::builtin();
     let mut issues = Vec::new();
-    let native = event.native();
     let Some(entry) = catalog.entry_of(event).filter(|_| event.kind() != Kind::Unknown) else {
-        let what = match native.format {
-            NativeFormat::EntityChangeEvent => format!(
-                "DataHub category {} with operation {} on {} is not in the catalog",
-                native.category.as_deref().unwrap_or("?"),
-                native.operation.as_deref().unwrap_or("?"),
-                event.entity().entity_type.as_deref().unwrap_or("no entity")
-            ),
-            NativeFormat::RelationshipChangeEvent => {
-                format!("relationship operation {} is not in the catalog", native.operation.as_deref().unwrap_or("?"))
-            }
-            NativeFormat::AtlanNotification => {
-                format!("Atlan operationType {} is not in the catalog", native.operation_type.as_deref().unwrap_or("?"))
-            }
-            NativeFormat::MetadataChangeLog => "a MetadataChangeLog is not a change event of the catalog".to_owned(),
-            NativeFormat::PlatformEvent => {
-                format!("PlatformEvent `{}` is not in the catalog", native.name.as_deref().unwrap_or("?"))
-            }
-            NativeFormat::ActionsEvent => {
-                format!(
-                    "datahub-actions event type `{}` is not in the catalog",
-                    native.event_type.as_deref().unwrap_or("?")
-                )
-            }
-        };
-        issues.push(Issue::error("unknown_kind", "kind", what));
+        issues.push(Issue::error("unknown_kind", "kind", unknown_kind(event)));
         return issues;
     };
 

@@ -25,7 +25,7 @@ pub enum Format {
     Json,
     /// The JSON Schema (draft 2020-12) of the normalized event.
     Schema,
-    /// A Markdown table, kind | DataHub | Atlan | details (the README's "Kinds" table).
+    /// A Markdown table, kind | one column per platform | details (the README's "Kinds" table).
     Markdown,
 }
 
@@ -91,6 +91,16 @@ fn wire(entry: &Entry, code: bool) -> String {
             }
             text
         }
+        Discriminators::OpenMetadataChangeEvent { event_types, changes, fields } => {
+            let mut alternatives = Vec::new();
+            if !event_types.is_empty() {
+                alternatives.push(join(event_types, code));
+            }
+            if !fields.is_empty() {
+                alternatives.push(format!("{} in {}", join(fields, code), join(changes, code)));
+            }
+            alternatives.join("; ")
+        }
     };
     if !entry.documented {
         text.push_str(" †");
@@ -120,7 +130,7 @@ fn terminal_table(catalog: &Catalog) -> comfy_table::Table {
     }
     rows.add_row(vec![
         Kind::Unknown.as_str().to_owned(),
-        "both".to_owned(),
+        "every".to_owned(),
         "anything else (kept whole in `native` and `raw`)".to_owned(),
         String::new(),
     ]);
@@ -129,7 +139,13 @@ fn terminal_table(catalog: &Catalog) -> comfy_table::Table {
 
 /// The Markdown table: one row per kind, in catalog order.
 pub fn markdown(catalog: &Catalog) -> String {
-    let mut text = String::from("| kind | DataHub | Atlan | details |\n|---|---|---|---|\n");
+    let mut text = String::from("| kind |");
+    for source in Source::ALL {
+        _ = write!(text, " {} |", source.display_name());
+    }
+    text.push_str(" details |\n|---|");
+    text.push_str(&"---|".repeat(Source::ALL.len() + 1));
+    text.push('\n');
     for kind in Kind::ALL {
         let column = |source: Source| -> String {
             if *kind == Kind::Unknown {
@@ -144,14 +160,11 @@ pub fn markdown(catalog: &Catalog) -> String {
         };
         let params: Vec<String> =
             catalog.params_for_kind(*kind).into_iter().map(|param| param_text(param, true)).collect();
-        _ = writeln!(
-            text,
-            "| `{}` | {} | {} | {} |",
-            kind.as_str(),
-            column(Source::Datahub),
-            column(Source::Atlan),
-            params.join(", ")
-        );
+        _ = write!(text, "| `{}` |", kind.as_str());
+        for source in Source::ALL {
+            _ = write!(text, " {} |", column(source));
+        }
+        _ = writeln!(text, " {} |", params.join(", "));
     }
     text.push_str(
         "\n`details` fields marked `?` are optional. † seen in the platform's code, not in its docs. \

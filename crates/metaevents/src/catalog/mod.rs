@@ -4,6 +4,7 @@
 
 mod atlan;
 mod datahub;
+pub(crate) mod openmetadata;
 mod platforms;
 
 pub use platforms::{DatasetNaming, dataset_naming, platform_namings};
@@ -145,6 +146,19 @@ pub enum Discriminators {
         /// Process asset types.
         process: ProcessTypes,
     },
+    /// `OpenMetadata` `ChangeEvent`: made by an `eventType` alone, or by a `FieldChange` of
+    /// `changeDescription` in the event types that fan out (`entityUpdated`, ...).
+    #[serde(rename = "openmetadata_change_event")]
+    OpenMetadataChangeEvent {
+        /// `eventType` values that make an event of this kind by themselves.
+        event_types: &'static [&'static str],
+        /// The `changeDescription` lists (`fieldsAdded`, `fieldsUpdated`, `fieldsDeleted`) its
+        /// `FieldChange`s are in.
+        changes: &'static [&'static str],
+        /// The `FieldChange` names (or their last part: `columns.email.tags` is `tags`); empty
+        /// when no one field makes the kind.
+        fields: &'static [&'static str],
+    },
 }
 
 /// One catalog entry.
@@ -196,7 +210,7 @@ pub struct Catalog {
     entries: &'static [Entry],
 }
 
-static BUILTIN_ENTRIES: &[&[Entry]] = &[datahub::ENTRIES, atlan::ENTRIES];
+static BUILTIN_ENTRIES: &[&[Entry]] = &[datahub::ENTRIES, atlan::ENTRIES, openmetadata::ENTRIES];
 
 /// Atlan asset types whose creation is lineage: `Process`, `ColumnProcess`, and any `*Process`.
 pub fn is_process_type(type_name: &str) -> bool {
@@ -249,13 +263,20 @@ impl Catalog {
         })
     }
 
-    /// The entries of one kind (both platforms).
+    /// The entry of an `OpenMetadata` event of `kind` (there is one per kind), if any.
+    pub fn openmetadata(&self, kind: Kind) -> Option<&'static Entry> {
+        self.entries.iter().find(|entry| {
+            entry.kind == kind && matches!(entry.discriminators, Discriminators::OpenMetadataChangeEvent { .. })
+        })
+    }
+
+    /// The entries of one kind (every platform).
     pub fn entries_for_kind(&self, kind: Kind) -> impl Iterator<Item = &'static Entry> {
         self.entries.iter().filter(move |entry| entry.kind == kind)
     }
 
     /// The catalog as JSON: `{"entries": [...], "kinds": [{kind, family, params}]}`, where a
-    /// kind's params are the union over both platforms (what typed classes expose).
+    /// kind's params are the union over every platform (what typed classes expose).
     pub fn to_value(&self) -> serde_json::Value {
         let kinds: Vec<serde_json::Value> = Kind::ALL
             .iter()
@@ -275,7 +296,7 @@ impl Catalog {
         serde_json::json!({"entries": self.entries, "kinds": kinds, "platforms": platforms})
     }
 
-    /// The union of the parameters of one kind over both platforms, first definition wins.
+    /// The union of the parameters of one kind over every platform, first definition wins.
     pub fn params_for_kind(&self, kind: Kind) -> Vec<&'static Param> {
         let mut params: Vec<&'static Param> = Vec::new();
         for entry in self.entries_for_kind(kind) {

@@ -112,6 +112,11 @@ impl<'e> View<'e> {
                     "type" => out.push(text(native.message_type.as_deref())),
                     "name" => out.push(text(native.name.as_deref())),
                     "eventType" => out.push(text(native.event_type.as_deref())),
+                    "part" => out.push(text(native.part.as_deref())),
+                    "fields" => match &native.fields {
+                        Some(fields) => out.extend(fields.iter().map(|field| text(Some(field)))),
+                        None => out.push(text(None)),
+                    },
                     _ => out.extend(native.envelope.iter().map(|format| text(Some(format.as_str())))),
                 }
             }

@@ -24,7 +24,7 @@ pub const OPERATORS: &[&str] =
 pub(crate) const ENTITY_FIELDS: &[&str] = &["id", "type", "name", "qualifiedName", "platform", "parent", "fieldPath"];
 /// Fields of `native` a path may name.
 pub(crate) const NATIVE_FIELDS: &[&str] =
-    &["format", "category", "operation", "operationType", "type", "name", "eventType", "envelope"];
+    &["format", "category", "operation", "operationType", "type", "name", "eventType", "fields", "part", "envelope"];
 
 /// Where a path points in the normalized event.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,11 +2,13 @@
 //! match must contain. A filter's required literals form clauses (a line must hold one literal
 //! of every clause). Only values that appear verbatim in the raw text yield literals:
 //!
-//! - `kind`: the categories/operations/operation types the catalog maps to the kinds;
+//! - `kind`: the categories/operations/operation types, `OpenMetadata` event types and
+//!   `FieldChange` names and lists the catalog maps to the kinds;
 //! - strings compared with `eq`/`in`/lists, `prefix`, `suffix`, `contains` on `entity.*` (but
-//!   `platform`, which is lowercased), `actor`, `subjects` (custom-metadata `set.attribute`
-//!   subjects yield both halves), `details.*`, `native.category|operation|operationType|type|
-//!   name|eventType` and `raw.*`;
+//!   `platform`, which is lowercased, and `fieldPath`), `actor`, `subjects` (each part
+//!   between dots: custom-metadata `set.attribute` subjects and column FQNs are joined),
+//!   `details.*` (but `fieldPath` and the texts `OpenMetadata` events make up),
+//!   `native.category|operation|operationType|type|name|eventType|fields` and `raw.*`;
 //! - datahub-actions string values (not event types).
 //!
 //! `not`, `ne`, `exists`, `glob`, `regex`, comparisons, numbers, `id`, `time`, `source` and
@@ -23,18 +25,24 @@ use serde_json::Value;
 
 use super::actions::{ActionsFilter, Predicates};
 use super::expr::{Expr, FieldPath, Scalar, Test};
+use crate::catalog::openmetadata::DERIVED_TEXT_DETAILS;
 use crate::catalog::{Catalog, Discriminators};
 use crate::model::Kind;
 
 /// Literals in conjunctive normal form: every clause needs one of its literals.
 pub(crate) type Clauses = Vec<Vec<String>>;
 
-/// Fields whose string values appear verbatim in the raw event.
+/// Fields whose string values appear verbatim in the raw event. Not so: `entity.platform`
+/// (lowercased), field paths (`OpenMetadata`'s are unquoted and joined from several places),
+/// `native.part`, and the details `OpenMetadata` events make up ([`DERIVED_TEXT_DETAILS`]).
 fn verbatim(path: &FieldPath) -> bool {
     match path {
-        FieldPath::Entity(Some(field)) => *field != "platform",
-        FieldPath::Native(Some(field)) => !matches!(*field, "format" | "envelope"),
-        FieldPath::Actor | FieldPath::Subjects | FieldPath::Details(_) | FieldPath::Raw(_) => true,
+        FieldPath::Entity(Some(field)) => !matches!(*field, "platform" | "fieldPath"),
+        FieldPath::Native(Some(field)) => !matches!(*field, "format" | "envelope" | "part"),
+        FieldPath::Details(segments) => {
+            segments.first().is_none_or(|name| name != "fieldPath" && !DERIVED_TEXT_DETAILS.contains(&name.as_str()))
+        }
+        FieldPath::Actor | FieldPath::Subjects | FieldPath::Raw(_) => true,
         _ => false,
     }
 }
@@ -65,9 +73,11 @@ fn string_clauses(path: &FieldPath, text: &str) -> Clauses {
     if !verbatim(path) {
         return Vec::new();
     }
-    // Subjects of Atlan custom metadata are `setId.attributeId`: only the halves are verbatim.
-    let parts: Vec<&str> = match (path, text.split_once('.')) {
-        (FieldPath::Subjects, Some((left, right))) => vec![left, right],
+    // Subjects may be joined from parts at a dot: Atlan custom metadata's `setId.attributeId`,
+    // an OpenMetadata column FQN built from the entity's FQN and the column's name. Only the
+    // parts are certain to be verbatim.
+    let parts: Vec<&str> = match path {
+        FieldPath::Subjects => text.split('.').collect(),
         _ => vec![text],
     };
     parts.into_iter().filter(|part| usable(part)).map(appears).collect()
@@ -93,46 +103,57 @@ fn either(alternatives: &[Clauses]) -> Clauses {
     if union.is_empty() { Vec::new() } else { vec![union] }
 }
 
-/// What each kind needs on the wire, from the catalog.
+/// What one catalog entry's events need on the wire: clauses (a line holds one literal of each).
+fn entry_clauses(discriminators: Discriminators) -> Vec<Vec<&'static str>> {
+    match discriminators {
+        Discriminators::EntityChangeEvent { categories, operations, .. } => {
+            vec![categories.to_vec(), operations.to_vec()]
+        }
+        Discriminators::RelationshipChangeEvent { operations } => vec![vec!["relationshipType"], operations.to_vec()],
+        Discriminators::AtlanNotification { operation_types, .. } => vec![operation_types.to_vec()],
+        Discriminators::OpenMetadataChangeEvent { event_types, changes, fields } => {
+            let fan_out = crate::catalog::openmetadata::FAN_OUT_EVENT_TYPES;
+            if fields.is_empty() {
+                vec![event_types.to_vec()]
+            } else if event_types.is_empty() {
+                // Made only by a FieldChange: its event type fans out, its name and list are there
+                // (`columns.email.tags` holds `tags`).
+                vec![fan_out.to_vec(), fields.to_vec(), changes.to_vec()]
+            } else {
+                // Made by an eventType alone or by a FieldChange: only the event type is certain.
+                vec![event_types.iter().chain(fan_out).copied().collect()]
+            }
+        }
+    }
+}
+
+/// What each kind needs on the wire, from the catalog: the clauses of its entries, united
+/// position by position (an entry with fewer clauses repeats its last), so a line of any entry
+/// holds a literal of every united clause.
 fn kind_clauses(kinds: &[Kind]) -> Clauses {
     let catalog = Catalog::builtin();
-    let mut first = Vec::new();
-    let mut second = Vec::new();
-    let add = |set: &mut Vec<String>, literal: &str| {
-        if !set.iter().any(|known| known == literal) {
-            set.push(literal.to_owned());
-        }
-    };
+    let mut per_entry: Vec<Vec<Vec<&str>>> = Vec::new();
     for kind in kinds {
         if *kind == Kind::Unknown {
             return Vec::new();
         }
-        for entry in catalog.entries_for_kind(*kind) {
-            match entry.discriminators {
-                Discriminators::EntityChangeEvent { categories, operations, .. } => {
-                    for category in categories {
-                        add(&mut first, category);
-                    }
-                    for operation in operations {
-                        add(&mut second, operation);
-                    }
-                }
-                Discriminators::RelationshipChangeEvent { operations } => {
-                    add(&mut first, "relationshipType");
-                    for operation in operations {
-                        add(&mut second, operation);
-                    }
-                }
-                Discriminators::AtlanNotification { operation_types, .. } => {
-                    for operation_type in operation_types {
-                        add(&mut first, operation_type);
-                        add(&mut second, operation_type);
-                    }
+        per_entry.extend(catalog.entries_for_kind(*kind).map(|entry| entry_clauses(entry.discriminators)));
+    }
+    let width = per_entry.iter().map(Vec::len).max().unwrap_or(0);
+    let mut united: Clauses = vec![Vec::new(); width];
+    for clauses in &per_entry {
+        let Some(last) = clauses.last() else { return Vec::new() };
+        for (position, clause) in united.iter_mut().enumerate() {
+            for literal in clauses.get(position).unwrap_or(last) {
+                if !clause.iter().any(|known| known == literal) {
+                    clause.push((*literal).to_owned());
                 }
             }
         }
     }
-    [first, second].into_iter().filter(|clause| !clause.is_empty()).collect()
+    // A clause with an empty alternative would need nothing: it rules nothing out.
+    united.retain(|clause| !clause.is_empty());
+    united
 }
 
 fn test_clauses(path: &FieldPath, test: &Test) -> Clauses {

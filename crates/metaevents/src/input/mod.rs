@@ -1,18 +1,20 @@
 //! Inputs: recognising each record's format and unwrapping envelopes (`PlatformEvent`, poll
-//! responses, datahub-actions, Atlan's envelope with gzip and split messages, AWS Lambda and
-//! `EventBridge`) down to the platform event, which `normalize` turns into an [`Event`].
+//! responses, datahub-actions, Atlan's envelope with gzip and split messages, `OpenMetadata`'s
+//! event lists, AWS Lambda and `EventBridge`) down to the platform event, which `normalize`
+//! turns into events.
 
 mod atlan;
 mod aws;
 mod datahub;
 pub(crate) mod detect;
+mod openmetadata;
 pub(crate) mod split;
 
 use bumpalo::Bump;
 
 use crate::error::{Error, ErrorKind};
 use crate::json::{self, Node, path};
-use crate::model::{Parsed, RawRef, Step, ValidationRequest};
+use crate::model::{Parsed, RawRef, Source, Step, ValidationRequest};
 use crate::normalize::atlan::EnvelopeFacts;
 use crate::normalize::{self, Innermost, Normalizer};
 use crate::options::InputFormat;
@@ -95,7 +97,13 @@ pub(crate) fn parse_text(
     }
     match json::tree::parse(text, unwrapper.normalizer.limits.max_depth, unwrapper.arena) {
         Ok(node) => dispatch(&node, RawRef::whole(text), forced, enclosure, unwrapper),
-        Err(error) => unwrapper.out.push(Err(enclosure.locate(error))),
+        Err(error) => match detect::openmetadata_plain_test_message(text).filter(|_| forced.is_none()) {
+            Some(message) => unwrapper.out.push(Ok(Outcome::Parsed(Parsed::ValidationRequest(ValidationRequest {
+                source: Source::OpenMetadata,
+                message: message.to_owned(),
+            })))),
+            None => unwrapper.out.push(Err(enclosure.locate(error))),
+        },
     }
 }
 
@@ -140,8 +148,8 @@ fn dispatch(
         None => detect::detect(node),
     };
     let result = match detected {
-        Some(Detected::Validation(message)) => {
-            Ok(Some(Parsed::ValidationRequest(ValidationRequest { message: message.to_owned() })))
+        Some(Detected::Validation(source, message)) => {
+            Ok(Some(Parsed::ValidationRequest(ValidationRequest { source, message: message.to_owned() })))
         }
         Some(Detected::Format(format)) => handle(format, node, raw, enclosure, unwrapper),
         None => Err(Error::at_path(
@@ -150,6 +158,7 @@ fn dispatch(
             format!(
                 "not a catalog event: expected a DataHub change event (entityUrn, category, operation), PlatformEvent, \
                  poll response or datahub-actions envelope, an Atlan notification (message.operationType), \
+                 an OpenMetadata ChangeEvent (eventType, entityType, entityId), \
                  an AWS Lambda request (body) or an EventBridge event (detail); found {}",
                 detect::describe_keys(node)
             ),
@@ -194,6 +203,8 @@ fn handle(
         InputFormat::AtlanEnvelope => return atlan::envelope(node, raw, enclosure, unwrapper),
         InputFormat::AwsLambda => return aws::lambda(node, raw, enclosure, unwrapper),
         InputFormat::AwsEventBridge => return aws::event_bridge(node, raw, enclosure, unwrapper),
+        InputFormat::OpenMetadataChangeEvent => return openmetadata::change_event(node, raw, enclosure, unwrapper),
+        InputFormat::OpenMetadataEventList => return openmetadata::event_list(node, raw, enclosure, unwrapper),
     };
     Ok(Some(Parsed::Event(event)))
 }

@@ -85,9 +85,22 @@ pub enum NativeFormat {
     ActionsEvent,
     /// Atlan notification message.
     AtlanNotification,
+    /// `OpenMetadata` `ChangeEvent` (one of the events it fans out to).
+    OpenMetadataChangeEvent,
 }
 
 impl NativeFormat {
+    /// Every format, in declaration order.
+    pub const ALL: [NativeFormat; 7] = [
+        Self::EntityChangeEvent,
+        Self::RelationshipChangeEvent,
+        Self::MetadataChangeLog,
+        Self::PlatformEvent,
+        Self::ActionsEvent,
+        Self::AtlanNotification,
+        Self::OpenMetadataChangeEvent,
+    ];
+
     /// The name used in `native.format`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -97,6 +110,7 @@ impl NativeFormat {
             Self::PlatformEvent => "platform-event",
             Self::ActionsEvent => "actions-event",
             Self::AtlanNotification => "atlan-notification",
+            Self::OpenMetadataChangeEvent => "openmetadata-change-event",
         }
     }
 
@@ -125,8 +139,15 @@ pub struct Native {
     pub message_type: Option<String>,
     /// `DataHub` `PlatformEvent.name` for payloads of unknown shape.
     pub name: Option<String>,
-    /// datahub-actions `event_type` for event types other than the change events.
+    /// datahub-actions `event_type` for event types other than the change events; `OpenMetadata`
+    /// `eventType` (`entityUpdated`).
     pub event_type: Option<String>,
+    /// `OpenMetadata`: the names of the `FieldChange`s the event was made from
+    /// (`columns.email.tags`); `None` for an event made from the `eventType` alone.
+    pub fields: Option<Vec<String>>,
+    /// `OpenMetadata`: which part of its `ChangeEvent` the event is (`tag.added:fieldsAdded[0]`),
+    /// hashed into its id; see the crate docs for the form.
+    pub part: Option<String>,
     /// The envelopes around the event, outermost first (empty for a bare event).
     pub envelope: Vec<InputFormat>,
 }
@@ -141,6 +162,8 @@ impl Native {
             message_type: None,
             name: None,
             event_type: None,
+            fields: None,
+            part: None,
             envelope: Vec::new(),
         }
     }
@@ -162,6 +185,12 @@ impl Serialize for Native {
             if let Some(value) = value {
                 map.serialize_entry(key, value)?;
             }
+        }
+        if let Some(fields) = &self.fields {
+            map.serialize_entry("fields", fields)?;
+        }
+        if let Some(part) = &self.part {
+            map.serialize_entry("part", part)?;
         }
         let envelope: Vec<&str> = self.envelope.iter().map(|format| format.as_str()).collect();
         map.serialize_entry("envelope", &envelope)?;
@@ -377,6 +406,8 @@ struct WireNative {
     message_type: Option<String>,
     name: Option<String>,
     event_type: Option<String>,
+    fields: Option<Vec<String>>,
+    part: Option<String>,
     envelope: Vec<String>,
 }
 
@@ -407,17 +438,10 @@ impl Event {
             .ok_or_else(|| invalid("$.source", format!("unknown source `{}`", wire.source)))?;
         let kind =
             Kind::from_name(&wire.kind).ok_or_else(|| invalid("$.kind", format!("unknown kind `{}`", wire.kind)))?;
-        let format = [
-            NativeFormat::EntityChangeEvent,
-            NativeFormat::RelationshipChangeEvent,
-            NativeFormat::MetadataChangeLog,
-            NativeFormat::PlatformEvent,
-            NativeFormat::ActionsEvent,
-            NativeFormat::AtlanNotification,
-        ]
-        .into_iter()
-        .find(|format| format.as_str() == wire.native.format)
-        .ok_or_else(|| invalid("$.native.format", format!("unknown format `{}`", wire.native.format)))?;
+        let format = NativeFormat::ALL
+            .into_iter()
+            .find(|format| format.as_str() == wire.native.format)
+            .ok_or_else(|| invalid("$.native.format", format!("unknown format `{}`", wire.native.format)))?;
         let envelope = wire
             .native
             .envelope
@@ -435,6 +459,8 @@ impl Event {
             message_type: wire.native.message_type,
             name: wire.native.name,
             event_type: wire.native.event_type,
+            fields: wire.native.fields,
+            part: wire.native.part,
             envelope,
         };
         let raw = super::RawRef::whole(wire.raw.get()).to_owned_text();
@@ -489,17 +515,20 @@ impl Serialize for Event {
     }
 }
 
-/// The Atlan webhook validation request: recognised as such, never an error.
+/// A webhook's test request, recognised as such, never an error: Atlan's validation request, or
+/// the test message `OpenMetadata` sends when a webhook destination is tested.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationRequest {
-    /// The text of its `atlan-webhook` member.
+    /// The platform that sent it.
+    pub source: Source,
+    /// Its text: Atlan's `atlan-webhook` member, `OpenMetadata`'s `message` (or whole body).
     pub message: String,
 }
 
 impl ValidationRequest {
     /// `{"kind": "webhook.validation", "source": "atlan", "message": ...}`.
     pub fn to_value(&self) -> Value {
-        serde_json::json!({"kind": "webhook.validation", "source": "atlan", "message": self.message})
+        serde_json::json!({"kind": "webhook.validation", "source": self.source.as_str(), "message": self.message})
     }
 }
 
@@ -508,7 +537,7 @@ impl ValidationRequest {
 pub enum Parsed {
     /// A catalog event.
     Event(Event),
-    /// The Atlan webhook validation request.
+    /// A webhook's test request (Atlan's validation request, `OpenMetadata`'s test message).
     ValidationRequest(ValidationRequest),
 }
 

@@ -1,4 +1,4 @@
-//! Normalized kinds (`tag.added`, ...), their families (`tag`) and the two platforms.
+//! Normalized kinds (`tag.added`, ...), their families (`tag`) and the platforms.
 
 use std::fmt;
 
@@ -9,17 +9,29 @@ pub enum Source {
     Datahub,
     /// Atlan (webhook / notification events).
     Atlan,
+    /// `OpenMetadata` (`ChangeEvent`s of webhooks and alerts).
+    OpenMetadata,
 }
 
 impl Source {
-    /// Both platforms.
-    pub const ALL: [Source; 2] = [Source::Datahub, Source::Atlan];
+    /// Every platform.
+    pub const ALL: [Source; 3] = [Source::Datahub, Source::Atlan, Source::OpenMetadata];
 
-    /// `"datahub"` or `"atlan"`.
+    /// `"datahub"`, `"atlan"` or `"openmetadata"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Source::Datahub => "datahub",
             Source::Atlan => "atlan",
+            Source::OpenMetadata => "openmetadata",
+        }
+    }
+
+    /// The platform's own spelling (`DataHub`, `Atlan`, `OpenMetadata`), for tables and messages.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Source::Datahub => "DataHub",
+            Source::Atlan => "Atlan",
+            Source::OpenMetadata => "OpenMetadata",
         }
     }
 

@@ -3,7 +3,7 @@
 //! and the steps to that member, and cuts the exact text out only when it is first asked for.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::json::scan;
 
@@ -97,10 +97,10 @@ impl<'t> RawRef<'t> {
     }
 }
 
-/// A value inside a text, owned by an event.
-#[derive(Debug)]
+/// A value inside a text, owned by an event; the events one input fans out to share the text.
+#[derive(Debug, Clone)]
 pub(crate) struct RawText {
-    text: Box<str>,
+    text: Arc<str>,
     steps: Option<Box<Steps>>,
     span: OnceLock<Range<usize>>,
 }
