@@ -564,7 +564,10 @@ fn catalog_formats() {
     assert!(schema["properties"]["kind"].is_object());
     let markdown = String::from_utf8(stdout_of(metaevents().args(["catalog", "--format", "markdown"]))).unwrap();
     let header = markdown.lines().next().unwrap();
-    assert!(header.starts_with("| kind | DataHub | Atlan |") && header.ends_with("| OpenMetadata | details |"), "{header}");
+    assert!(
+        header.starts_with("| kind | DataHub | Atlan |") && header.ends_with("| OpenMetadata | details |"),
+        "{header}"
+    );
     assert_eq!(markdown.lines().nth(1).unwrap(), "|---|".to_owned() + &"---|".repeat(header.matches(" |").count() - 1));
     assert_eq!(markdown.lines().filter(|line| line.starts_with("| `")).count(), 37, "one row per kind");
 }
