@@ -50,7 +50,12 @@ function detailsOf(kind, entries) {
     for (const param of entry.params) {
       const seen = params.get(param.name);
       if (seen === undefined) {
-        params.set(param.name, { ...param, sources: new Set([entry.source]), count: param.required ? 1 : 0, entries: 1 });
+        params.set(param.name, {
+          ...param,
+          sources: new Set([entry.source]),
+          count: param.required ? 1 : 0,
+          entries: 1,
+        });
       } else {
         if (seen.type !== param.type) {
           throw new Error(`${kind}: parameter ${param.name} is ${seen.type} in one entry and ${param.type} in another`);

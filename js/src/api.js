@@ -433,7 +433,8 @@ function headerPairs(headers) {
  * case-insensitively; the values are compared in constant time.
  */
 export function verifySignature(headers, secret) {
-  if (typeof secret !== 'string') throw new TypeError(`verifySignature: secret must be a string, not ${describe(secret)}`);
+  if (typeof secret !== 'string')
+    throw new TypeError(`verifySignature: secret must be a string, not ${describe(secret)}`);
   return core().verifySignature(JSON.stringify(headerPairs(headers)), secret);
 }
 

@@ -74,7 +74,7 @@ export interface EventOf<K extends EventKind> {
   source: EventSourcesByKind[K];
   kind: K;
   /** Epoch milliseconds. */
-  time: number;
+  time: number | null;
   /** Who made the change: DataHub `auditStamp.actor`, Atlan `updatedBy`. */
   actor: string | null;
   entity: Entity;
@@ -105,7 +105,9 @@ export type Parsed = Event | ValidationRequest;
 export type Input = string | Uint8Array | ArrayBuffer | ArrayBufferView | object;
 
 /** One record of `parseRecords`: what it parsed to, or why it did not, with its 1-based line. */
-export type ParseRecord = { line: number; event: Parsed; error?: undefined } | { line: number | null; error: MetaeventsError; event?: undefined };
+export type ParseRecord =
+  | { line: number; event: Parsed; error?: undefined }
+  | { line: number | null; error: MetaeventsError; event?: undefined };
 
 /** The stable names of the core's errors. */
 export type ErrorKind =
@@ -127,7 +129,10 @@ export type ErrorKind =
 
 /** An error of the core, with where it happened. */
 export class MetaeventsError extends Error {
-  constructor(message: string, details?: { kind?: ErrorKind; line?: number | null; column?: number | null; path?: string | null; cause?: unknown });
+  constructor(
+    message: string,
+    details?: { kind?: ErrorKind; line?: number | null; column?: number | null; path?: string | null; cause?: unknown },
+  );
   /** The stable name of what went wrong. */
   kind: ErrorKind;
   /** 1-based line of the record in its input, when known. */
@@ -221,7 +226,17 @@ export function unwrap(body: Input): Parsed;
 /** A typed parameter of the catalog. */
 export interface CatalogParam {
   name: string;
-  type: 'string' | 'urn' | 'integer' | 'boolean' | 'timestamp' | 'json' | 'urn_list' | 'string_list' | 'object' | 'object_list';
+  type:
+    | 'string'
+    | 'urn'
+    | 'integer'
+    | 'boolean'
+    | 'timestamp'
+    | 'json'
+    | 'urn_list'
+    | 'string_list'
+    | 'object'
+    | 'object_list';
   required: boolean;
   origin: 'parameter' | 'field' | 'derived';
   description: string;
@@ -231,7 +246,9 @@ export interface CatalogParam {
 export interface CatalogEntry {
   source: Source;
   kind: EventKind;
-  discriminators: Record<string, unknown> & { format: 'entity_change_event' | 'relationship_change_event' | 'atlan_notification' };
+  discriminators: Record<string, unknown> & {
+    format: 'entity_change_event' | 'relationship_change_event' | 'atlan_notification';
+  };
   entityTypes: string[];
   params: CatalogParam[];
   subjects: string[];

@@ -6,18 +6,18 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
 import {
+  catalog,
   DecodeError,
+  eventSchema,
   Filter,
   FilterError,
   InvalidEventError,
+  isValidationRequest,
   LimitError,
+  lambdaHeaders,
   MetaeventsError,
   ParseError,
   Parser,
-  catalog,
-  eventSchema,
-  isValidationRequest,
-  lambdaHeaders,
   parse,
   parseMany,
   parseRecords,
@@ -56,7 +56,9 @@ const ATLAN_ENVELOPE = {
     },
     operationType: 'CLASSIFICATION_ADD',
     eventTime: 1718035200417,
-    mutatedDetails: [{ typeName: 'jUQpLPdg9hWoheH2eL9Ha2', entityGuid: '9065bba5-22b8-4331-bff8-1bdf017c5cfb', propagate: true }],
+    mutatedDetails: [
+      { typeName: 'jUQpLPdg9hWoheH2eL9Ha2', entityGuid: '9065bba5-22b8-4331-bff8-1bdf017c5cfb', propagate: true },
+    ],
   },
 };
 const SECRET = '7c3f1a9e-webhook-secret';
@@ -83,7 +85,7 @@ function assertPlainJson(value, where = '$') {
   }
   assert.equal(typeof value, 'object', `${where} is a ${typeof value}`);
   if (Array.isArray(value)) {
-    value.forEach((item, index) => assertPlainJson(item, `${where}[${index}]`));
+    for (const [index, item] of value.entries()) assertPlainJson(item, `${where}[${index}]`);
     return;
   }
   assert.equal(Object.getPrototypeOf(value), Object.prototype, `${where} is not a plain object`);
@@ -103,7 +105,18 @@ describe('events are plain objects in the contract shape', () => {
     assert.deepEqual(event.details.context, { source: 'classifier' });
     assert.deepEqual(event.native, { format: 'entity-change-event', category: 'TAG', operation: 'ADD', envelope: [] });
     assert.deepEqual(event.raw, TAG_ADDED);
-    assert.deepEqual(Object.keys(event), ['id', 'source', 'kind', 'time', 'actor', 'entity', 'subjects', 'details', 'native', 'raw']);
+    assert.deepEqual(Object.keys(event), [
+      'id',
+      'source',
+      'kind',
+      'time',
+      'actor',
+      'entity',
+      'subjects',
+      'details',
+      'native',
+      'raw',
+    ]);
   });
 
   test('an Atlan event through a Lambda request', () => {
@@ -222,7 +235,12 @@ function captured(run) {
 describe('Parser', () => {
   test('defaults are the core limits', () => {
     const parser = new Parser();
-    assert.deepEqual(parser.options, { format: null, maxEventBytes: 4 * 1024 * 1024, maxDepth: 64, maxEventsPerArray: 1_000_000 });
+    assert.deepEqual(parser.options, {
+      format: null,
+      maxEventBytes: 4 * 1024 * 1024,
+      maxDepth: 64,
+      maxEventsPerArray: 1_000_000,
+    });
   });
 
   test('options can be given and set', () => {
@@ -238,7 +256,12 @@ describe('Parser', () => {
     parser.format = 'atlan-envelope';
     assert.equal(parser.format, 'atlan-envelope');
     assert.ok(captured(() => parser.parse(TAG_ADDED_TEXT)) instanceof MetaeventsError);
-    assert.deepEqual(parser.options, { format: 'atlan-envelope', maxEventBytes: 10_000, maxDepth: 1, maxEventsPerArray: 1 });
+    assert.deepEqual(parser.options, {
+      format: 'atlan-envelope',
+      maxEventBytes: 10_000,
+      maxDepth: 1,
+      maxEventsPerArray: 1,
+    });
     parser.format = null;
     parser.maxDepth = 64;
     assert.equal(parser.parse(TAG_ADDED_TEXT).kind, 'tag.added');
@@ -252,7 +275,13 @@ describe('Parser', () => {
     const unknown = captured(() => new Parser({ format: 'nope' }));
     assert.ok(unknown instanceof MetaeventsError);
     assert.ok(unknown.message.includes('datahub-ece'), unknown.message);
-    for (const options of [{ maxDepth: 0 }, { maxDepth: 100_000 }, { maxEventBytes: -1 }, { maxEventBytes: 1.5 }, { maxEventBytes: Number.NaN }]) {
+    for (const options of [
+      { maxDepth: 0 },
+      { maxDepth: 100_000 },
+      { maxEventBytes: -1 },
+      { maxEventBytes: 1.5 },
+      { maxEventBytes: Number.NaN },
+    ]) {
       const error = captured(() => new Parser(options));
       assert.ok(error instanceof MetaeventsError, JSON.stringify(options));
       assert.equal(error.kind, 'invalid_option', JSON.stringify(options));
@@ -282,21 +311,38 @@ describe('Filter', () => {
     assert.deepEqual(filter.spec, { kind: 'tag.added', 'entity.platform': 'snowflake' });
     assert.deepEqual(JSON.parse(JSON.stringify(filter)), filter.spec);
     assert.deepEqual(new Filter('{"kind": "tag.*"}').spec, { kind: 'tag.*' });
-    assert.deepEqual(events.map((event) => filter.matches(event)), [true, false, true]);
+    assert.deepEqual(
+      events.map((event) => filter.matches(event)),
+      [true, false, true],
+    );
   });
 
   test('sees envelopes and raw', () => {
     const lambda = new Filter({ 'native.envelope': 'aws-lambda' });
-    assert.deepEqual(events.map((event) => lambda.matches(event)), [false, false, true]);
+    assert.deepEqual(
+      events.map((event) => lambda.matches(event)),
+      [false, false, true],
+    );
     const raw = new Filter({ 'raw.parameters.tagUrn': 'urn:li:tag:PII' });
-    assert.deepEqual(events.map((event) => raw.matches(event)), [true, true, false]);
+    assert.deepEqual(
+      events.map((event) => raw.matches(event)),
+      [true, true, false],
+    );
   });
 
   test('an event object from elsewhere (stored, copied) is matched exactly as it reads', () => {
     const copies = JSON.parse(JSON.stringify(events));
-    for (const spec of [{ kind: 'tag.added', source: 'atlan' }, { 'native.envelope': 'aws-lambda' }, { 'raw.operation': 'REMOVE' }]) {
+    for (const spec of [
+      { kind: 'tag.added', source: 'atlan' },
+      { 'native.envelope': 'aws-lambda' },
+      { 'raw.operation': 'REMOVE' },
+    ]) {
       const filter = new Filter(spec);
-      assert.deepEqual(copies.map((copy) => filter.matches(copy)), events.map((event) => filter.matches(event)), JSON.stringify(spec));
+      assert.deepEqual(
+        copies.map((copy) => filter.matches(copy)),
+        events.map((event) => filter.matches(event)),
+        JSON.stringify(spec),
+      );
     }
     const edited = { ...copies[0], kind: 'tag.removed' };
     assert.equal(new Filter({ kind: 'tag.removed' }).matches(edited), true);
@@ -326,7 +372,10 @@ describe('Filter', () => {
     );
     for (const filter of [fromObject, fromYaml]) {
       assert.ok(filter instanceof Filter);
-      assert.deepEqual(events.map((event) => filter.matches(event)), [true, false, false]);
+      assert.deepEqual(
+        events.map((event) => filter.matches(event)),
+        [true, false, false],
+      );
     }
     assert.ok(captured(() => Filter.fromDatahubActions('filter: [unclosed')) instanceof FilterError);
   });
@@ -345,7 +394,12 @@ describe('Filter', () => {
 
 describe('webhooks', () => {
   test('the validation request is recognised, bare or wrapped, never an error', () => {
-    for (const body of [VALIDATION_BODY, new TextEncoder().encode(VALIDATION_BODY), JSON.parse(VALIDATION_BODY), lambdaRequest(VALIDATION_BODY)]) {
+    for (const body of [
+      VALIDATION_BODY,
+      new TextEncoder().encode(VALIDATION_BODY),
+      JSON.parse(VALIDATION_BODY),
+      lambdaRequest(VALIDATION_BODY),
+    ]) {
       assert.equal(isValidationRequest(body), true);
     }
     assert.equal(isValidationRequest(TAG_ADDED_TEXT), false);
@@ -384,7 +438,16 @@ describe('webhooks', () => {
     assert.equal(verifySignature({ 'x-atlan-signing-secret': [SECRET] }, SECRET), true);
     assert.equal(verifySignature(new Headers({ 'X-Atlan-Signing-Secret': SECRET }), SECRET), true);
     assert.equal(verifySignature(new Map([['x-atlan-signing-secret', SECRET]]), SECRET), true);
-    assert.equal(verifySignature([['content-type', 'a'], ['X-Atlan-Signing-Secret', SECRET]], SECRET), true);
+    assert.equal(
+      verifySignature(
+        [
+          ['content-type', 'a'],
+          ['X-Atlan-Signing-Secret', SECRET],
+        ],
+        SECRET,
+      ),
+      true,
+    );
     assert.equal(verifySignature([['X-Atlan-Signing-Secret', 'other']], SECRET), false);
   });
 });

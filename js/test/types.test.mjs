@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { Parser, catalog } from 'metaevents';
+import { catalog, Parser } from 'metaevents';
 
 import { OUTPUT, render } from '../scripts/gen-types.mjs';
 
@@ -25,7 +25,10 @@ function firstDifference(actual, expected) {
 test('events.d.ts is what the catalog gives (else: npm run gen-types)', () => {
   const fresh = render(catalog());
   const checkedIn = readFileSync(OUTPUT, 'utf8');
-  assert.ok(checkedIn === fresh, `src/events.d.ts is stale, run \`npm run gen-types\`: ${firstDifference(checkedIn, fresh)}`);
+  assert.ok(
+    checkedIn === fresh,
+    `src/events.d.ts is stale, run \`npm run gen-types\`: ${firstDifference(checkedIn, fresh)}`,
+  );
   const built = readFileSync(new URL('../dist/events.d.ts', import.meta.url), 'utf8');
   assert.ok(built === fresh, `dist/events.d.ts is stale, run \`npm run build\`: ${firstDifference(built, fresh)}`);
 });
@@ -48,7 +51,11 @@ test('InputFormat lists the formats of the core', () => {
 test('tsc --noEmit --strict over the typed usage examples', () => {
   const tsc = fileURLToPath(new URL('../node_modules/.bin/tsc', import.meta.url));
   try {
-    execFileSync(tsc, ['--noEmit', '--strict', '-p', 'test/types/tsconfig.json'], { cwd: JS, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(tsc, ['--noEmit', '--strict', '-p', 'test/types/tsconfig.json'], {
+      cwd: JS,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
   } catch (error) {
     assert.fail(`tsc failed:\n${error.stdout}${error.stderr}`);
   }

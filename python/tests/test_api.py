@@ -9,11 +9,10 @@ import pickle
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-
-from conftest import VECTORS
 from typing import Any
 
 import pytest
+from conftest import VECTORS
 
 import metaevents
 from metaevents import (
@@ -79,13 +78,18 @@ def test_parse_errors_carry_kind_line_path() -> None:
     with pytest.raises(InvalidEventError) as raised:
         metaevents.parse('{"entityUrn": "urn:li:dataset:x", "category": "TAG"}')
     error = raised.value
-    assert isinstance(error, MetaeventsError) and isinstance(error, ValueError)
+    assert isinstance(error, MetaeventsError)
+    assert isinstance(error, ValueError)
     assert error.kind in ("unrecognized", "invalid_field")
-    assert error.line == 1 and error.path is not None
-    assert str(error).startswith("line 1: ") and error.message in str(error)
+    assert error.line == 1
+    assert error.path is not None
+    assert str(error).startswith("line 1: ")
+    assert error.message in str(error)
     with pytest.raises(ParseError) as syntax:
         metaevents.parse('{"entityUrn": \n  "x",, }')
-    assert syntax.value.kind == "syntax" and syntax.value.line == 2 and syntax.value.column is not None
+    assert syntax.value.kind == "syntax"
+    assert syntax.value.line == 2
+    assert syntax.value.column is not None
     with pytest.raises(ParseError) as empty:
         metaevents.parse("   ")
     assert empty.value.kind == "empty"
@@ -101,7 +105,8 @@ def test_parse_large_input_releases_nothing_but_works(datahub_text: str) -> None
     decoded = json.loads(datahub_text)
     decoded["parameters"]["context"] = json.dumps({"note": "x" * 100_000})
     event = metaevents.parse(json.dumps(decoded))
-    assert isinstance(event, metaevents.TagAdded) and event.context == {"note": "x" * 100_000}
+    assert isinstance(event, metaevents.TagAdded)
+    assert event.context == {"note": "x" * 100_000}
 
 
 def test_parse_from_threads(datahub_text: str, atlan_text: str) -> None:
@@ -109,7 +114,13 @@ def test_parse_from_threads(datahub_text: str, atlan_text: str) -> None:
     results: list[bool] = []
 
     def work() -> None:
-        results.append(all(metaevents.parse(text) == want for _ in range(200) for text, want in zip((datahub_text, atlan_text), expected)))
+        results.append(
+            all(
+                metaevents.parse(text) == want
+                for _ in range(200)
+                for text, want in zip((datahub_text, atlan_text), expected, strict=True)
+            )
+        )
 
     threads = [threading.Thread(target=work) for _ in range(4)]
     for thread in threads:
@@ -136,17 +147,27 @@ def test_parse_many_shapes(datahub_text: str, atlan_text: str) -> None:
 
 
 def test_parse_many_poll_response(datahub_text: str) -> None:
-    platform_event = {"header": {"timestampMillis": 1}, "name": "entityChangeEvent", "payload": {"value": datahub_text, "contentType": "application/json"}}
-    poll = {"offsetId": "abc", "count": 2, "events": [{"contentType": "application/json", "value": json.dumps(platform_event)}] * 2}
+    platform_event = {
+        "header": {"timestampMillis": 1},
+        "name": "entityChangeEvent",
+        "payload": {"value": datahub_text, "contentType": "application/json"},
+    }
+    poll = {
+        "offsetId": "abc",
+        "count": 2,
+        "events": [{"contentType": "application/json", "value": json.dumps(platform_event)}] * 2,
+    }
     events = metaevents.parse_many(poll)
-    assert len(events) == 2 and events[0] == events[1]
+    assert len(events) == 2
+    assert events[0] == events[1]
     assert events[0].id == metaevents.parse(datahub_text).id
 
 
 def test_parse_many_raises_on_the_first_bad_record(datahub_text: str) -> None:
     with pytest.raises(ParseError) as raised:
         metaevents.parse_many(f"{datahub_text}\n{{oops\n{datahub_text}\n[]\n")
-    assert raised.value.line == 2 and raised.value.kind == "syntax"
+    assert raised.value.line == 2
+    assert raised.value.kind == "syntax"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,7 +191,14 @@ def test_iter_lines_collects_errors_and_goes_on(mixed_lines: list[str]) -> None:
 
 def test_iter_lines_error_modes(mixed_lines: list[str]) -> None:
     items = list(metaevents.iter_lines(mixed_lines, errors="yield", validation_requests=True))
-    assert [type(item).__name__ for item in items] == ["TagAdded", "ParseError", "ValidationRequest", "TagAdded", "InvalidEventError", "TagAdded"]
+    assert [type(item).__name__ for item in items] == [
+        "TagAdded",
+        "ParseError",
+        "ValidationRequest",
+        "TagAdded",
+        "InvalidEventError",
+        "TagAdded",
+    ]
     stream = metaevents.iter_lines(mixed_lines, errors="raise")
     assert next(stream).kind == "tag.added"
     with pytest.raises(ParseError):
@@ -283,11 +311,23 @@ def test_iter_file_json_array(tmp_path: Path, datahub_text: str) -> None:
 
 def test_parser_options(datahub_text: str) -> None:
     parser = metaevents.Parser()
-    assert (parser.format, parser.max_event_bytes, parser.max_depth, parser.max_events_per_array) == (None, 4 * 1024 * 1024, 64, 1_000_000)
+    assert (parser.format, parser.max_event_bytes, parser.max_depth, parser.max_events_per_array) == (
+        None,
+        4 * 1024 * 1024,
+        64,
+        1_000_000,
+    )
     strict = metaevents.Parser(format="datahub-ece", max_event_bytes=1000, max_depth=8, max_events_per_array=2)
-    assert (strict.format, strict.max_event_bytes, strict.max_depth, strict.max_events_per_array) == ("datahub-ece", 1000, 8, 2)
+    assert (strict.format, strict.max_event_bytes, strict.max_depth, strict.max_events_per_array) == (
+        "datahub-ece",
+        1000,
+        8,
+        2,
+    )
     assert strict == metaevents.Parser(format="datahub-ece", max_event_bytes=1000, max_depth=8, max_events_per_array=2)
-    assert hash(strict) == hash(metaevents.Parser(format="datahub-ece", max_event_bytes=1000, max_depth=8, max_events_per_array=2))
+    assert hash(strict) == hash(
+        metaevents.Parser(format="datahub-ece", max_event_bytes=1000, max_depth=8, max_events_per_array=2)
+    )
     assert repr(strict) == "Parser(format='datahub-ece', max_event_bytes=1000, max_depth=8, max_events_per_array=2)"
     assert strict.parse(datahub_text) == metaevents.parse(datahub_text)
     with pytest.raises(MetaeventsError):
@@ -303,7 +343,14 @@ def test_parser_pickles() -> None:
 
 @pytest.mark.parametrize(
     "options",
-    [{"max_depth": 0}, {"max_depth": 100_000}, {"max_event_bytes": 0}, {"max_event_bytes": -5}, {"max_events_per_array": 0}, {"format": "yaml"}],
+    [
+        {"max_depth": 0},
+        {"max_depth": 100_000},
+        {"max_event_bytes": 0},
+        {"max_event_bytes": -5},
+        {"max_events_per_array": 0},
+        {"format": "yaml"},
+    ],
 )
 def test_parser_rejects_bad_options(options: dict[str, Any]) -> None:
     with pytest.raises(MetaeventsError) as raised:
@@ -340,7 +387,8 @@ def test_error_table_covers_every_core_kind() -> None:
     }  # fmt: skip
     assert set(metaevents.ERROR_CLASSES) == core_kinds
     for kind, cls in metaevents.ERROR_CLASSES.items():
-        assert issubclass(cls, MetaeventsError) and issubclass(cls, ValueError)
+        assert issubclass(cls, MetaeventsError)
+        assert issubclass(cls, ValueError)
         assert cls(kind).kind in metaevents.ERROR_CLASSES
     grouped = {DecodeError, FilterError, InvalidEventError, LimitError, ParseError, MetaeventsError}
     assert grouped == set(metaevents.ERROR_CLASSES.values())
@@ -385,7 +433,8 @@ def test_validate(datahub_text: str) -> None:
     decoded = json.loads(datahub_text)
     del decoded["parameters"]
     issues = metaevents.validate(metaevents.parse(decoded))  # type: ignore[arg-type]
-    assert issues and {"severity", "code", "path", "message"} <= set(issues[0])
+    assert issues
+    assert {"severity", "code", "path", "message"} <= set(issues[0])
     with pytest.raises(TypeError):
         metaevents.validate("not an event")  # type: ignore[arg-type]
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import io
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import VECTORS
 
 import metaevents
-from conftest import VECTORS
 
 GZIP_MAGIC = b"\x1f\x8b"
 OPTION_KEYS = {"format", "maxEventBytes", "maxDepth", "maxEventsPerArray"}
@@ -50,7 +50,7 @@ def load_vector(sub: str, name: str) -> dict[str, Any]:
     if not isinstance(expected, dict):
         pytest.fail(f"{path}: the top level must be an object")
     if expected.get("mode", "parse") not in ("parse", "stream"):
-        problems.append(f"mode must be \"parse\" or \"stream\", not {expected.get('mode')!r}")
+        problems.append(f'mode must be "parse" or "stream", not {expected.get("mode")!r}')
     if not isinstance(expected.get("records"), list):
         problems.append("`records` must be a list")
     elif expected.get("mode", "parse") == "parse" and len(expected["records"]) != 1:
@@ -67,7 +67,11 @@ def input_of(sub: str, name: str, expected: dict[str, Any]) -> tuple[bytes, Path
     """The input bytes, and the input file when there is one."""
     generate = expected.get("generate")
     if generate is not None:
-        text = generate.get("prefix", "") + generate.get("repeat", "") * generate.get("times", 0) + generate.get("suffix", "")
+        text = (
+            generate.get("prefix", "")
+            + generate.get("repeat", "") * generate.get("times", 0)
+            + generate.get("suffix", "")
+        )
         return text.encode("utf-8"), None
     files = sorted((VECTORS / sub).glob(f"{name}.input.*"))
     if len(files) != 1:
@@ -121,7 +125,9 @@ def difference(actual: dict[str, Any], wanted: dict[str, Any]) -> str | None:
         return None
     if actual != wanted:
         keys = sorted(key for key in set(actual) | set(wanted) if actual.get(key) != wanted.get(key))
-        return "differs in " + ", ".join(f"{key}: expected {short(wanted.get(key))}, got {short(actual.get(key))}" for key in keys)
+        return "differs in " + ", ".join(
+            f"{key}: expected {short(wanted.get(key))}, got {short(actual.get(key))}" for key in keys
+        )
     return None
 
 
@@ -134,7 +140,7 @@ def check(label: str, actual: list[dict[str, Any]], wanted: list[dict[str, Any]]
     problems = []
     if len(actual) != len(wanted):
         problems.append(f"expected {len(wanted)} records, got {len(actual)}: {short(actual)}")
-    for index, (got, want) in enumerate(zip(actual, wanted)):
+    for index, (got, want) in enumerate(zip(actual, wanted, strict=False)):
         reason = difference(got, want)
         if reason:
             problems.append(f"record {index}: {reason}")
@@ -148,7 +154,7 @@ def same(a: object, b: object) -> bool:
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(same(a[key], b[key]) for key in a)
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=False))
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return a == b
     return type(a) is type(b) and a == b
@@ -179,9 +185,11 @@ def check_expectation(sub: str, name: str, expected: dict[str, Any], actual: lis
         assert sub != "events", f"{label}: no hand-written expectation (`expect`)"
         return
     assert isinstance(items, list), f"{label}: `expect` must be a list, one item per record"
-    assert len(items) == len(actual), f"{label}: the hand-written expectation has {len(items)} items, the output {len(actual)} records"
+    assert len(items) == len(actual), (
+        f"{label}: the hand-written expectation has {len(items)} items, the output {len(actual)} records"
+    )
     problems = []
-    for index, (got, want) in enumerate(zip(actual, items)):
+    for index, (got, want) in enumerate(zip(actual, items, strict=False)):
         if "error" in want or "error" in got:
             found = [reason] if (reason := difference(got, want)) else []
         else:
@@ -293,7 +301,7 @@ def filter_cases() -> list[tuple[str, int, dict[str, Any]]]:
 FILTER_CASES = filter_cases()
 
 
-@lru_cache(maxsize=None)
+@cache
 def corpus(name: str) -> tuple[bytes, tuple[object, ...]]:
     """The corpus bytes and each line's events (an OpenMetadata ChangeEvent may make several;
     none when the line is blank or bad)."""

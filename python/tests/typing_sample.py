@@ -46,8 +46,9 @@ def stream() -> None:
         assert_type(item, "Event | ValidationRequest | MetaeventsError")
     parser = metaevents.Parser(format="datahub-ece", max_event_bytes=1024)
     assert_type(parser.parse_many(b"[]"), "list[Event]")
-    for raised in parser.iter_file(open("x", "rb"), errors="raise"):
-        assert_type(raised, Event)
+    with open("x", "rb") as source:
+        for raised in parser.iter_file(source, errors="raise"):
+            assert_type(raised, Event)
 
 
 def filters(event: Event) -> list[int]:
@@ -58,4 +59,6 @@ def filters(event: Event) -> list[int]:
 
 
 def webhooks(request: dict[str, Any]) -> bool:
-    return metaevents.verify_signature(metaevents.lambda_headers(request), "secret") and metaevents.is_validation_request(request)
+    return metaevents.verify_signature(
+        metaevents.lambda_headers(request), "secret"
+    ) and metaevents.is_validation_request(request)

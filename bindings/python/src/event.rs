@@ -74,9 +74,9 @@ impl PyEvent {
         self.event.kind().family().as_str()
     }
 
-    /// Epoch milliseconds.
+    /// Epoch milliseconds; `None` when neither the event nor its envelopes say when it happened.
     #[getter]
-    fn time(&self) -> i64 {
+    fn time(&self) -> Option<i64> {
         self.event.time()
     }
 

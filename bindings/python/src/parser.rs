@@ -205,7 +205,9 @@ impl PyParser {
             max_events_per_array: limit(max_events_per_array, Limits::DEFAULT_MAX_EVENTS_PER_ARRAY),
         };
         // Python hands attributes out on demand: the id too, computed when first read.
-        let parser = Parser::with_options(ParseOptions { format, limits }).or_raise(py)?.with_lazy_ids(true);
+        let parser = Parser::with_options(ParseOptions { format, limits, ..ParseOptions::default() })
+            .or_raise(py)?
+            .with_lazy_ids(true);
         Ok(Self { parser })
     }
 

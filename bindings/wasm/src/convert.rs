@@ -85,7 +85,7 @@ pub fn parser(
         max_depth: limit("maxDepth", max_depth, Limits::DEFAULT_MAX_DEPTH)?,
         max_events_per_array: limit("maxEventsPerArray", max_events_per_array, Limits::DEFAULT_MAX_EVENTS_PER_ARRAY)?,
     };
-    let options = ParseOptions { format: input_format(format)?, limits };
+    let options = ParseOptions { format: input_format(format)?, limits, ..ParseOptions::default() };
     Ok(metaevents::Parser::with_options(options)?)
 }
 

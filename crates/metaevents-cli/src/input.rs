@@ -42,6 +42,12 @@ pub struct InputArgs {
     /// Most events one JSON array or poll response may hold [default: 1000000].
     #[arg(long, value_name = "COUNT")]
     pub max_events_per_array: Option<u64>,
+
+    /// Atlan's typedefs (the JSON of GET /api/meta/types/typedefs?type=CLASSIFICATION and/or
+    /// type=BUSINESS_METADATA, a list of both, or an {"id": "name"} map): the display names of
+    /// hashed tag and custom-metadata ids are written beside them, and filters can use them.
+    #[arg(long, value_name = "FILE")]
+    pub atlan_typedefs: Option<PathBuf>,
 }
 
 fn format_names() -> clap::builder::PossibleValuesParser {
@@ -165,12 +171,22 @@ fn parser(args: &InputArgs) -> Result<Parser, Fatal> {
         max_depth: args.max_depth,
         max_events_per_array: args.max_events_per_array,
         lazy_ids: false,
+        atlan_typedefs: match &args.atlan_typedefs {
+            None => None,
+            Some(path) => Some(read_json(path)?),
+        },
     };
     options.parser().map_err(|err| match err.path() {
         // The core names the limit at fault; say it as the option the user typed.
         Some(name) => Fatal::usage(format!("invalid value for --{}: {}", name.replace('_', "-"), err.message())),
         None => Fatal::usage(err.message().to_owned()),
     })
+}
+
+fn read_json(path: &std::path::Path) -> Result<serde_json::Value, Fatal> {
+    let name = path.display();
+    let text = std::fs::read_to_string(path).map_err(|err| Fatal::usage(format!("cannot read {name}: {err}")))?;
+    serde_json::from_str(&text).map_err(|err| Fatal::usage(format!("{name} is not JSON: {err}")))
 }
 
 fn sources(args: &InputArgs) -> Result<Vec<InputSource>, Fatal> {

@@ -506,8 +506,9 @@ fn stats_prints_tables() {
         .success()
         .stdout(predicate::str::contains("webhook validation requests"))
         .stdout(predicate::str::is_match(r"│ events\s+┆\s+5 │").unwrap())
-        // One column per platform: none of these events is from the others.
-        .stdout(predicate::str::is_match(r"│ tag\.added\s+┆\s+1 ┆\s+1 ┆(\s+· ┆)+\s+2 │").unwrap())
+        // One column per platform the input holds events of.
+        .stdout(predicate::str::is_match(r"│ kind\s+┆ datahub ┆ atlan ┆ total │").unwrap())
+        .stdout(predicate::str::is_match(r"│ tag\.added\s+┆\s+1 ┆\s+1 ┆\s+2 │").unwrap())
         .stdout(predicate::str::contains("2026-01-01T00:00:00.000Z"))
         .stdout(predicate::str::contains("snowflake"))
         .stdout(predicate::str::contains("urn:li:corpuser:alice"));
@@ -572,21 +573,121 @@ fn catalog_formats() {
     assert_eq!(markdown.lines().filter(|line| line.starts_with("| `")).count(), 37, "one row per kind");
 }
 
-/// README's "Kinds" table is the output of `catalog --format markdown`, so docs cannot drift.
+/// The kinds table of docs/event-model.md is the output of `catalog --format markdown`, so the docs
+/// cannot drift from the catalog.
 #[test]
-fn readme_kinds_table_is_generated() {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md")).unwrap();
-    let start = readme.find("<!-- catalog:start -->").unwrap() + "<!-- catalog:start -->".len();
-    let end = readme.find("<!-- catalog:end -->").unwrap();
+fn documented_kinds_table_is_generated() {
+    let page = repository().join("docs").join("event-model.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let start = text.find("<!-- catalog:start -->").unwrap() + "<!-- catalog:start -->".len();
+    let end = text.find("<!-- catalog:end -->").unwrap();
     let section: String =
-        readme[start..end].lines().filter(|line| !line.starts_with("<!--")).collect::<Vec<_>>().join("\n");
+        text[start..end].lines().filter(|line| !line.starts_with("<!--")).collect::<Vec<_>>().join("\n");
     let markdown = String::from_utf8(stdout_of(metaevents().args(["catalog", "--format", "markdown"]))).unwrap();
     assert_eq!(
         section.trim(),
         markdown.trim(),
-        "README.md's Kinds table is stale: put the output of `metaevents catalog --format markdown` between its catalog markers"
+        "docs/event-model.md's kinds table is stale: put the output of `metaevents catalog --format markdown` between its catalog markers"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// the documentation's command-line examples
+
+fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("..")
+}
+
+/// The pages whose `console` blocks are run.
+fn documentation_pages() -> Vec<PathBuf> {
+    let root = repository();
+    let mut pages = vec![root.join("README.md"), root.join("CONTRIBUTING.md")];
+    let mut docs: Vec<PathBuf> = std::fs::read_dir(root.join("docs"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    docs.sort();
+    pages.extend(docs);
+    pages.into_iter().filter(|page| page.exists()).collect()
+}
+
+/// Each `$ command` of the page's `console` blocks with the output printed under it.
+fn console_examples(text: &str) -> Vec<(String, String)> {
+    let mut examples: Vec<(String, String)> = Vec::new();
+    let mut in_block = false;
+    for line in text.lines() {
+        if !in_block {
+            in_block = line == "```console";
+            continue;
+        }
+        if line == "```" {
+            in_block = false;
+        } else if let Some(command) = line.strip_prefix("$ ") {
+            examples.push((command.to_owned(), String::new()));
+        } else if let Some((_, output)) = examples.last_mut() {
+            output.push_str(line);
+            output.push('\n');
+        }
+    }
+    examples
+}
+
+/// Every `$ metaevents ...` line of the documentation runs (with `sh`, stderr into stdout) and
+/// prints what the page shows under it: all of it, or the lines above a line `…`. The examples
+/// run in a directory holding the files they name.
+#[test]
+fn docs_console_examples_run() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir, "events.ndjson", EVENTS.as_bytes());
+    write(&dir, "pii-action.yml", PII_ACTION.as_bytes());
+    let tag_added = repository().join("tests/vectors/events/datahub-tag-added-dataset.input.json");
+    write(&dir, "tag-added.json", &std::fs::read(tag_added).unwrap());
+    let change_event = repository().join("tests/vectors/events/openmetadata-fan-out-several-changes.input.json");
+    write(&dir, "change-event.json", &std::fs::read(change_event).unwrap());
+    let bin = Path::new(env!("CARGO_BIN_EXE_metaevents")).parent().unwrap().to_owned();
+    let path =
+        std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())))
+            .unwrap();
+    let mut count = 0;
+    for page in documentation_pages() {
+        let text = std::fs::read_to_string(&page).unwrap();
+        for (command, expected) in console_examples(&text) {
+            count += 1;
+            let output = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("{{ {command}\n}} 2>&1"))
+                .current_dir(dir.path())
+                .env("PATH", &path)
+                .output()
+                .unwrap();
+            let actual = String::from_utf8(output.stdout).unwrap();
+            let where_ = format!("{}: $ {command}", page.display());
+            match expected.split_once("…\n") {
+                Some((head, _)) => {
+                    assert!(actual.starts_with(head), "{where_}\nprinted:\n{actual}\nexpected to start with:\n{head}");
+                }
+                None => assert_eq!(actual, expected, "{where_}"),
+            }
+        }
+    }
+    assert!(count >= 10, "only {count} console examples found");
+}
+
+/// The datahub-actions config that docs/cli.md shows (`cat pii-action.yml`).
+const PII_ACTION: &str = "\
+name: pii_tag_alerts
+source:
+  type: kafka
+filter:
+  event_type: EntityChangeEvent_v1
+  event:
+    category: TAG
+    operation: ADD
+    modifier: [urn:li:tag:PII, urn:li:tag:Sensitive]
+action:
+  type: slack
+";
 
 // ---------------------------------------------------------------------------------------------
 // validate

@@ -5,13 +5,16 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::sync::Arc;
+
+use crate::atlan_names::AtlanNames;
 use crate::error::{Error, ErrorCategory, ErrorKind, Result};
 use crate::options::{InputFormat, LimitOverrides, Limits, ParseOptions};
 use crate::parser::Parser;
 
 /// A parser's options as a binding receives them: `{"format": "atlan-envelope", "maxDepth": 8}`
 /// from JavaScript (camelCase), keyword arguments from Python.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ParserOptions {
     /// An input format name ([`InputFormat::as_str`]) to force instead of detecting.
@@ -25,6 +28,8 @@ pub struct ParserOptions {
     /// Compute ids on first use rather than while parsing ([`Parser::with_lazy_ids`]).
     #[serde(default)]
     pub lazy_ids: bool,
+    /// Atlan typedefs (or an `{id: name}` map) naming the tenant's hashed ids ([`AtlanNames`]).
+    pub atlan_typedefs: Option<serde_json::Value>,
 }
 
 impl ParserOptions {
@@ -37,7 +42,8 @@ impl ParserOptions {
             max_depth: self.max_depth,
             max_events_per_array: self.max_events_per_array,
         })?;
-        Ok(Parser::with_options(ParseOptions { format, limits })?.with_lazy_ids(self.lazy_ids))
+        let atlan_names = self.atlan_typedefs.as_ref().map(AtlanNames::from_value).transpose()?.map(Arc::new);
+        Ok(Parser::with_options(ParseOptions { format, limits, atlan_names })?.with_lazy_ids(self.lazy_ids))
     }
 }
 

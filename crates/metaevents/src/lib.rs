@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod atlan_names;
 mod catalog;
 mod error;
 pub mod ffi;
@@ -16,6 +17,7 @@ mod stream;
 mod validate;
 pub mod webhook;
 
+pub use atlan_names::AtlanNames;
 pub use catalog::{
     Catalog, DatasetNaming, Discriminators, EntityTypes, Entry, Param, ParamOrigin, ParamType, ProcessTypes,
     dataset_naming, is_process_type, platform_namings,
@@ -46,4 +48,22 @@ pub fn parse_many(input: &[u8]) -> EventReader<'_> {
 /// Every record read from `reader` with the default [`Parser`].
 pub fn read<'r, R: std::io::Read + Send + 'r>(reader: R) -> EventReader<'r> {
     Parser::new().read(reader)
+}
+
+/// The Rust examples of the repository's other documentation pages, run as doctests (only by
+/// `cargo test`: these files are not part of the published crate).
+#[cfg(doctest)]
+mod documentation_examples {
+    #[doc = include_str!("../../../README.md")]
+    struct Readme;
+    #[doc = include_str!("../../../CONTRIBUTING.md")]
+    struct Contributing;
+    #[doc = include_str!("../../../docs/filters.md")]
+    struct Filters;
+    #[doc = include_str!("../../../docs/event-model.md")]
+    struct EventModel;
+    #[doc = include_str!("../../../docs/cli.md")]
+    struct Cli;
+    #[doc = include_str!("../../../docs/speed.md")]
+    struct Speed;
 }

@@ -196,11 +196,14 @@ impl std::str::FromStr for InputFormat {
     }
 }
 
-/// How to parse: which format to expect (auto-detected when `None`) and the limits.
+/// How to parse: which format to expect (auto-detected when `None`), the limits, and the
+/// display names of an Atlan tenant's hashed ids.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ParseOptions {
     /// Forces the outermost format instead of detecting it.
     pub format: Option<InputFormat>,
     /// Bounds on size and nesting.
     pub limits: Limits,
+    /// Names written beside Atlan's hashed tag and custom-metadata ids.
+    pub atlan_names: Option<std::sync::Arc<crate::atlan_names::AtlanNames>>,
 }

@@ -50,6 +50,15 @@ impl Parser {
         self
     }
 
+    /// The same parser, writing the display names of an Atlan tenant's hashed tag and
+    /// custom-metadata ids beside them (`details.tags[].name`, `details.changes[].setName` and
+    /// `attributeName`); ids stay where they were (`subjects` above all).
+    #[must_use]
+    pub fn with_atlan_names(mut self, names: crate::atlan_names::AtlanNames) -> Self {
+        self.options.atlan_names = Some(std::sync::Arc::new(names));
+        self
+    }
+
     /// The same parser with other limits (checked).
     pub fn with_limits(mut self, limits: Limits) -> Result<Self> {
         self.options.limits = limits.validated()?;

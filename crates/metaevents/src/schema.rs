@@ -60,14 +60,14 @@ pub fn event_schema() -> Value {
             "id": {"type": "string", "pattern": "^[0-9a-f]{32}$", "description": "first 128 bits of SHA-256 over the canonical JSON of the innermost platform event (OpenMetadata: followed by a 0x00 byte and native.part)"},
             "source": {"enum": sources},
             "kind": {"enum": kinds},
-            "time": {"type": "integer", "description": "epoch milliseconds"},
+            "time": {"type": ["integer", "null"], "description": "epoch milliseconds; null when neither the event nor its envelopes say when it happened"},
             "actor": nullable_string(),
             "entity": {
                 "type": "object",
                 "required": ["id", "type", "name", "qualifiedName", "platform", "parent", "fieldPath"],
                 "properties": {
-                    "id": {"type": "string"},
-                    "type": {"type": "string"},
+                    "id": {"type": ["string", "null"], "description": "null only for an unknown event naming no entity"},
+                    "type": {"type": ["string", "null"], "description": "null only for an unknown event naming no entity"},
                     "name": nullable_string(),
                     "qualifiedName": nullable_string(),
                     "platform": nullable_string(),
@@ -89,6 +89,9 @@ pub fn event_schema() -> Value {
                     "type": {"type": "string"},
                     "name": {"type": "string"},
                     "eventType": {"type": "string"},
+                    "relationshipType": {"type": "string"},
+                    "changeType": {"type": "string"},
+                    "aspectName": {"type": "string"},
                     "fields": {"type": "array", "items": {"type": "string"}},
                     "part": {"type": "string"},
                     "envelope": {"type": "array", "items": {"type": "string"}}

@@ -52,9 +52,10 @@ impl Stats {
         bump(self.by_kind_and_source.entry(event.kind().as_str().to_owned()).or_default(), event.source().as_str());
         bump(&mut self.by_platform, event.entity().platform.as_deref().unwrap_or(NONE));
         bump(&mut self.by_actor, event.actor().unwrap_or(NONE));
-        let time = event.time();
-        self.first_time = Some(self.first_time.map_or(time, |first| first.min(time)));
-        self.last_time = Some(self.last_time.map_or(time, |last| last.max(time)));
+        if let Some(time) = event.time() {
+            self.first_time = Some(self.first_time.map_or(time, |first| first.min(time)));
+            self.last_time = Some(self.last_time.map_or(time, |last| last.max(time)));
+        }
     }
 
     /// The largest `n` entries of a tally, largest first (ties by name).

@@ -26,7 +26,7 @@ pub struct Issue {
     /// Error or warning.
     pub severity: Severity,
     /// A stable name: `unknown_kind`, `missing_parameter`, `wrong_type`, `extra_parameter`,
-    /// `unexpected_entity_type`, `missing_actor`.
+    /// `unexpected_entity_type`, `missing_actor`, `missing_time`, `missing_field`.
     pub code: &'static str,
     /// JSON path in the raw event (`$.parameters.attempt`) or in the normalized one (`details.tags`).
     pub path: String,
@@ -183,6 +183,49 @@ pub fn validate(event: &Event) -> Vec<Issue> {
     if event.actor().is_none() {
         issues.push(Issue::warning("missing_actor", "actor", "the event does not say who made the change"));
     }
+    missing_fields(event, raw.as_ref(), &mut issues);
     issues.sort_by_key(|issue| issue.severity);
     issues
+}
+
+/// Warnings for what the event does not say: when it happened, and the fields DataHub's schema
+/// requires that real senders leave out (its own EventBridge sample has neither): parsed
+/// without them, reported here.
+fn missing_fields(event: &Event, raw: Option<&Node<'_>>, issues: &mut Vec<Issue>) {
+    if event.time().is_none() {
+        issues.push(Issue::warning("missing_time", "time", "neither the event nor its envelopes say when it happened"));
+    }
+    let native = event.native();
+    let required: &[&str] = match native.format {
+        NativeFormat::EntityChangeEvent => &["auditStamp", "version"],
+        NativeFormat::RelationshipChangeEvent => &["auditStamp"],
+        _ => &[],
+    };
+    for field in required {
+        if raw.and_then(|raw| raw.get(field)).is_none_or(Node::is_null) {
+            issues.push(Issue::warning(
+                "missing_field",
+                format!("$.{field}"),
+                format!("`{field}` is required by DataHub's schema but missing"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lenient_fields_are_warnings() {
+        let ece = br#"{"entityUrn": "urn:li:dataset:abc", "entityType": "dataset", "category": "TAG",
+            "operation": "ADD", "parameters": {"tagUrn": "urn:li:tag:pii"}}"#;
+        let event = crate::parse(ece).unwrap().into_event().unwrap();
+        let issues = validate(&event);
+        assert!(issues.iter().all(|issue| issue.severity == Severity::Warning), "{issues:?}");
+        let codes: Vec<(&str, &str)> = issues.iter().map(|issue| (issue.code, issue.path.as_str())).collect();
+        for expected in [("missing_time", "time"), ("missing_field", "$.auditStamp"), ("missing_field", "$.version")] {
+            assert!(codes.contains(&expected), "{codes:?}");
+        }
+    }
 }

@@ -20,7 +20,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use metaevents::{Error, Filter, InputFormat, Limits, ParseOptions, Parsed, Parser};
+use metaevents::ffi::ParserOptions;
+use metaevents::{Error, Filter, Parsed, Parser};
 use serde_json::{Value, json};
 
 fn vectors_dir() -> PathBuf {
@@ -32,20 +33,12 @@ fn read_json(path: &Path) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
 }
 
+/// The parser a vector's `options` describe: they are the bindings' parser options
+/// (`metaevents::ffi::ParserOptions`, camelCase), so every language reads them alike.
 fn parser_for(expected: &Value) -> Parser {
-    let mut options = ParseOptions::default();
-    if let Some(opts) = expected.get("options") {
-        if let Some(format) = opts.get("format").and_then(Value::as_str) {
-            options.format = Some(InputFormat::from_name(format).unwrap_or_else(|| panic!("unknown format {format}")));
-        }
-        let limit = |key: &str, default: usize| opts.get(key).and_then(Value::as_u64).map_or(default, |v| v as usize);
-        options.limits = Limits {
-            max_event_bytes: limit("maxEventBytes", Limits::DEFAULT_MAX_EVENT_BYTES),
-            max_depth: limit("maxDepth", Limits::DEFAULT_MAX_DEPTH),
-            max_events_per_array: limit("maxEventsPerArray", Limits::DEFAULT_MAX_EVENTS_PER_ARRAY),
-        };
-    }
-    Parser::with_options(options).expect("valid vector options")
+    let options = expected.get("options").cloned().unwrap_or_else(|| Value::Object(serde_json::Map::new()));
+    let options: ParserOptions = serde_json::from_value(options).expect("vector options are parser options");
+    options.parser().expect("valid vector options")
 }
 
 fn input_for(dir: &Path, name: &str, expected: &Value) -> Vec<u8> {

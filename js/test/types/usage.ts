@@ -2,27 +2,27 @@
 // Lines marked @ts-expect-error must fail to type-check, so the types are shown to be tight.
 
 import {
-  Filter,
-  FilterError,
-  MetaeventsError,
-  ParseError,
-  Parser,
   catalog,
-  isValidationRequest,
-  lambdaHeaders,
-  parse,
-  parseMany,
-  parseRecords,
-  unwrap,
-  validate,
-  verifySignature,
   type Event,
   type EventKind,
   type EventOf,
+  Filter,
+  FilterError,
   type InputFormat,
   type Issue,
+  isValidationRequest,
+  lambdaHeaders,
+  MetaeventsError,
   type Parsed,
+  ParseError,
+  Parser,
+  parse,
+  parseMany,
+  parseRecords,
   type TagAddedDetails,
+  unwrap,
+  validate,
+  verifySignature,
 } from 'metaevents';
 
 declare const body: string;
@@ -37,7 +37,7 @@ if (parsed.kind === 'webhook.validation') {
   void message;
 } else {
   const event: Event = parsed;
-  const time: number = event.time;
+  const time: number | null = event.time;
   const actor: string | null = event.actor;
   const platform: string | null = event.entity.platform;
   const subjects: string[] = event.subjects;

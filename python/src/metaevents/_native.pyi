@@ -1,8 +1,8 @@
 """Stubs of ``metaevents._native``, the Rust core behind the ``metaevents`` package."""
 
 import os
-from types import GenericAlias
 from collections.abc import Iterable, Mapping
+from types import GenericAlias
 from typing import Any, Generic, Literal, Protocol, TypeVar, final, overload
 
 from typing_extensions import Self, TypeAlias, disjoint_base
@@ -17,6 +17,7 @@ INPUT_FORMATS: tuple[str, ...]
 
 #: An input: JSON text (``str`` or bytes) or JSON already decoded into Python data.
 _Input: TypeAlias = str | bytes | bytearray | memoryview | Mapping[str, Any] | list[Any] | tuple[Any, ...]
+
 class _Readable(Protocol):
     def read(self, size: int, /) -> bytes | str: ...
 
@@ -80,8 +81,8 @@ class Event:
     def family(self) -> str:
         """The kind's family (``"tag"``)."""
     @property
-    def time(self) -> int:
-        """Epoch milliseconds."""
+    def time(self) -> int | None:
+        """Epoch milliseconds; ``None`` when neither the event nor its envelopes say when it happened."""
     @property
     def actor(self) -> str | None:
         """Who made the change, when the event says."""
@@ -190,28 +191,60 @@ class Parser:
     def parse_many(self, data: _Input) -> list[Event]:
         """Every event of NDJSON, a JSON array or poll responses; raises on the first bad record."""
     @overload
-    def iter_file(self, source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False) -> EventIterator[Event]: ...
-    @overload
-    def iter_file(self, source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest]: ...
-    @overload
-    def iter_file(self, source: _Source, *, errors: Literal["yield"], validation_requests: Literal[False] = False) -> EventIterator[Event | MetaeventsError]: ...
-    @overload
-    def iter_file(self, source: _Source, *, errors: Literal["yield"], validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
+    def iter_file(
+        self,
+        source: _Source,
+        *,
+        errors: Literal["collect", "raise"] = "collect",
+        validation_requests: Literal[False] = False,
+    ) -> EventIterator[Event]: ...
     @overload
     def iter_file(
-        self, source: _Source, *, errors: Literal["collect", "raise", "yield"] = "collect", validation_requests: bool = False
+        self, source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]
+    ) -> EventIterator[Event | ValidationRequest]: ...
+    @overload
+    def iter_file(
+        self, source: _Source, *, errors: Literal["yield"], validation_requests: Literal[False] = False
+    ) -> EventIterator[Event | MetaeventsError]: ...
+    @overload
+    def iter_file(
+        self, source: _Source, *, errors: Literal["yield"], validation_requests: Literal[True]
     ) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
     @overload
-    def iter_lines(self, lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False) -> EventIterator[Event]: ...
-    @overload
-    def iter_lines(self, lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest]: ...
-    @overload
-    def iter_lines(self, lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[False] = False) -> EventIterator[Event | MetaeventsError]: ...
-    @overload
-    def iter_lines(self, lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
+    def iter_file(
+        self,
+        source: _Source,
+        *,
+        errors: Literal["collect", "raise", "yield"] = "collect",
+        validation_requests: bool = False,
+    ) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
     @overload
     def iter_lines(
-        self, lines: _Lines, *, errors: Literal["collect", "raise", "yield"] = "collect", validation_requests: bool = False
+        self,
+        lines: _Lines,
+        *,
+        errors: Literal["collect", "raise"] = "collect",
+        validation_requests: Literal[False] = False,
+    ) -> EventIterator[Event]: ...
+    @overload
+    def iter_lines(
+        self, lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]
+    ) -> EventIterator[Event | ValidationRequest]: ...
+    @overload
+    def iter_lines(
+        self, lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[False] = False
+    ) -> EventIterator[Event | MetaeventsError]: ...
+    @overload
+    def iter_lines(
+        self, lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[True]
+    ) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
+    @overload
+    def iter_lines(
+        self,
+        lines: _Lines,
+        *,
+        errors: Literal["collect", "raise", "yield"] = "collect",
+        validation_requests: bool = False,
     ) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
@@ -244,13 +277,21 @@ def parse_many(data: _Input) -> list[Event]:
 # Streams the events of a file: a path or a file object (NDJSON, JSON array, poll responses;
 # gzip too). Bad records go to ``.errors`` (and are raised or yielded when asked).
 @overload
-def iter_file(source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False) -> EventIterator[Event]: ...
+def iter_file(
+    source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False
+) -> EventIterator[Event]: ...
 @overload
-def iter_file(source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest]: ...
+def iter_file(
+    source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]
+) -> EventIterator[Event | ValidationRequest]: ...
 @overload
-def iter_file(source: _Source, *, errors: Literal["yield"], validation_requests: Literal[False] = False) -> EventIterator[Event | MetaeventsError]: ...
+def iter_file(
+    source: _Source, *, errors: Literal["yield"], validation_requests: Literal[False] = False
+) -> EventIterator[Event | MetaeventsError]: ...
 @overload
-def iter_file(source: _Source, *, errors: Literal["yield"], validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
+def iter_file(
+    source: _Source, *, errors: Literal["yield"], validation_requests: Literal[True]
+) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
 @overload
 def iter_file(
     source: _Source, *, errors: Literal["collect", "raise", "yield"] = "collect", validation_requests: bool = False
@@ -258,18 +299,25 @@ def iter_file(
 
 # Streams the events of an iterable of lines (``str`` or ``bytes``), one event per line.
 @overload
-def iter_lines(lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False) -> EventIterator[Event]: ...
+def iter_lines(
+    lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False
+) -> EventIterator[Event]: ...
 @overload
-def iter_lines(lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest]: ...
+def iter_lines(
+    lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]
+) -> EventIterator[Event | ValidationRequest]: ...
 @overload
-def iter_lines(lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[False] = False) -> EventIterator[Event | MetaeventsError]: ...
+def iter_lines(
+    lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[False] = False
+) -> EventIterator[Event | MetaeventsError]: ...
 @overload
-def iter_lines(lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
+def iter_lines(
+    lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[True]
+) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
 @overload
 def iter_lines(
     lines: _Lines, *, errors: Literal["collect", "raise", "yield"] = "collect", validation_requests: bool = False
 ) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
-
 def catalog() -> dict[str, Any]:
     """The catalog: every known event, its discriminators and typed parameters."""
 
@@ -328,7 +376,16 @@ class EntityCreated(EntityEvent):
 class EntityUpdated(EntityEvent):
     """An event of kind ``entity.updated``."""
 
-    __match_args__ = ("changed_attributes", "changed_relationships", "attributes", "relationship_attributes", "request_id", "via_ui", "entity", "subjects")
+    __match_args__ = (
+        "changed_attributes",
+        "changed_relationships",
+        "attributes",
+        "relationship_attributes",
+        "request_id",
+        "via_ui",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["entity.updated"]: ...
     @property
@@ -414,7 +471,17 @@ class TagEvent(Event):
 class TagAdded(TagEvent):
     """An event of kind ``tag.added``."""
 
-    __match_args__ = ("tag_urn", "field_path", "parent_urn", "context", "source_details", "tags", "propagated", "entity", "subjects")
+    __match_args__ = (
+        "tag_urn",
+        "field_path",
+        "parent_urn",
+        "context",
+        "source_details",
+        "tags",
+        "propagated",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["tag.added"]: ...
     @property
@@ -443,7 +510,17 @@ class TagAdded(TagEvent):
 class TagRemoved(TagEvent):
     """An event of kind ``tag.removed``."""
 
-    __match_args__ = ("tag_urn", "field_path", "parent_urn", "context", "source_details", "tags", "propagated", "entity", "subjects")
+    __match_args__ = (
+        "tag_urn",
+        "field_path",
+        "parent_urn",
+        "context",
+        "source_details",
+        "tags",
+        "propagated",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["tag.removed"]: ...
     @property
@@ -960,7 +1037,15 @@ class ProcessRunStarted(ProcessEvent):
 class ProcessRunCompleted(ProcessEvent):
     """An event of kind ``process.run_completed``."""
 
-    __match_args__ = ("run_result", "attempt", "data_flow_urn", "data_job_urn", "parent_instance_urn", "entity", "subjects")
+    __match_args__ = (
+        "run_result",
+        "attempt",
+        "data_flow_urn",
+        "data_job_urn",
+        "parent_instance_urn",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["process.run_completed"]: ...
     @property
@@ -989,7 +1074,35 @@ class ProposalEvent(Event):
 class ProposalCreated(ProposalEvent):
     """An event of kind ``proposal.created``."""
 
-    __match_args__ = ("action_request_type", "resource_type", "resource_urn", "sub_resource_type", "sub_resource", "tag_urn", "term_urn", "glossary_term_urn", "glossary_entity_name", "parent_node_urn", "description", "domains", "owners", "structured_properties", "actor_urn", "workflow_urn", "workflow_id", "expires_at_ms", "fields", "step_id", "entity_type", "entity_urn", "entity_name", "qualified_name", "entity_platform_name", "entity", "subjects")
+    __match_args__ = (
+        "action_request_type",
+        "resource_type",
+        "resource_urn",
+        "sub_resource_type",
+        "sub_resource",
+        "tag_urn",
+        "term_urn",
+        "glossary_term_urn",
+        "glossary_entity_name",
+        "parent_node_urn",
+        "description",
+        "domains",
+        "owners",
+        "structured_properties",
+        "actor_urn",
+        "workflow_urn",
+        "workflow_id",
+        "expires_at_ms",
+        "fields",
+        "step_id",
+        "entity_type",
+        "entity_urn",
+        "entity_name",
+        "qualified_name",
+        "entity_platform_name",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["proposal.created"]: ...
     @property
@@ -1072,7 +1185,21 @@ class ProposalCreated(ProposalEvent):
 class ProposalStatusChanged(ProposalEvent):
     """An event of kind ``proposal.status_changed``."""
 
-    __match_args__ = ("action_request_status", "action_request_result", "action_request_type", "resource_urn", "step_id", "step_result", "result", "workflow_urn", "workflow_id", "actor_urn", "fields", "entity", "subjects")
+    __match_args__ = (
+        "action_request_status",
+        "action_request_result",
+        "action_request_type",
+        "resource_urn",
+        "step_id",
+        "step_result",
+        "result",
+        "workflow_urn",
+        "workflow_id",
+        "actor_urn",
+        "fields",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["proposal.status_changed"]: ...
     @property
@@ -1139,7 +1266,22 @@ class RelationshipEvent(Event):
 class RelationshipCreated(RelationshipEvent):
     """An event of kind ``relationship.created``."""
 
-    __match_args__ = ("relationship_type", "source_urn", "destination_urn", "lifecycle_owner", "via", "properties", "relationship_guid", "status", "label", "propagate_tags", "end1", "end2", "entity", "subjects")
+    __match_args__ = (
+        "relationship_type",
+        "source_urn",
+        "destination_urn",
+        "lifecycle_owner",
+        "via",
+        "properties",
+        "relationship_guid",
+        "status",
+        "label",
+        "propagate_tags",
+        "end1",
+        "end2",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["relationship.created"]: ...
     @property
@@ -1183,7 +1325,22 @@ class RelationshipCreated(RelationshipEvent):
 class RelationshipUpdated(RelationshipEvent):
     """An event of kind ``relationship.updated``."""
 
-    __match_args__ = ("relationship_type", "source_urn", "destination_urn", "lifecycle_owner", "via", "properties", "relationship_guid", "status", "label", "propagate_tags", "end1", "end2", "entity", "subjects")
+    __match_args__ = (
+        "relationship_type",
+        "source_urn",
+        "destination_urn",
+        "lifecycle_owner",
+        "via",
+        "properties",
+        "relationship_guid",
+        "status",
+        "label",
+        "propagate_tags",
+        "end1",
+        "end2",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["relationship.updated"]: ...
     @property
@@ -1227,7 +1384,22 @@ class RelationshipUpdated(RelationshipEvent):
 class RelationshipDeleted(RelationshipEvent):
     """An event of kind ``relationship.deleted``."""
 
-    __match_args__ = ("relationship_type", "source_urn", "destination_urn", "lifecycle_owner", "via", "properties", "relationship_guid", "status", "label", "propagate_tags", "end1", "end2", "entity", "subjects")
+    __match_args__ = (
+        "relationship_type",
+        "source_urn",
+        "destination_urn",
+        "lifecycle_owner",
+        "via",
+        "properties",
+        "relationship_guid",
+        "status",
+        "label",
+        "propagate_tags",
+        "end1",
+        "end2",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["relationship.deleted"]: ...
     @property

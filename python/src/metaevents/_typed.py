@@ -61,4 +61,5 @@ def install() -> None:
                 continue
             setattr(cls, name, property(methodcaller("detail", param), doc=f"``details.{param}``: {description}"))
             names.append(name)
-        setattr(cls, "__match_args__", (*names, *MATCH_ARGS_TAIL))
+        # setattr: mypy rejects assigning __match_args__ on a class, and the tuple is built at run time.
+        setattr(cls, "__match_args__", (*names, *MATCH_ARGS_TAIL))  # noqa: B010

@@ -1,4 +1,4 @@
-//! `metaevents catalog`: the catalog of known events as a table, JSON, Markdown (the README's
+//! `metaevents catalog`: the catalog of known events as a table, JSON, Markdown (the docs'
 //! table) or the JSON Schema of the normalized event. All come from `Catalog::builtin()`.
 
 use std::fmt::Write as _;
@@ -25,7 +25,8 @@ pub enum Format {
     Json,
     /// The JSON Schema (draft 2020-12) of the normalized event.
     Schema,
-    /// A Markdown table, kind | one column per platform | details (the README's "Kinds" table).
+    /// A Markdown table, kind | one column per platform | details (the kinds table of
+    /// docs/event-model.md).
     Markdown,
 }
 

@@ -58,20 +58,20 @@ const CUSTOM_METADATA_PARAMS: &[Param] = &[derived(
     "changes",
     ParamType::ObjectList,
     true,
-    "one `{setId, attributeId, value, removed}` per attribute of mutatedDetails; a null value means removed",
+    "one `{setId, setName, attributeId, attributeName, value, removed}` per attribute of mutatedDetails; a null value means removed; the names only when the parser was given Atlan's typedefs",
 )];
 const TAG_PARAMS: &[Param] = &[
     derived(
         "tags",
         ParamType::ObjectList,
         true,
-        "one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id",
+        "one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs",
     ),
     derived(
         "propagated",
         ParamType::Boolean,
         true,
-        "every tag reached this asset by propagation (its entityGuid is another asset's)",
+        "every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)",
     ),
 ];
 const RELATIONSHIP_PARAMS: &[Param] = &[

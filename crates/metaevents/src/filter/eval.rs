@@ -84,7 +84,7 @@ impl<'e> View<'e> {
             FieldPath::Id => out.push(Val::Str(Cow::Owned(event.id().to_string()))),
             FieldPath::Source => out.push(text(Some(event.source().as_str()))),
             FieldPath::Kind => out.push(text(Some(event.kind().as_str()))),
-            FieldPath::Time => out.push(Val::Number(NumberVal::from_i64(event.time()))),
+            FieldPath::Time => out.push(event.time().map_or(Val::Null, |time| Val::Number(NumberVal::from_i64(time)))),
             FieldPath::Actor => out.push(text(event.actor())),
             FieldPath::Subjects => {
                 out.extend(event.subjects().iter().map(|subject| Val::Str(Cow::Borrowed(subject.as_str()))));
@@ -112,6 +112,9 @@ impl<'e> View<'e> {
                     "type" => out.push(text(native.message_type.as_deref())),
                     "name" => out.push(text(native.name.as_deref())),
                     "eventType" => out.push(text(native.event_type.as_deref())),
+                    "relationshipType" => out.push(text(native.relationship_type.as_deref())),
+                    "changeType" => out.push(text(native.change_type.as_deref())),
+                    "aspectName" => out.push(text(native.aspect_name.as_deref())),
                     "part" => out.push(text(native.part.as_deref())),
                     "fields" => match &native.fields {
                         Some(fields) => out.extend(fields.iter().map(|field| text(Some(field)))),

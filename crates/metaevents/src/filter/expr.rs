@@ -23,8 +23,21 @@ pub const OPERATORS: &[&str] =
 /// Fields of `entity` a path may name.
 pub(crate) const ENTITY_FIELDS: &[&str] = &["id", "type", "name", "qualifiedName", "platform", "parent", "fieldPath"];
 /// Fields of `native` a path may name.
-pub(crate) const NATIVE_FIELDS: &[&str] =
-    &["format", "category", "operation", "operationType", "type", "name", "eventType", "fields", "part", "envelope"];
+pub(crate) const NATIVE_FIELDS: &[&str] = &[
+    "format",
+    "category",
+    "operation",
+    "operationType",
+    "type",
+    "name",
+    "eventType",
+    "relationshipType",
+    "changeType",
+    "aspectName",
+    "fields",
+    "part",
+    "envelope",
+];
 
 /// Where a path points in the normalized event.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,8 +7,9 @@
 //! - strings compared with `eq`/`in`/lists, `prefix`, `suffix`, `contains` on `entity.*` (but
 //!   `platform`, which is lowercased, and `fieldPath`), `actor`, `subjects` (each part
 //!   between dots: custom-metadata `set.attribute` subjects and column FQNs are joined),
-//!   `details.*` (but `fieldPath` and the texts `OpenMetadata` events make up),
-//!   `native.category|operation|operationType|type|name|eventType|fields` and `raw.*`;
+//!   `details.*` (but the Atlan display names looked up from typedefs: `details.tags.name`,
+//!   `details.changes.setName|attributeName`; `fieldPath`; and the texts `OpenMetadata` events
+//!   make up), `native.category|operation|operationType|type|name|eventType|fields` and `raw.*`;
 //! - datahub-actions string values (not event types).
 //!
 //! `not`, `ne`, `exists`, `glob`, `regex`, comparisons, numbers, `id`, `time`, `source` and
@@ -32,11 +33,16 @@ use crate::model::Kind;
 /// Literals in conjunctive normal form: every clause needs one of its literals.
 pub(crate) type Clauses = Vec<Vec<String>>;
 
+/// Details that hold display names looked up from Atlan typedefs, not text of the raw event.
+const LOOKED_UP_DETAILS: &[&[&str]] = &[&["tags", "name"], &["changes", "setName"], &["changes", "attributeName"]];
+
 /// Fields whose string values appear verbatim in the raw event. Not so: `entity.platform`
 /// (lowercased), field paths (`OpenMetadata`'s are unquoted and joined from several places),
-/// `native.part`, and the details `OpenMetadata` events make up ([`DERIVED_TEXT_DETAILS`]).
+/// `native.part`, Atlan names looked up from typedefs ([`LOOKED_UP_DETAILS`]) and the details
+/// `OpenMetadata` events make up ([`DERIVED_TEXT_DETAILS`]).
 fn verbatim(path: &FieldPath) -> bool {
     match path {
+        FieldPath::Details(segments) if LOOKED_UP_DETAILS.iter().any(|looked_up| segments == looked_up) => false,
         FieldPath::Entity(Some(field)) => !matches!(*field, "platform" | "fieldPath"),
         FieldPath::Native(Some(field)) => !matches!(*field, "format" | "envelope" | "part"),
         FieldPath::Details(segments) => {

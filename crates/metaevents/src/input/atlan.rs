@@ -10,7 +10,6 @@ use super::{Enclosure, Outcome, SplitPart, Unwrapper, parse_text};
 use crate::error::{Error, ErrorKind};
 use crate::json::Node;
 use crate::model::{Parsed, RawRef, Step};
-use crate::normalize::atlan::EnvelopeFacts;
 use crate::normalize::{self, Fields, coerce};
 use crate::options::InputFormat;
 
@@ -54,7 +53,7 @@ pub(super) fn envelope(
     };
     let split_index = count_of("msgSplitIdx")?;
     let split_count = count_of("msgSplitCount")?;
-    let facts = EnvelopeFacts { msg_creation_time: envelope.optional_time("msgCreationTime")? };
+    let facts = enclosure.facts.with_time(envelope.optional_time("msgCreationTime")?);
     let message_path = envelope.child_path("message");
     let message = envelope.get("message").ok_or_else(|| {
         Error::at_path(ErrorKind::InvalidField, message_path.clone(), "missing required field `message`")

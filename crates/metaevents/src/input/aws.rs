@@ -64,6 +64,9 @@ pub(super) fn event_bridge(
     let detail = event.get("detail").ok_or_else(|| {
         Error::at_path(ErrorKind::InvalidField, event.child_path("detail"), "missing required field `detail`")
     })?;
-    member("detail", detail, raw, InputFormat::AwsEventBridge, None, enclosure, unwrapper)?;
+    // The time EventBridge stamps on the event, for events that carry none of their own.
+    let time = event.lenient_str("time").and_then(coerce::rfc3339_millis);
+    let enclosure = Enclosure { facts: enclosure.facts.with_time(time), ..enclosure.clone() };
+    member("detail", detail, raw, InputFormat::AwsEventBridge, None, &enclosure, unwrapper)?;
     Ok(None)
 }

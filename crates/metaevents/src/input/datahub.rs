@@ -57,11 +57,16 @@ pub(super) fn platform_event(
         match value {
             Node::String(inner) => {
                 let inner = undo_avro_bytes(inner);
-                let child = enclosure.decoded_at(value_path, InputFormat::DatahubPlatformEvent);
+                let mut child = enclosure.decoded_at(value_path, InputFormat::DatahubPlatformEvent);
+                child.facts = child.facts.with_time(header_time);
                 parse_text(&inner, Some(forced), &child, unwrapper);
             }
             Node::Object(_) => {
-                let child = Enclosure { path: payload_path.clone(), ..enclosure.clone() };
+                let child = Enclosure {
+                    path: payload_path.clone(),
+                    facts: enclosure.facts.with_time(header_time),
+                    ..enclosure.clone()
+                };
                 let payload = raw.then(Step::Member("payload"));
                 member("value", value, payload, InputFormat::DatahubPlatformEvent, Some(forced), &child, unwrapper)?;
             }
@@ -89,8 +94,9 @@ pub(super) fn platform_event(
         _ => (node, raw),
     };
     let inner = normalize::Innermost { node: inner_node, raw, path: &enclosure.path, envelope };
+    let facts = enclosure.facts.with_time(header_time);
     let event =
-        normalize::datahub::unknown(inner, NativeFormat::PlatformEvent, Some(name), header_time, unwrapper.normalizer);
+        normalize::datahub::unknown(inner, NativeFormat::PlatformEvent, Some(name), facts, unwrapper.normalizer);
     Ok(Some(Parsed::Event(event)))
 }
 
@@ -176,8 +182,13 @@ pub(super) fn actions_envelope(
                 chain.push(InputFormat::DatahubActionsEnvelope);
             }
             let inner = normalize::Innermost { node: inner_node, raw, path: &enclosure.path, envelope: chain };
-            let event =
-                normalize::datahub::unknown(inner, NativeFormat::ActionsEvent, Some(other), None, unwrapper.normalizer);
+            let event = normalize::datahub::unknown(
+                inner,
+                NativeFormat::ActionsEvent,
+                Some(other),
+                enclosure.facts,
+                unwrapper.normalizer,
+            );
             return Ok(Some(Parsed::Event(event)));
         }
     };

@@ -15,7 +15,7 @@ use bumpalo::Bump;
 use crate::error::{Error, ErrorKind};
 use crate::json::{self, Node, path};
 use crate::model::{Parsed, RawRef, Source, Step, ValidationRequest};
-use crate::normalize::atlan::EnvelopeFacts;
+use crate::normalize::EnvelopeFacts;
 use crate::normalize::{self, Innermost, Normalizer};
 use crate::options::InputFormat;
 use detect::Detected;
@@ -182,16 +182,18 @@ fn handle(
 ) -> Result<Option<Parsed>, Error> {
     let event = match format {
         InputFormat::DatahubEntityChangeEvent => {
-            normalize::datahub::entity_change_event(enclosure.inner(node, raw), unwrapper.normalizer)?
+            normalize::datahub::entity_change_event(enclosure.inner(node, raw), enclosure.facts, unwrapper.normalizer)?
         }
-        InputFormat::DatahubRelationshipChangeEvent => {
-            normalize::datahub::relationship_change_event(enclosure.inner(node, raw), unwrapper.normalizer)?
-        }
+        InputFormat::DatahubRelationshipChangeEvent => normalize::datahub::relationship_change_event(
+            enclosure.inner(node, raw),
+            enclosure.facts,
+            unwrapper.normalizer,
+        )?,
         InputFormat::DatahubMetadataChangeLog => normalize::datahub::unknown(
             enclosure.inner(node, raw),
             crate::model::NativeFormat::MetadataChangeLog,
             None,
-            None,
+            enclosure.facts,
             unwrapper.normalizer,
         ),
         InputFormat::AtlanMessage => {

@@ -15,7 +15,8 @@ pub(super) fn change_event(
     enclosure: &Enclosure,
     unwrapper: &mut Unwrapper<'_>,
 ) -> Result<Option<Parsed>, Error> {
-    let events = normalize::openmetadata::change_event(&enclosure.inner(node, raw), unwrapper.normalizer)?;
+    let events =
+        normalize::openmetadata::change_event(&enclosure.inner(node, raw), enclosure.facts, unwrapper.normalizer)?;
     unwrapper.out.extend(events.into_iter().map(|event| Ok(Outcome::Parsed(Parsed::Event(event)))));
     Ok(None)
 }

@@ -4,7 +4,7 @@
 
 use super::atlan::{Compression, decode_message};
 use crate::error::{Error, ErrorKind};
-use crate::normalize::atlan::EnvelopeFacts;
+use crate::normalize::EnvelopeFacts;
 use crate::options::InputFormat;
 
 /// One part of a split message.

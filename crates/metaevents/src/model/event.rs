@@ -142,6 +142,12 @@ pub struct Native {
     /// datahub-actions `event_type` for event types other than the change events; `OpenMetadata`
     /// `eventType` (`entityUpdated`).
     pub event_type: Option<String>,
+    /// `DataHub` Relationship Change Event `relationshipType` (`DownstreamOf`, `OwnedBy`, ...).
+    pub relationship_type: Option<String>,
+    /// `DataHub` `MetadataChangeLog` `changeType` (`UPSERT`, `DELETE`, ...).
+    pub change_type: Option<String>,
+    /// `DataHub` `MetadataChangeLog` `aspectName` (`globalTags`, ...).
+    pub aspect_name: Option<String>,
     /// `OpenMetadata`: the names of the `FieldChange`s the event was made from
     /// (`columns.email.tags`); `None` for an event made from the `eventType` alone.
     pub fields: Option<Vec<String>>,
@@ -162,6 +168,9 @@ impl Native {
             message_type: None,
             name: None,
             event_type: None,
+            relationship_type: None,
+            change_type: None,
+            aspect_name: None,
             fields: None,
             part: None,
             envelope: Vec::new(),
@@ -180,6 +189,9 @@ impl Serialize for Native {
             ("type", &self.message_type),
             ("name", &self.name),
             ("eventType", &self.event_type),
+            ("relationshipType", &self.relationship_type),
+            ("changeType", &self.change_type),
+            ("aspectName", &self.aspect_name),
         ];
         for (key, value) in optional {
             if let Some(value) = value {
@@ -203,7 +215,7 @@ struct EventData {
     id: OnceLock<EventId>,
     source: Source,
     kind: Kind,
-    time: i64,
+    time: Option<i64>,
     actor: Option<String>,
     entity: Entity,
     subjects: Vec<String>,
@@ -242,7 +254,7 @@ pub(crate) struct EventBuilder {
     pub id: OnceLock<EventId>,
     pub source: Source,
     pub kind: Kind,
-    pub time: i64,
+    pub time: Option<i64>,
     pub actor: Option<String>,
     pub entity: Entity,
     pub subjects: Vec<String>,
@@ -289,8 +301,9 @@ impl Event {
         self.0.kind
     }
 
-    /// Epoch milliseconds: `DataHub` `auditStamp.time`, Atlan `eventTime` (else `msgCreationTime`).
-    pub fn time(&self) -> i64 {
+    /// Epoch milliseconds: `DataHub` `auditStamp.time`, Atlan `eventTime` (else `msgCreationTime`),
+    /// else the time of the envelope it came in; `None` when nothing says when it happened.
+    pub fn time(&self) -> Option<i64> {
         self.0.time
     }
 
@@ -385,7 +398,7 @@ struct Wire<'a> {
     id: String,
     source: String,
     kind: String,
-    time: i64,
+    time: Option<i64>,
     actor: Option<String>,
     entity: Entity,
     subjects: Vec<String>,
@@ -406,6 +419,9 @@ struct WireNative {
     message_type: Option<String>,
     name: Option<String>,
     event_type: Option<String>,
+    relationship_type: Option<String>,
+    change_type: Option<String>,
+    aspect_name: Option<String>,
     fields: Option<Vec<String>>,
     part: Option<String>,
     envelope: Vec<String>,
@@ -459,6 +475,9 @@ impl Event {
             message_type: wire.native.message_type,
             name: wire.native.name,
             event_type: wire.native.event_type,
+            relationship_type: wire.native.relationship_type,
+            change_type: wire.native.change_type,
+            aspect_name: wire.native.aspect_name,
             fields: wire.native.fields,
             part: wire.native.part,
             envelope,

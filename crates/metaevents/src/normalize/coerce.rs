@@ -6,6 +6,11 @@ use serde_json::{Number, Value};
 use crate::catalog::ParamType;
 use crate::json::{self, Node};
 
+/// Epoch milliseconds of an RFC 3339 time (`2024-06-10T12:00:00Z`, `...+02:00`).
+pub(crate) fn rfc3339_millis(text: &str) -> Option<i64> {
+    text.parse::<jiff::Timestamp>().ok().map(jiff::Timestamp::as_millisecond).filter(|time| is_safe_integer(*time))
+}
+
 /// Largest integer JavaScript holds exactly: times and integers stay within it.
 pub(crate) const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{Fields, Innermost, Normalizer, coerce, push_subject, urn};
+use super::{EnvelopeFacts, Fields, Innermost, Normalizer, coerce, push_subject, urn};
 use crate::catalog::{ParamOrigin, ParamType};
 use crate::error::Result;
 use crate::json::Node;
@@ -43,16 +43,28 @@ fn entity_from_urn(entity_urn: &str, entity_type: Option<&str>, parameters: Opti
     }
 }
 
+/// When and by whom, from an `auditStamp` that real senders may leave out (DataHub's own
+/// EventBridge sample has none; its schema calls it required): its time, else the envelope's,
+/// else unknown.
+fn audit(event: &Fields<'_, '_>, path: &str, envelope: EnvelopeFacts) -> Result<(Option<i64>, Option<String>)> {
+    let Some(stamp) = event.optional_object("auditStamp")? else { return Ok((envelope.time, None)) };
+    let stamp = Fields::nested(stamp, path, "auditStamp");
+    let time = stamp.optional_time("time")?.or(envelope.time);
+    Ok((time, stamp.optional_str("actor")?.map(str::to_owned)))
+}
+
 /// An Entity Change Event.
-pub(crate) fn entity_change_event(inner: Innermost<'_, '_>, normalizer: &mut Normalizer) -> Result<Event> {
+pub(crate) fn entity_change_event(
+    inner: Innermost<'_, '_>,
+    envelope: EnvelopeFacts,
+    normalizer: &mut Normalizer,
+) -> Result<Event> {
     let ece = Fields::of(inner.node, inner.path, "an Entity Change Event")?;
     let entity_urn = ece.required_str("entityUrn")?;
     let category = ece.required_str("category")?;
     let operation = ece.required_str("operation")?;
     let entity_type = ece.optional_str("entityType")?;
-    let audit_stamp = Fields::nested(ece.required_object("auditStamp")?, inner.path, "auditStamp");
-    let time = audit_stamp.required_time("time")?;
-    let actor = audit_stamp.optional_str("actor")?;
+    let (time, actor) = audit(&ece, inner.path, envelope)?;
     let modifier = ece.optional_str("modifier")?;
     let parameters = ece.optional_object("parameters")?.map(|object| Fields::nested(object, inner.path, "parameters"));
 
@@ -143,7 +155,7 @@ pub(crate) fn entity_change_event(inner: Innermost<'_, '_>, normalizer: &mut Nor
         source: Source::Datahub,
         kind: entry.map_or(Kind::Unknown, |entry| entry.kind),
         time,
-        actor: actor.map(str::to_owned),
+        actor,
         entity,
         subjects,
         details,
@@ -154,15 +166,17 @@ pub(crate) fn entity_change_event(inner: Innermost<'_, '_>, normalizer: &mut Nor
 }
 
 /// A Relationship Change Event.
-pub(crate) fn relationship_change_event(inner: Innermost<'_, '_>, normalizer: &mut Normalizer) -> Result<Event> {
+pub(crate) fn relationship_change_event(
+    inner: Innermost<'_, '_>,
+    envelope: EnvelopeFacts,
+    normalizer: &mut Normalizer,
+) -> Result<Event> {
     let rce = Fields::of(inner.node, inner.path, "a Relationship Change Event")?;
     let source_urn = rce.required_str("sourceUrn")?;
     let destination_urn = rce.required_str("destinationUrn")?;
     let relationship_type = rce.required_str("relationshipType")?;
     let operation = rce.required_str("operation")?;
-    let audit_stamp = Fields::nested(rce.required_object("auditStamp")?, inner.path, "auditStamp");
-    let time = audit_stamp.required_time("time")?;
-    let actor = audit_stamp.optional_str("actor")?;
+    let (time, actor) = audit(&rce, inner.path, envelope)?;
     let entry = normalizer.catalog.datahub_relationship_change(operation);
 
     let mut details = Details::default();
@@ -181,13 +195,14 @@ pub(crate) fn relationship_change_event(inner: Innermost<'_, '_>, normalizer: &m
 
     let mut native = Native::new(NativeFormat::RelationshipChangeEvent);
     native.operation = Some(operation.to_owned());
+    native.relationship_type = Some(relationship_type.to_owned());
     native.envelope = inner.envelope;
     Ok(EventBuilder {
         id: normalizer.event_id(inner.node, NativeFormat::RelationshipChangeEvent, None),
         source: Source::Datahub,
         kind: entry.map_or(Kind::Unknown, |entry| entry.kind),
         time,
-        actor: actor.map(str::to_owned),
+        actor,
         entity: entity_from_urn(source_urn, None, None),
         subjects,
         details,
@@ -212,7 +227,7 @@ pub(crate) fn unknown(
     inner: Innermost<'_, '_>,
     format: NativeFormat,
     name: Option<&str>,
-    fallback_time: Option<i64>,
+    envelope: EnvelopeFacts,
     normalizer: &mut Normalizer,
 ) -> Event {
     let node = inner.node;
@@ -222,14 +237,17 @@ pub(crate) fn unknown(
     let time = audit
         .and_then(|stamp| stamp.get("time"))
         .and_then(coerce::integer)
-        .or(fallback_time)
         .filter(|time| coerce::is_safe_integer(*time))
-        .unwrap_or(0);
+        .or(envelope.time);
     let actor = avro_str(audit.and_then(|stamp| stamp.get("actor")));
     let mut native = Native::new(format);
     match format {
         NativeFormat::ActionsEvent => native.event_type = name.map(str::to_owned),
         _ => native.name = name.map(str::to_owned),
+    }
+    if format == NativeFormat::MetadataChangeLog {
+        native.change_type = avro_str(node.get("changeType")).map(str::to_owned);
+        native.aspect_name = avro_str(node.get("aspectName")).map(str::to_owned);
     }
     native.envelope = inner.envelope;
     EventBuilder {

@@ -20,12 +20,19 @@ pub(crate) struct Normalizer {
     pub catalog: Catalog,
     /// Whether ids are computed while the tree is at hand (else on first use, from `raw`).
     pub eager_ids: bool,
+    /// Display names of an Atlan tenant's hashed ids, when the caller gave them.
+    pub atlan_names: Option<std::sync::Arc<crate::atlan_names::AtlanNames>>,
     scratch: Vec<u8>,
 }
 
 impl Normalizer {
     pub(crate) fn new(limits: Limits) -> Self {
-        Self { limits, catalog: Catalog::builtin(), eager_ids: true, scratch: Vec::new() }
+        Self { limits, catalog: Catalog::builtin(), eager_ids: true, atlan_names: None, scratch: Vec::new() }
+    }
+
+    pub(crate) fn with_atlan_names(mut self, names: Option<std::sync::Arc<crate::atlan_names::AtlanNames>>) -> Self {
+        self.atlan_names = names;
+        self
     }
 
     /// The id of an innermost platform event of `format`, now or (when ids are lazy) on first
@@ -48,6 +55,22 @@ impl Normalizer {
             .into_iter()
             .map(|id| std::sync::OnceLock::from(EventId(id)))
             .collect()
+    }
+}
+
+/// What the envelopes around an event know of it: the time the nearest one gives (Atlan's
+/// `msgCreationTime`, a `PlatformEvent`'s `header.timestampMillis`, an `EventBridge` event's
+/// `time`), for events that do not say when they happened.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct EnvelopeFacts {
+    /// Epoch milliseconds.
+    pub time: Option<i64>,
+}
+
+impl EnvelopeFacts {
+    /// These facts, with the time of a nearer envelope when it gives one.
+    pub(crate) fn with_time(self, time: Option<i64>) -> Self {
+        Self { time: time.or(self.time) }
     }
 }
 
@@ -174,10 +197,6 @@ impl<'n, 'a> Fields<'n, 'a> {
             )),
             None => Err(self.wrong_type(key, "epoch milliseconds (an integer)", node)),
         }
-    }
-
-    pub(crate) fn required_time(&self, key: &str) -> Result<i64> {
-        self.optional_time(key)?.ok_or_else(|| self.missing(key, "epoch milliseconds"))
     }
 }
 

@@ -30,7 +30,7 @@ pub(crate) struct RecordProcessor {
 impl RecordProcessor {
     pub(crate) fn new(options: &ParseOptions) -> Self {
         Self {
-            normalizer: Normalizer::new(options.limits),
+            normalizer: Normalizer::new(options.limits).with_atlan_names(options.atlan_names.clone()),
             arena: Bump::new(),
             forced: options.format,
             splits: SplitAssembler::new(options.limits.max_event_bytes),

@@ -36,7 +36,7 @@ pub fn assert_chunking_keeps_outcomes(knobs: u8, data: &[u8], step: usize) {
         max_depth: 1 + usize::from(knobs >> 5),
         max_events_per_array: 1 + usize::from(knobs & 7),
     };
-    let parser = Parser::with_options(ParseOptions { format: None, limits }).expect("valid limits");
+    let parser = Parser::with_options(ParseOptions { limits, ..ParseOptions::default() }).expect("valid limits");
     let whole: Vec<_> = parser.parse_many(data).collect();
     let trickled: Vec<_> = parser.read(Trickle { data, step }).collect();
     assert_eq!(whole.len(), trickled.len(), "step {step}");

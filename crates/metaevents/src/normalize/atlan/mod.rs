@@ -9,17 +9,10 @@ mod tags;
 
 use serde_json::Value;
 
-use super::{Fields, Innermost, Normalizer};
+use super::{EnvelopeFacts, Fields, Innermost, Normalizer};
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{Node, Object};
 use crate::model::{Details, Entity, Event, EventBuilder, Kind, Native, NativeFormat, Source};
-
-/// What the envelope around the message knows.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct EnvelopeFacts {
-    /// `msgCreationTime`: the time when the message carries no `eventTime`.
-    pub msg_creation_time: Option<i64>,
-}
 
 /// The parts of a notification message every kind group reads.
 #[derive(Debug, Clone, Copy)]
@@ -61,7 +54,7 @@ pub(crate) fn notification(
     let message_type = fields.optional_str("type")?;
     let time = match fields.optional_time("eventTime")? {
         Some(time) => time,
-        None => envelope.msg_creation_time.ok_or_else(|| {
+        None => envelope.time.ok_or_else(|| {
             invalid(
                 fields.child_path("eventTime"),
                 "missing required field `eventTime` (and the envelope has no `msgCreationTime`)".to_owned(),
@@ -91,8 +84,10 @@ pub(crate) fn notification(
         Kind::EntityCreated | Kind::LineageCreated => assets::created(&message, kind, &mut out),
         Kind::EntityUpdated => assets::updated(&message, &mut out)?,
         Kind::EntityDeleted => assets::deleted(&message, &mut out),
-        Kind::CustomMetadataUpdated => custom_metadata::updated(&message, &mut out)?,
-        Kind::TagAdded | Kind::TagRemoved | Kind::TagUpdated => tags::changed(&message, &mut out)?,
+        Kind::CustomMetadataUpdated => custom_metadata::updated(&message, normalizer.atlan_names.as_deref(), &mut out)?,
+        Kind::TagAdded | Kind::TagRemoved | Kind::TagUpdated => {
+            tags::changed(&message, normalizer.atlan_names.as_deref(), &mut out)?;
+        }
         Kind::RelationshipCreated | Kind::RelationshipUpdated | Kind::RelationshipDeleted => {
             relationships::changed(&message, inner.path, &mut out)?;
         }
@@ -116,7 +111,7 @@ pub(crate) fn notification(
         id: normalizer.event_id(inner.node, NativeFormat::AtlanNotification, None),
         source: Source::Atlan,
         kind,
-        time,
+        time: Some(time),
         actor: actor.map(str::to_owned),
         entity: out.entity,
         subjects: out.subjects,

@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::{Message, Normalized, invalid};
+use crate::atlan_names::AtlanNames;
 use crate::error::Result;
 use crate::json::Node;
 use crate::normalize::{Fields, push_subject};
@@ -21,7 +22,7 @@ const TAG_FIELDS: &[&str] = &[
     "displayName",
 ];
 
-pub(super) fn changed(message: &Message<'_, '_>, out: &mut Normalized) -> Result<()> {
+pub(super) fn changed(message: &Message<'_, '_>, names: Option<&AtlanNames>, out: &mut Normalized) -> Result<()> {
     let tags: Vec<&Node<'_>> = match message.mutated {
         Some(Node::Array(items)) => items.iter().collect(),
         // Older servers sent a single tag object.
@@ -45,6 +46,9 @@ pub(super) fn changed(message: &Message<'_, '_>, out: &mut Normalized) -> Result
         let tag_id = tag_fields.required_str("typeName")?;
         let mut object = Map::new();
         object.insert("tagId".to_owned(), Value::String(tag_id.to_owned()));
+        if let Some(name) = names.and_then(|names| names.tag(tag_id)) {
+            object.insert("name".to_owned(), Value::String(name.to_owned()));
+        }
         for key in TAG_FIELDS {
             if let Some(value) = tag_fields.get(key) {
                 object.insert((*key).to_owned(), value.to_value());

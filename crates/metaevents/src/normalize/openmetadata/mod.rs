@@ -15,7 +15,7 @@ mod text;
 use bumpalo::Bump;
 use serde_json::{Map, Value};
 
-use super::{Fields, Innermost, Normalizer, coerce, push_subject};
+use super::{EnvelopeFacts, Fields, Innermost, Normalizer, coerce, push_subject};
 use crate::error::Result;
 use crate::json::Node;
 use crate::model::{Details, Event, EventBuilder, Kind, Native, NativeFormat, Source};
@@ -94,12 +94,25 @@ impl Fanned {
 
 /// A `ChangeEvent`: its events, in the order of the changes they come from (the `eventType`'s
 /// first, the rest of the changes last).
-pub(crate) fn change_event(inner: &Innermost<'_, '_>, normalizer: &mut Normalizer) -> Result<Vec<Event>> {
+pub(crate) fn change_event(
+    inner: &Innermost<'_, '_>,
+    envelope: EnvelopeFacts,
+    normalizer: &mut Normalizer,
+) -> Result<Vec<Event>> {
     let fields = Fields::of(inner.node, inner.path, "an OpenMetadata ChangeEvent")?;
     let event_type = fields.required_str("eventType")?;
     let entity_type = fields.required_str("entityType")?;
     let entity_id = fields.required_str("entityId")?;
-    let time = fields.required_time("timestamp")?;
+    // Required by OpenMetadata's schema; an envelope's time stands in, as for the other platforms.
+    let time = match fields.optional_time("timestamp")? {
+        Some(time) => time,
+        None => envelope.time.ok_or_else(|| {
+            changes::invalid(
+                fields.child_path("timestamp"),
+                "missing required field `timestamp` (epoch milliseconds)".to_owned(),
+            )
+        })?,
+    };
     let actor = fields.optional_str("userName")?;
     let fqn = fields.optional_str("entityFullyQualifiedName")?;
     fields.optional_str("id")?;
@@ -162,7 +175,7 @@ pub(crate) fn change_event(inner: &Innermost<'_, '_>, normalizer: &mut Normalize
                 id,
                 source: Source::OpenMetadata,
                 kind: fanned.kind,
-                time,
+                time: Some(time),
                 actor: actor.map(str::to_owned),
                 entity,
                 subjects: fanned.subjects,
