@@ -121,7 +121,11 @@ function checkExpectation(sub, expected, actual, where) {
     return;
   }
   assert.ok(Array.isArray(expected.expect), '`expect` must be a list, one item per record');
-  assert.equal(actual.length, expected.expect.length, `${where}: the hand-written expectation has ${expected.expect.length} items`);
+  assert.equal(
+    actual.length,
+    expected.expect.length,
+    `${where}: the hand-written expectation has ${expected.expect.length} items`,
+  );
   const problems = expected.expect.flatMap((want, index) => {
     const got = actual[index];
     if (want.error || got.error) {
