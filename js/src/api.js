@@ -398,7 +398,10 @@ export class Filter {
 // ---------------------------------------------------------------------------------------------
 // Webhooks
 
-/** Whether `body` is Atlan's webhook validation request (bare or in a Lambda/EventBridge wrapper). */
+/**
+ * Whether `body` is a webhook's test request: Atlan's validation request or OpenMetadata's test
+ * message (bare or in a Lambda/EventBridge wrapper).
+ */
 export function isValidationRequest(body) {
   const wasm = core();
   return dispatch(
@@ -409,12 +412,12 @@ export function isValidationRequest(body) {
   );
 }
 
-function headerPairs(headers) {
+function headerPairs(headers, what = 'verifySignature') {
   if (headers === null || headers === undefined) return [];
   if (Array.isArray(headers)) return headers;
   if (typeof headers.entries === 'function') return Array.from(headers.entries());
   if (typeof headers !== 'object') {
-    throw new TypeError(`verifySignature: expected headers (an object, a Headers or pairs), not ${describe(headers)}`);
+    throw new TypeError(`${what}: expected headers (an object, a Headers or pairs), not ${describe(headers)}`);
   }
   const pairs = [];
   for (const [name, value] of Object.entries(headers)) {
@@ -438,13 +441,44 @@ export function verifySignature(headers, secret) {
   return core().verifySignature(JSON.stringify(headerPairs(headers)), secret);
 }
 
+/** The raw bytes of a request body: text (its UTF-8) or bytes. The bytes are signed, not the JSON they hold. */
+function bodyBytes(body, what) {
+  if (typeof body === 'string') return new TextEncoder().encode(body);
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  throw new TypeError(`${what}: body must be the request body as a string or bytes, not ${describe(body)}`);
+}
+
+/**
+ * Whether `headers` carry an `X-OM-Signature` that signs `body` (the raw request body, a string or
+ * bytes) with `secret`, as OpenMetadata signs webhooks: `sha256=` and base64 of HMAC-SHA256. Names
+ * match case-insensitively; the signature is compared in constant time.
+ */
+export function verifyOpenMetadataSignature(headers, body, secret) {
+  if (typeof secret !== 'string')
+    throw new TypeError(`verifyOpenMetadataSignature: secret must be a string, not ${describe(secret)}`);
+  const pairs = JSON.stringify(headerPairs(headers, 'verifyOpenMetadataSignature'));
+  return core().verifyOpenMetadataSignature(pairs, bodyBytes(body, 'verifyOpenMetadataSignature'), secret);
+}
+
+/** The `X-OM-Signature` value OpenMetadata sends with `body` for the webhook secret `secret`. */
+export function openmetadataSignature(body, secret) {
+  if (typeof secret !== 'string')
+    throw new TypeError(`openmetadataSignature: secret must be a string, not ${describe(secret)}`);
+  return core().openmetadataSignature(bodyBytes(body, 'openmetadataSignature'), secret);
+}
+
 /** The `[name, value]` headers of an AWS Lambda function URL / API Gateway request. */
 export function lambdaHeaders(request) {
   const text = typeof request === 'string' ? request : jsonText(request, 'lambdaHeaders');
   return JSON.parse(core().lambdaHeaders(text));
 }
 
-/** The event a webhook delivered, bare or wrapped by Lambda, API Gateway or EventBridge (= `parse`). */
+/**
+ * The event a webhook delivered, bare or wrapped by Lambda, API Gateway or EventBridge (= `parse`).
+ * An OpenMetadata ChangeEvent of several changes is several events: read it with `parseMany`.
+ */
 export function unwrap(body) {
   return parse(body);
 }
@@ -452,7 +486,7 @@ export function unwrap(body) {
 // ---------------------------------------------------------------------------------------------
 // Catalog, schema, validation
 
-/** The catalog: `{entries, kinds}`, every known event of both platforms with its typed parameters. */
+/** The catalog: `{entries, kinds}`, every known event of every platform with its typed parameters. */
 export function catalog() {
   return JSON.parse(core().catalogJson());
 }

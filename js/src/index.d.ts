@@ -6,7 +6,7 @@ import type { EventDetailsByKind, EventFamily, EventKind, EventSourcesByKind } f
 export type * from './events.js';
 
 /** The platform an event came from. */
-export type Source = 'datahub' | 'atlan';
+export type Source = 'datahub' | 'atlan' | 'openmetadata';
 
 /** The outermost shape of an input, to force instead of detecting it (`Parser({format})`), and the names in `native.envelope`. */
 export type InputFormat =
@@ -19,7 +19,9 @@ export type InputFormat =
   | 'atlan-envelope'
   | 'atlan-message'
   | 'aws-lambda'
-  | 'aws-eventbridge';
+  | 'aws-eventbridge'
+  | 'openmetadata-change-event'
+  | 'openmetadata-event-list';
 
 /** The shape of the innermost platform event (`native.format`). */
 export type NativeFormat =
@@ -28,7 +30,8 @@ export type NativeFormat =
   | 'metadata-change-log'
   | 'platform-event'
   | 'actions-event'
-  | 'atlan-notification';
+  | 'atlan-notification'
+  | 'openmetadata-change-event';
 
 /** The asset (or relationship end) an event is about. */
 export interface Entity {
@@ -61,8 +64,12 @@ export interface Native {
   type?: string;
   /** DataHub `PlatformEvent.name` for payloads of unknown shape. */
   name?: string;
-  /** datahub-actions `event_type` for event types other than the change events. */
+  /** datahub-actions `event_type` for event types other than the change events; OpenMetadata `eventType`. */
   eventType?: string;
+  /** OpenMetadata: the names of the `FieldChange`s the event was made from (`columns.email.tags`). */
+  fields?: string[];
+  /** OpenMetadata: which part of its `ChangeEvent` the event is (`tag.added:fieldsAdded[0]`), hashed into its id. */
+  part?: string;
   /** The envelopes around the event, outermost first (empty for a bare event). */
   envelope: InputFormat[];
 }
@@ -90,11 +97,11 @@ export interface EventOf<K extends EventKind> {
 /** A normalized event: a union discriminated by `kind` (narrow on it to type `details`). */
 export type Event = { [K in EventKind]: EventOf<K> }[EventKind];
 
-/** Atlan's webhook validation request: recognised as such, never an error. */
+/** A webhook's test request (Atlan's validation request, OpenMetadata's test message): recognised as such, never an error. */
 export interface ValidationRequest {
   kind: 'webhook.validation';
-  source: 'atlan';
-  /** The text of its `atlan-webhook` member. */
+  source: 'atlan' | 'openmetadata';
+  /** Its text: Atlan's `atlan-webhook` member, OpenMetadata's `message` (or whole body). */
   message: string;
 }
 
@@ -207,7 +214,7 @@ export class Filter {
   filterNdjson(data: string | Uint8Array | ArrayBuffer | ArrayBufferView, parser?: Parser): number[];
 }
 
-/** Whether `body` is Atlan's webhook validation request. */
+/** Whether `body` is a webhook's test request (Atlan's validation request, OpenMetadata's test message). */
 export function isValidationRequest(body: Input): boolean;
 
 /** Request headers as Node, fetch or a list of pairs give them. */
@@ -218,6 +225,17 @@ export type HeadersInput =
 
 /** Whether the headers carry `x-atlan-signing-secret` equal to `secret` (names case-insensitive, constant-time compare). */
 export function verifySignature(headers: HeadersInput | null | undefined, secret: string): boolean;
+/**
+ * Whether the headers carry an `X-OM-Signature` that signs `body` (the raw request body) with
+ * `secret`, as OpenMetadata signs webhooks (names case-insensitive, constant-time compare).
+ */
+export function verifyOpenMetadataSignature(
+  headers: HeadersInput | null | undefined,
+  body: string | Uint8Array | ArrayBuffer | ArrayBufferView,
+  secret: string,
+): boolean;
+/** The `X-OM-Signature` value OpenMetadata sends with `body` for the webhook secret `secret`. */
+export function openmetadataSignature(body: string | Uint8Array | ArrayBuffer | ArrayBufferView, secret: string): string;
 /** The `[name, value]` headers of an AWS Lambda function URL / API Gateway request (object or JSON text). */
 export function lambdaHeaders(request: object | string): [string, string][];
 /** The event a webhook delivered, bare or wrapped by Lambda, API Gateway or EventBridge. */
@@ -247,7 +265,7 @@ export interface CatalogEntry {
   source: Source;
   kind: EventKind;
   discriminators: Record<string, unknown> & {
-    format: 'entity_change_event' | 'relationship_change_event' | 'atlan_notification';
+    format: 'entity_change_event' | 'relationship_change_event' | 'atlan_notification' | 'openmetadata_change_event';
   };
   entityTypes: string[];
   params: CatalogParam[];
@@ -260,7 +278,7 @@ export interface CatalogEntry {
 /** The catalog of known events. */
 export interface Catalog {
   entries: CatalogEntry[];
-  /** Each kind with its family, its parameters over both platforms, and the platforms that emit it. */
+  /** Each kind with its family, its parameters over every platform, and the platforms that emit it. */
   kinds: { kind: EventKind; family: EventFamily; params: CatalogParam[]; sources: Source[] }[];
 }
 

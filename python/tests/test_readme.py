@@ -18,6 +18,7 @@ PAGES = {
         "added to default/snowflake/",
         "removed ['urn:li:corpGroup:analytics-team'] from",
         "{'statusCode': 200}",
+        "owner.added ['aaron_johnson0'] owner.added:fieldsAdded[0]",
         "invalid_field $.operation",
     ],
     "docs/filters.md": ["True", "filter.kind unknown kind"],

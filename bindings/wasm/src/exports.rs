@@ -221,6 +221,18 @@ pub fn verify_signature(headers_json: &str, secret: &str) -> bool {
     metaevents::webhook::verify_signature(convert::header_pairs(headers_json), secret)
 }
 
+/// `webhook::verify_openmetadata_signature` over header pairs given as JSON and the raw body.
+#[wasm_bindgen(js_name = verifyOpenMetadataSignature)]
+pub fn verify_openmetadata_signature(headers_json: &str, body: &[u8], secret: &str) -> bool {
+    metaevents::webhook::verify_openmetadata_signature(convert::header_pairs(headers_json), body, secret)
+}
+
+/// `webhook::openmetadata_signature` of the raw body.
+#[wasm_bindgen(js_name = openmetadataSignature)]
+pub fn openmetadata_signature(body: &[u8], secret: &str) -> String {
+    metaevents::webhook::openmetadata_signature(body, secret)
+}
+
 /// `webhook::lambda_headers` of a request given as JSON; pairs as JSON.
 #[wasm_bindgen(js_name = lambdaHeaders)]
 pub fn lambda_headers(request_json: &str) -> String {

@@ -92,10 +92,12 @@ from metaevents._native import (
     iter_file,
     iter_lines,
     lambda_headers,
+    openmetadata_signature,
     parse,
     parse_many,
     unwrap,
     validate,
+    verify_openmetadata_signature,
     verify_signature,
 )
 from metaevents._typed import install as _install
@@ -179,9 +181,11 @@ __all__ = [
     "iter_file",
     "iter_lines",
     "lambda_headers",
+    "openmetadata_signature",
     "parse",
     "parse_many",
     "unwrap",
     "validate",
+    "verify_openmetadata_signature",
     "verify_signature",
 ]

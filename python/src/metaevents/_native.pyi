@@ -72,7 +72,7 @@ class Event:
     def id(self) -> str:
         """Deterministic id: 32 hex characters, the same through any envelope."""
     @property
-    def source(self) -> Literal["datahub", "atlan"]:
+    def source(self) -> Literal["datahub", "atlan", "openmetadata"]:
         """The platform."""
     @property
     def kind(self) -> str:
@@ -120,20 +120,21 @@ class Event:
 
 @final
 class ValidationRequest:
-    """Atlan's webhook validation request: answer it with 200, it is not an event."""
+    """A webhook's test request (Atlan's validation request, OpenMetadata's test message): answer
+    it with 200, it is not an event."""
 
     __match_args__ = ("message",)
     @property
     def kind(self) -> Literal["webhook.validation"]:
         """Always ``"webhook.validation"``."""
     @property
-    def source(self) -> Literal["atlan"]:
-        """Always ``"atlan"``."""
+    def source(self) -> Literal["atlan", "openmetadata"]:
+        """The platform that sent it."""
     @property
     def message(self) -> str:
-        """The greeting Atlan sent."""
+        """Its text (Atlan's greeting, OpenMetadata's test sentence)."""
     def to_dict(self) -> dict[str, Any]:
-        """``{"kind": "webhook.validation", "source": "atlan", "message": ...}``."""
+        """``{"kind": "webhook.validation", "source": ..., "message": ...}``."""
     def to_json(self) -> str:
         """``to_dict()`` as JSON text."""
     def __eq__(self, other: object, /) -> bool: ...
@@ -328,7 +329,8 @@ def validate(event: Event) -> list[dict[str, Any]]:
     """Strict checks of an event against the catalog: a list of ``{severity, code, path, message}``."""
 
 def is_validation_request(body: _Input) -> bool:
-    """Whether ``body`` is Atlan's webhook validation request (bare or in a Lambda/EventBridge wrapper)."""
+    """Whether ``body`` is a webhook's test request: Atlan's validation request or OpenMetadata's test
+    message (bare or in a Lambda/EventBridge wrapper)."""
 
 def verify_signature(
     headers: Mapping[str, str] | Mapping[bytes, bytes] | Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]],
@@ -337,12 +339,25 @@ def verify_signature(
     """Whether the headers carry ``x-atlan-signing-secret`` equal to ``secret`` (names compared
     case-insensitively, the value in constant time)."""
 
+def verify_openmetadata_signature(
+    headers: Mapping[str, str] | Mapping[bytes, bytes] | Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]],
+    body: bytes | bytearray | memoryview | str,
+    secret: str,
+) -> bool:
+    """Whether the headers carry an ``X-OM-Signature`` that signs ``body``, the raw request body,
+    with ``secret``, as OpenMetadata signs webhooks (``sha256=`` and base64 of HMAC-SHA256; names
+    compared case-insensitively, the signature in constant time)."""
+
+def openmetadata_signature(body: bytes | bytearray | memoryview | str, secret: str) -> str:
+    """The ``X-OM-Signature`` value OpenMetadata sends with ``body`` for the webhook secret ``secret``."""
+
 def lambda_headers(event: Mapping[str, Any] | str) -> list[tuple[str, str]]:
     """The headers of a Lambda function URL / API Gateway event, as (name, value) pairs."""
 
 def unwrap(body: _Input) -> Event | ValidationRequest:
     """The event a webhook delivered (bare, or the Lambda / API Gateway / EventBridge event
-    around it), or the ``ValidationRequest``."""
+    around it), or the ``ValidationRequest``. An OpenMetadata ChangeEvent of several changes is
+    several events: read it with ``parse_many``."""
 
 def _kind_classes() -> list[tuple[str, type[Event], tuple[tuple[str, str, str], ...]]]: ...
 def _event_from_json(json: str) -> Event: ...
