@@ -4,6 +4,8 @@
 //! change is therefore a removal and an addition of one name, paired here into
 //! `schema.field_modified`. `columns.<path>.<property>` changes one property of a column.
 
+use std::collections::{HashMap, VecDeque};
+
 use serde_json::Value;
 
 use super::changes::{Change, Op, field_fqn, field_path, invalid};
@@ -84,12 +86,19 @@ impl<'b> Columns<'b> {
     /// The events: a removal and an addition of the same name under the same parent are one
     /// modification (none when the column is unchanged), the rest additions and removals.
     pub(super) fn finish(self, context: &Context<'_>, out: &mut Vec<Fanned>) {
+        // The removed columns by (parent, name ignoring case), each name's in list order.
+        let mut by_name: HashMap<(Vec<String>, String), VecDeque<usize>> = HashMap::new();
+        for (index, old) in self.removed.iter().enumerate() {
+            by_name.entry((old.parent.clone(), old.name.to_ascii_lowercase())).or_default().push_back(index);
+        }
         let mut removed: Vec<Option<Item<'_>>> = self.removed.into_iter().map(Some).collect();
         for item in self.added {
-            let partner = removed.iter_mut().find(|slot| {
-                slot.as_ref().is_some_and(|old| old.parent == item.parent && old.name.eq_ignore_ascii_case(item.name))
-            });
-            match partner.and_then(Option::take) {
+            let partner = by_name
+                .get_mut(&(item.parent.clone(), item.name.to_ascii_lowercase()))
+                .and_then(VecDeque::pop_front)
+                .and_then(|index| removed.get_mut(index))
+                .and_then(Option::take);
+            match partner {
                 Some(old) if old.column.to_value() == item.column.to_value() => {}
                 Some(old) => out.push(modified(&old, &item, context)),
                 None => out.push(event(Kind::SchemaFieldAdded, &item, context)),

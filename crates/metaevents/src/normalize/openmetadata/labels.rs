@@ -6,11 +6,10 @@
 use serde_json::Value;
 
 use super::changes::{Change, Op, field_path, invalid};
-use super::{Context, Fanned};
+use super::{Context, Fanned, distinct, distinct_texts, minus};
 use crate::error::Result;
 use crate::json::{Node, path};
 use crate::model::Kind;
-use crate::normalize::push_subject;
 
 /// One `TagLabel` `{tagFQN, source, labelType, state, ...}`.
 #[derive(Debug, Clone, Copy)]
@@ -20,9 +19,10 @@ struct Label<'b> {
     node: &'b Node<'b>,
 }
 
-impl Label<'_> {
-    fn same(&self, other: &Label<'_>) -> bool {
-        self.fqn == other.fqn && self.source == other.source
+impl<'b> Label<'b> {
+    /// Which label it is (`EntityUtil.tagLabelMatch`: the same tagFQN and source).
+    fn key(&self) -> (&'b str, Option<&'b str>) {
+        (self.fqn, self.source)
     }
 
     fn is_term(&self) -> bool {
@@ -42,10 +42,7 @@ pub(super) fn changed<'b>(
         Op::Deleted => (Vec::new(), labels(change, false, context)?),
         Op::Updated => {
             let (old, new) = (labels(change, false, context)?, labels(change, true, context)?);
-            let minus = |from: &[Label<'b>], other: &[Label<'b>]| -> Vec<Label<'b>> {
-                from.iter().filter(|label| !other.iter().any(|known| known.same(label))).copied().collect()
-            };
-            (minus(&new, &old), minus(&old, &new))
+            (minus(&new, &old, Label::key), minus(&old, &new, Label::key))
         }
     };
     for (labels, tag_kind, term_kind) in
@@ -68,9 +65,7 @@ pub(super) fn changed<'b>(
 
 fn event(kind: Kind, key: &'static str, labels: &[Label<'_>], change: &Change<'_>, field: Option<&[String]>) -> Fanned {
     let mut event = Fanned::of(kind, change, None);
-    for label in labels {
-        push_subject(&mut event.subjects, label.fqn);
-    }
+    event.subjects = distinct_texts(labels.iter().map(|label| label.fqn));
     event.details.insert(key, Value::Array(labels.iter().map(|label| label.node.to_value()).collect()));
     if let Some(field) = field {
         let field = field_path(field);
@@ -112,10 +107,7 @@ fn labels<'b>(change: &Change<'b>, new: bool, context: &Context<'b>) -> Result<V
                 ));
             }
         };
-        let label = Label { fqn, source: item.get("source").and_then(Node::as_str), node: item };
-        if !labels.iter().any(|known| known.same(&label)) {
-            labels.push(label);
-        }
+        labels.push(Label { fqn, source: item.get("source").and_then(Node::as_str), node: item });
     }
-    Ok(labels)
+    Ok(distinct(labels, Label::key))
 }

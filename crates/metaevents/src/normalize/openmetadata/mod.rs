@@ -12,10 +12,13 @@ mod labels;
 mod references;
 mod text;
 
+use std::collections::HashSet;
+use std::hash::Hash;
+
 use bumpalo::Bump;
 use serde_json::{Map, Value};
 
-use super::{EnvelopeFacts, Fields, Innermost, Normalizer, coerce, push_subject};
+use super::{EnvelopeFacts, Fields, Innermost, Normalizer, coerce};
 use crate::error::Result;
 use crate::json::Node;
 use crate::model::{Details, Event, EventBuilder, Kind, Native, NativeFormat, Source};
@@ -92,6 +95,24 @@ impl Fanned {
     }
 }
 
+/// `items` without repeats (the first of each `key`), in order. In linear time: the lists of one
+/// change (tags, columns, changes) can be as long as an event is large.
+pub(crate) fn distinct<T, K: Eq + Hash>(items: impl IntoIterator<Item = T>, key: impl Fn(&T) -> K) -> Vec<T> {
+    let mut seen = HashSet::new();
+    items.into_iter().filter(|item| seen.insert(key(item))).collect()
+}
+
+/// The items of `from` whose `key` no item of `other` has, in order.
+pub(crate) fn minus<T: Copy, K: Eq + Hash>(from: &[T], other: &[T], key: impl Fn(&T) -> K) -> Vec<T> {
+    let known: HashSet<K> = other.iter().map(&key).collect();
+    from.iter().filter(|item| !known.contains(&key(item))).copied().collect()
+}
+
+/// Texts without repeats or empty ones, in order.
+pub(crate) fn distinct_texts<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<String> {
+    distinct(texts.into_iter().filter(|text| !text.is_empty()), |text| *text).into_iter().map(str::to_owned).collect()
+}
+
 /// A `ChangeEvent`: its events, in the order of the changes they come from (the `eventType`'s
 /// first, the rest of the changes last).
 pub(crate) fn change_event(
@@ -159,12 +180,7 @@ pub(crate) fn change_event(
     for ((fanned, part), id) in out.into_iter().zip(parts).zip(ids) {
         let mut native = Native::new(NativeFormat::OpenMetadataChangeEvent);
         native.event_type = Some(event_type.to_owned());
-        let mut names: Vec<String> = Vec::with_capacity(fanned.fields.len());
-        for name in fanned.fields {
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
+        let names = distinct(fanned.fields, Clone::clone);
         native.fields = (!names.is_empty()).then_some(names);
         native.part = Some(part);
         native.envelope.clone_from(&inner.envelope);
@@ -254,7 +270,6 @@ fn updated(left: &[Change<'_>], context: &Context<'_>) -> Fanned {
         out.fields = left.iter().map(|change| change.name.to_owned()).collect();
     }
     let mut listed = Vec::with_capacity(left.len());
-    let mut names = Vec::new();
     for change in left {
         let mut item = Map::new();
         item.insert("list".to_owned(), Value::String(change.op.list().to_owned()));
@@ -265,8 +280,8 @@ fn updated(left: &[Change<'_>], context: &Context<'_>) -> Fanned {
             }
         }
         listed.push(Value::Object(item));
-        push_subject(&mut names, change.name);
     }
+    let names = distinct_texts(left.iter().map(|change| change.name));
     out.details.insert("changes", Value::Array(listed));
     out.details.insert("changedFields", Value::Array(names.into_iter().map(Value::String).collect()));
     out

@@ -5,11 +5,10 @@
 use serde_json::Value;
 
 use super::changes::{Change, Op, invalid};
-use super::{Context, Fanned};
+use super::{Context, Fanned, distinct, distinct_texts, minus};
 use crate::error::Result;
 use crate::json::{Node, path};
 use crate::model::Kind;
-use crate::normalize::push_subject;
 
 /// A field of references and its kinds.
 #[derive(Debug, Clone, Copy)]
@@ -29,21 +28,22 @@ struct Reference<'b> {
     node: &'b Node<'b>,
 }
 
-impl Reference<'_> {
-    fn text(&self, key: &str) -> Option<&str> {
+impl<'b> Reference<'b> {
+    fn text(&self, key: &str) -> Option<&'b str> {
         self.node.get(key).and_then(Node::as_str).filter(|text| !text.is_empty())
     }
 
     /// What names it in `subjects`: its fully qualified name, else its name, else its id.
-    fn subject(&self) -> Option<&str> {
+    fn subject(&self) -> Option<&'b str> {
         self.text("fullyQualifiedName").or_else(|| self.text("name")).or_else(|| self.text("id"))
     }
 
-    /// The same reference (`EntityUtil.entityReferenceMatch`: same id and type).
-    fn same(self, other: Reference<'_>) -> bool {
-        match (self.text("id"), other.text("id")) {
-            (Some(a), Some(b)) => a == b && self.text("type") == other.text("type"),
-            _ => self.subject() == other.subject(),
+    /// Which reference it is (`EntityUtil.entityReferenceMatch`: the same id and type), by
+    /// its name when it has no id.
+    fn key(&self) -> (Option<&'b str>, Option<&'b str>) {
+        match self.text("id") {
+            Some(id) => (Some(id), self.text("type")),
+            None => (None, self.subject()),
         }
     }
 }
@@ -60,10 +60,7 @@ pub(super) fn changed<'b>(
         Op::Deleted => (Vec::new(), references(change, false, context)?),
         Op::Updated => {
             let (old, new) = (references(change, false, context)?, references(change, true, context)?);
-            let minus = |from: &[Reference<'b>], other: &[Reference<'b>]| -> Vec<Reference<'b>> {
-                from.iter().filter(|item| !other.iter().any(|known| known.same(**item))).copied().collect()
-            };
-            (minus(&new, &old), minus(&old, &new))
+            (minus(&new, &old, Reference::key), minus(&old, &new, Reference::key))
         }
     };
     // Removals first: a replaced single owner reads as "A removed, B added".
@@ -72,11 +69,7 @@ pub(super) fn changed<'b>(
             continue;
         }
         let mut event = Fanned::of(kind, change, None);
-        for reference in &references {
-            if let Some(subject) = reference.subject() {
-                push_subject(&mut event.subjects, subject);
-            }
-        }
+        event.subjects = distinct_texts(references.iter().filter_map(Reference::subject));
         event.details.insert(group.key, Value::Array(references.iter().map(|r| r.node.to_value()).collect()));
         out.push(event);
     }
@@ -110,10 +103,7 @@ fn references<'b>(change: &Change<'b>, new: bool, context: &Context<'b>) -> Resu
                 format!("an entity reference must be an object, found {}", node.type_name()),
             ));
         }
-        let reference = Reference { node };
-        if !references.iter().any(|known| known.same(reference)) {
-            references.push(reference);
-        }
+        references.push(Reference { node });
     }
-    Ok(references)
+    Ok(distinct(references, Reference::key))
 }
