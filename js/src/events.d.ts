@@ -169,12 +169,12 @@ export interface TagAddedDetails {
    */
   sourceDetails?: unknown;
   /**
-   * one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id
+   * one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs
    * Only on Atlan events.
    */
   tags?: Record<string, unknown>[];
   /**
-   * every tag reached this asset by propagation (its entityGuid is another asset's)
+   * every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)
    * Only on Atlan events.
    */
   propagated?: boolean;
@@ -210,12 +210,12 @@ export interface TagRemovedDetails {
    */
   sourceDetails?: unknown;
   /**
-   * one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id
+   * one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs
    * Only on Atlan events.
    */
   tags?: Record<string, unknown>[];
   /**
-   * every tag reached this asset by propagation (its entityGuid is another asset's)
+   * every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)
    * Only on Atlan events.
    */
   propagated?: boolean;
@@ -225,9 +225,9 @@ export interface TagRemovedDetails {
 
 /** `details` of `tag.updated` (Atlan): tags were changed (attachments, propagation settings). */
 export interface TagUpdatedDetails {
-  /** one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id */
+  /** one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs */
   tags: Record<string, unknown>[];
-  /** every tag reached this asset by propagation (its entityGuid is another asset's) */
+  /** every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag) */
   propagated: boolean;
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
@@ -425,7 +425,7 @@ export interface SchemaFieldModifiedDetails {
 
 /** `details` of `custom_metadata.updated` (Atlan): custom metadata was set or removed. */
 export interface CustomMetadataUpdatedDetails {
-  /** one `{setId, attributeId, value, removed}` per attribute of mutatedDetails; a null value means removed */
+  /** one `{setId, setName, attributeId, attributeName, value, removed}` per attribute of mutatedDetails; a null value means removed; the names only when the parser was given Atlan's typedefs */
   changes: Record<string, unknown>[];
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;

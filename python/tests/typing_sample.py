@@ -26,7 +26,7 @@ def handle(body: bytes | str | dict[str, Any]) -> str:
             assert_type(attempt, int)
             return str(attempt + 1)
         case metaevents.OwnerEvent():
-            return parsed.entity.id
+            return parsed.entity.id or ""
         case Event(kind, entity, subjects):
             assert_type(kind, str)
             assert_type(entity, Entity)

@@ -516,10 +516,10 @@ class TagAdded(TagEvent):
         """``details.sourceDetails`` (json): where the change came from (JSON text decoded)"""
     @property
     def tags(self) -> list[dict[str, Any]] | None:
-        """``details.tags`` (object_list): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id"""
+        """``details.tags`` (object_list): one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs"""
     @property
     def propagated(self) -> bool | None:
-        """``details.propagated`` (boolean): every tag reached this asset by propagation (its entityGuid is another asset's)"""
+        """``details.propagated`` (boolean): every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)"""
 
 @final
 class TagRemoved(TagEvent):
@@ -555,10 +555,10 @@ class TagRemoved(TagEvent):
         """``details.sourceDetails`` (json): where the change came from (JSON text decoded)"""
     @property
     def tags(self) -> list[dict[str, Any]] | None:
-        """``details.tags`` (object_list): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id"""
+        """``details.tags`` (object_list): one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs"""
     @property
     def propagated(self) -> bool | None:
-        """``details.propagated`` (boolean): every tag reached this asset by propagation (its entityGuid is another asset's)"""
+        """``details.propagated`` (boolean): every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)"""
 
 @final
 class TagUpdated(TagEvent):
@@ -569,10 +569,10 @@ class TagUpdated(TagEvent):
     def kind(self) -> Literal["tag.updated"]: ...
     @property
     def tags(self) -> list[dict[str, Any]] | None:
-        """``details.tags`` (object_list): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id"""
+        """``details.tags`` (object_list): one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs"""
     @property
     def propagated(self) -> bool | None:
-        """``details.propagated`` (boolean): every tag reached this asset by propagation (its entityGuid is another asset's)"""
+        """``details.propagated`` (boolean): every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)"""
 
 class TermEvent(Event):
     """Base class of the ``term.*`` kinds."""
@@ -897,7 +897,7 @@ class CustomMetadataUpdated(CustomMetadataEvent):
     def kind(self) -> Literal["custom_metadata.updated"]: ...
     @property
     def changes(self) -> list[dict[str, Any]] | None:
-        """``details.changes`` (object_list): one `{setId, attributeId, value, removed}` per attribute of mutatedDetails; a null value means removed"""
+        """``details.changes`` (object_list): one `{setId, setName, attributeId, attributeName, value, removed}` per attribute of mutatedDetails; a null value means removed; the names only when the parser was given Atlan's typedefs"""
 
 class BusinessAttributeEvent(Event):
     """Base class of the ``business_attribute.*`` kinds."""

@@ -29,18 +29,18 @@ struct Reference<'b> {
 }
 
 impl<'b> Reference<'b> {
-    fn text(&self, key: &str) -> Option<&'b str> {
+    fn text(self, key: &str) -> Option<&'b str> {
         self.node.get(key).and_then(Node::as_str).filter(|text| !text.is_empty())
     }
 
     /// What names it in `subjects`: its fully qualified name, else its name, else its id.
-    fn subject(&self) -> Option<&'b str> {
+    fn subject(self) -> Option<&'b str> {
         self.text("fullyQualifiedName").or_else(|| self.text("name")).or_else(|| self.text("id"))
     }
 
     /// Which reference it is (`EntityUtil.entityReferenceMatch`: the same id and type), by
     /// its name when it has no id.
-    fn key(&self) -> (Option<&'b str>, Option<&'b str>) {
+    fn key(self) -> (Option<&'b str>, Option<&'b str>) {
         match self.text("id") {
             Some(id) => (Some(id), self.text("type")),
             None => (None, self.subject()),
@@ -60,7 +60,7 @@ pub(super) fn changed<'b>(
         Op::Deleted => (Vec::new(), references(change, false, context)?),
         Op::Updated => {
             let (old, new) = (references(change, false, context)?, references(change, true, context)?);
-            (minus(&new, &old, Reference::key), minus(&old, &new, Reference::key))
+            (minus(&new, &old, |r| r.key()), minus(&old, &new, |r| r.key()))
         }
     };
     // Removals first: a replaced single owner reads as "A removed, B added".
@@ -69,7 +69,7 @@ pub(super) fn changed<'b>(
             continue;
         }
         let mut event = Fanned::of(kind, change, None);
-        event.subjects = distinct_texts(references.iter().filter_map(Reference::subject));
+        event.subjects = distinct_texts(references.iter().filter_map(|r| r.subject()));
         event.details.insert(group.key, Value::Array(references.iter().map(|r| r.node.to_value()).collect()));
         out.push(event);
     }
@@ -105,5 +105,5 @@ fn references<'b>(change: &Change<'b>, new: bool, context: &Context<'b>) -> Resu
         }
         references.push(Reference { node });
     }
-    Ok(distinct(references, Reference::key))
+    Ok(distinct(references, |r| r.key()))
 }
