@@ -235,7 +235,10 @@ export function verifyOpenMetadataSignature(
   secret: string,
 ): boolean;
 /** The `X-OM-Signature` value OpenMetadata sends with `body` for the webhook secret `secret`. */
-export function openmetadataSignature(body: string | Uint8Array | ArrayBuffer | ArrayBufferView, secret: string): string;
+export function openmetadataSignature(
+  body: string | Uint8Array | ArrayBuffer | ArrayBufferView,
+  secret: string,
+): string;
 /** The `[name, value]` headers of an AWS Lambda function URL / API Gateway request (object or JSON text). */
 export function lambdaHeaders(request: object | string): [string, string][];
 /** The event a webhook delivered, bare or wrapped by Lambda, API Gateway or EventBridge. */

@@ -493,13 +493,20 @@ describe('OpenMetadata webhooks', () => {
   test('the test message is recognised, never an error', () => {
     for (const input of [testMessage, JSON.stringify(testMessage), testMessage.message]) {
       assert.equal(isValidationRequest(input), true);
-      assert.deepEqual(parse(input), { kind: 'webhook.validation', source: 'openmetadata', message: testMessage.message });
+      assert.deepEqual(parse(input), {
+        kind: 'webhook.validation',
+        source: 'openmetadata',
+        message: testMessage.message,
+      });
     }
   });
 
   test('a ChangeEvent of several changes is several events: parseMany', () => {
     const changeEvent = vector('openmetadata-fan-out-several-changes');
-    assert.throws(() => parse(changeEvent), (error) => error.kind === 'not_single');
+    assert.throws(
+      () => parse(changeEvent),
+      (error) => error.kind === 'not_single',
+    );
     const events = parseMany(changeEvent);
     assert.deepEqual(
       events.map((event) => event.kind),

@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 
-import { Filter, FilterError, MetaeventsError, Parser, parse, parseMany } from 'metaevents';
+import { Filter, FilterError, MetaeventsError, Parser, parseMany } from 'metaevents';
 
 import { errorClassFor } from './helpers.mjs';
 

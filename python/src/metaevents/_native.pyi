@@ -398,6 +398,8 @@ class EntityUpdated(EntityEvent):
         "relationship_attributes",
         "request_id",
         "via_ui",
+        "changes",
+        "changed_fields",
         "entity",
         "subjects",
     )
@@ -421,12 +423,18 @@ class EntityUpdated(EntityEvent):
     @property
     def via_ui(self) -> bool | None:
         """``details.viaUi`` (boolean): headers x-atlan-via-ui"""
+    @property
+    def changes(self) -> list[dict[str, Any]] | None:
+        """``details.changes`` (object_list): one `{change: added|updated|deleted, name, oldValue, newValue}` per FieldChange no other kind took (values that are JSON text decoded)"""
+    @property
+    def changed_fields(self) -> list[str] | None:
+        """``details.changedFields`` (string_list): the names of those FieldChanges"""
 
 @final
 class EntityDeleted(EntityEvent):
     """An event of kind ``entity.deleted``."""
 
-    __match_args__ = ("hard", "delete_handler", "status", "entity", "subjects")
+    __match_args__ = ("hard", "delete_handler", "status", "recursive", "entity", "subjects")
     @property
     def kind(self) -> Literal["entity.deleted"]: ...
     @property
@@ -438,6 +446,9 @@ class EntityDeleted(EntityEvent):
     @property
     def status(self) -> str | None:
         """``details.status`` (string): entity.status (DELETED, PURGED)"""
+    @property
+    def recursive(self) -> bool | None:
+        """``details.recursive`` (boolean): the delete cascaded to the entity's children, which get no events of their own (2.x)"""
 
 @final
 class EntityRestored(EntityEvent):
@@ -584,7 +595,16 @@ class TermEvent(Event):
 class TermAdded(TermEvent):
     """An event of kind ``term.added``."""
 
-    __match_args__ = ("term_urn", "field_path", "parent_urn", "context", "source_details", "entity", "subjects")
+    __match_args__ = (
+        "term_urn",
+        "field_path",
+        "parent_urn",
+        "context",
+        "source_details",
+        "terms",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["term.added"]: ...
     @property
@@ -602,12 +622,24 @@ class TermAdded(TermEvent):
     @property
     def source_details(self) -> Any:
         """``details.sourceDetails`` (json): where the change came from (JSON text decoded)"""
+    @property
+    def terms(self) -> list[dict[str, Any]] | None:
+        """``details.terms`` (object_list): the glossary terms, as TagLabels with source Glossary `{tagFQN, source, labelType, state, ...}` (JSON text decoded, repeats dropped)"""
 
 @final
 class TermRemoved(TermEvent):
     """An event of kind ``term.removed``."""
 
-    __match_args__ = ("term_urn", "field_path", "parent_urn", "context", "source_details", "entity", "subjects")
+    __match_args__ = (
+        "term_urn",
+        "field_path",
+        "parent_urn",
+        "context",
+        "source_details",
+        "terms",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["term.removed"]: ...
     @property
@@ -625,6 +657,9 @@ class TermRemoved(TermEvent):
     @property
     def source_details(self) -> Any:
         """``details.sourceDetails`` (json): where the change came from (JSON text decoded)"""
+    @property
+    def terms(self) -> list[dict[str, Any]] | None:
+        """``details.terms`` (object_list): the glossary terms, as TagLabels with source Glossary `{tagFQN, source, labelType, state, ...}` (JSON text decoded, repeats dropped)"""
 
 class DomainEvent(Event):
     """Base class of the ``domain.*`` kinds."""
@@ -636,7 +671,7 @@ class DomainEvent(Event):
 class DomainAdded(DomainEvent):
     """An event of kind ``domain.added``."""
 
-    __match_args__ = ("domain_urn", "context", "source_details", "entity", "subjects")
+    __match_args__ = ("domain_urn", "context", "source_details", "domains", "entity", "subjects")
     @property
     def kind(self) -> Literal["domain.added"]: ...
     @property
@@ -648,12 +683,15 @@ class DomainAdded(DomainEvent):
     @property
     def source_details(self) -> Any:
         """``details.sourceDetails`` (json): where the change came from (JSON text decoded)"""
+    @property
+    def domains(self) -> list[dict[str, Any]] | None:
+        """``details.domains`` (object_list): the domains, as EntityReferences `{id, type, name, fullyQualifiedName, ...}`"""
 
 @final
 class DomainRemoved(DomainEvent):
     """An event of kind ``domain.removed``."""
 
-    __match_args__ = ("domain_urn", "context", "source_details", "entity", "subjects")
+    __match_args__ = ("domain_urn", "context", "source_details", "domains", "entity", "subjects")
     @property
     def kind(self) -> Literal["domain.removed"]: ...
     @property
@@ -665,6 +703,9 @@ class DomainRemoved(DomainEvent):
     @property
     def source_details(self) -> Any:
         """``details.sourceDetails`` (json): where the change came from (JSON text decoded)"""
+    @property
+    def domains(self) -> list[dict[str, Any]] | None:
+        """``details.domains`` (object_list): the domains, as EntityReferences `{id, type, name, fullyQualifiedName, ...}`"""
 
 class OwnerEvent(Event):
     """Base class of the ``owner.*`` kinds."""
@@ -676,7 +717,16 @@ class OwnerEvent(Event):
 class OwnerAdded(OwnerEvent):
     """An event of kind ``owner.added``."""
 
-    __match_args__ = ("owner_urn", "owner_type", "owner_type_urn", "context", "source_details", "entity", "subjects")
+    __match_args__ = (
+        "owner_urn",
+        "owner_type",
+        "owner_type_urn",
+        "context",
+        "source_details",
+        "owners",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["owner.added"]: ...
     @property
@@ -694,12 +744,24 @@ class OwnerAdded(OwnerEvent):
     @property
     def source_details(self) -> Any:
         """``details.sourceDetails`` (json): where the change came from (JSON text decoded)"""
+    @property
+    def owners(self) -> list[dict[str, Any]] | None:
+        """``details.owners`` (object_list): the owners, as EntityReferences `{id, type, name, fullyQualifiedName, ...}` (a user or a team)"""
 
 @final
 class OwnerRemoved(OwnerEvent):
     """An event of kind ``owner.removed``."""
 
-    __match_args__ = ("owner_urn", "owner_type", "owner_type_urn", "context", "source_details", "entity", "subjects")
+    __match_args__ = (
+        "owner_urn",
+        "owner_type",
+        "owner_type_urn",
+        "context",
+        "source_details",
+        "owners",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["owner.removed"]: ...
     @property
@@ -717,6 +779,9 @@ class OwnerRemoved(OwnerEvent):
     @property
     def source_details(self) -> Any:
         """``details.sourceDetails`` (json): where the change came from (JSON text decoded)"""
+    @property
+    def owners(self) -> list[dict[str, Any]] | None:
+        """``details.owners`` (object_list): the owners, as EntityReferences `{id, type, name, fullyQualifiedName, ...}` (a user or a team)"""
 
 class DocumentationEvent(Event):
     """Base class of the ``documentation.*`` kinds."""
@@ -728,7 +793,16 @@ class DocumentationEvent(Event):
 class DocumentationAdded(DocumentationEvent):
     """An event of kind ``documentation.added``."""
 
-    __match_args__ = ("description", "documentation", "field_path", "parent_urn", "context", "entity", "subjects")
+    __match_args__ = (
+        "description",
+        "documentation",
+        "field_path",
+        "parent_urn",
+        "context",
+        "previous_description",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["documentation.added"]: ...
     @property
@@ -746,12 +820,24 @@ class DocumentationAdded(DocumentationEvent):
     @property
     def context(self) -> Any:
         """``details.context`` (json): change context (JSON text decoded), `{}` by default"""
+    @property
+    def previous_description(self) -> str | None:
+        """``details.previousDescription`` (string): the description before a modification"""
 
 @final
 class DocumentationModified(DocumentationEvent):
     """An event of kind ``documentation.modified``."""
 
-    __match_args__ = ("description", "documentation", "field_path", "parent_urn", "context", "entity", "subjects")
+    __match_args__ = (
+        "description",
+        "documentation",
+        "field_path",
+        "parent_urn",
+        "context",
+        "previous_description",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["documentation.modified"]: ...
     @property
@@ -769,12 +855,24 @@ class DocumentationModified(DocumentationEvent):
     @property
     def context(self) -> Any:
         """``details.context`` (json): change context (JSON text decoded), `{}` by default"""
+    @property
+    def previous_description(self) -> str | None:
+        """``details.previousDescription`` (string): the description before a modification"""
 
 @final
 class DocumentationRemoved(DocumentationEvent):
     """An event of kind ``documentation.removed``."""
 
-    __match_args__ = ("description", "documentation", "field_path", "parent_urn", "context", "entity", "subjects")
+    __match_args__ = (
+        "description",
+        "documentation",
+        "field_path",
+        "parent_urn",
+        "context",
+        "previous_description",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["documentation.removed"]: ...
     @property
@@ -792,6 +890,9 @@ class DocumentationRemoved(DocumentationEvent):
     @property
     def context(self) -> Any:
         """``details.context`` (json): change context (JSON text decoded), `{}` by default"""
+    @property
+    def previous_description(self) -> str | None:
+        """``details.previousDescription`` (string): the description before a modification"""
 
 class DeprecationEvent(Event):
     """Base class of the ``deprecation.*`` kinds."""
@@ -803,7 +904,7 @@ class DeprecationEvent(Event):
 class DeprecationChanged(DeprecationEvent):
     """An event of kind ``deprecation.changed``."""
 
-    __match_args__ = ("status", "timestamp", "note", "entity", "subjects")
+    __match_args__ = ("status", "timestamp", "note", "entity_status", "previous_entity_status", "entity", "subjects")
     @property
     def kind(self) -> Literal["deprecation.changed"]: ...
     @property
@@ -815,6 +916,12 @@ class DeprecationChanged(DeprecationEvent):
     @property
     def note(self) -> str | None:
         """``details.note`` (string): deprecation note"""
+    @property
+    def entity_status(self) -> str | None:
+        """``details.entityStatus`` (string): the new status as OpenMetadata spells it (Deprecated, Approved, ...)"""
+    @property
+    def previous_entity_status(self) -> str | None:
+        """``details.previousEntityStatus`` (string): the status before"""
 
 class SchemaEvent(Event):
     """Base class of the ``schema.*`` kinds."""
@@ -826,7 +933,19 @@ class SchemaEvent(Event):
 class SchemaFieldAdded(SchemaEvent):
     """An event of kind ``schema.field_added``."""
 
-    __match_args__ = ("field_urn", "field_path", "nullable", "modification_category", "entity", "subjects")
+    __match_args__ = (
+        "field_urn",
+        "field_path",
+        "nullable",
+        "modification_category",
+        "column",
+        "previous_column",
+        "changed_property",
+        "previous_value",
+        "value",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["schema.field_added"]: ...
     @property
@@ -841,12 +960,39 @@ class SchemaFieldAdded(SchemaEvent):
     @property
     def modification_category(self) -> str | None:
         """``details.modificationCategory`` (string): RENAME, TYPE_CHANGE or OTHER"""
+    @property
+    def column(self) -> dict[str, Any] | None:
+        """``details.column`` (object): the Column `{name, dataType, dataLength, ...}` added, removed, or as it is now"""
+    @property
+    def previous_column(self) -> dict[str, Any] | None:
+        """``details.previousColumn`` (object): the Column before a modification (a type change is a remove and an add of it)"""
+    @property
+    def changed_property(self) -> str | None:
+        """``details.changedProperty`` (string): the column property a `columns.<path>.<property>` change names: dataLength, precision, scale, constraint, displayName"""
+    @property
+    def previous_value(self) -> Any:
+        """``details.previousValue`` (json): that property before"""
+    @property
+    def value(self) -> Any:
+        """``details.value`` (json): that property now"""
 
 @final
 class SchemaFieldRemoved(SchemaEvent):
     """An event of kind ``schema.field_removed``."""
 
-    __match_args__ = ("field_urn", "field_path", "nullable", "modification_category", "entity", "subjects")
+    __match_args__ = (
+        "field_urn",
+        "field_path",
+        "nullable",
+        "modification_category",
+        "column",
+        "previous_column",
+        "changed_property",
+        "previous_value",
+        "value",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["schema.field_removed"]: ...
     @property
@@ -861,12 +1007,39 @@ class SchemaFieldRemoved(SchemaEvent):
     @property
     def modification_category(self) -> str | None:
         """``details.modificationCategory`` (string): RENAME, TYPE_CHANGE or OTHER"""
+    @property
+    def column(self) -> dict[str, Any] | None:
+        """``details.column`` (object): the Column `{name, dataType, dataLength, ...}` added, removed, or as it is now"""
+    @property
+    def previous_column(self) -> dict[str, Any] | None:
+        """``details.previousColumn`` (object): the Column before a modification (a type change is a remove and an add of it)"""
+    @property
+    def changed_property(self) -> str | None:
+        """``details.changedProperty`` (string): the column property a `columns.<path>.<property>` change names: dataLength, precision, scale, constraint, displayName"""
+    @property
+    def previous_value(self) -> Any:
+        """``details.previousValue`` (json): that property before"""
+    @property
+    def value(self) -> Any:
+        """``details.value`` (json): that property now"""
 
 @final
 class SchemaFieldModified(SchemaEvent):
     """An event of kind ``schema.field_modified``."""
 
-    __match_args__ = ("field_urn", "field_path", "nullable", "modification_category", "entity", "subjects")
+    __match_args__ = (
+        "field_urn",
+        "field_path",
+        "nullable",
+        "modification_category",
+        "column",
+        "previous_column",
+        "changed_property",
+        "previous_value",
+        "value",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["schema.field_modified"]: ...
     @property
@@ -881,6 +1054,21 @@ class SchemaFieldModified(SchemaEvent):
     @property
     def modification_category(self) -> str | None:
         """``details.modificationCategory`` (string): RENAME, TYPE_CHANGE or OTHER"""
+    @property
+    def column(self) -> dict[str, Any] | None:
+        """``details.column`` (object): the Column `{name, dataType, dataLength, ...}` added, removed, or as it is now"""
+    @property
+    def previous_column(self) -> dict[str, Any] | None:
+        """``details.previousColumn`` (object): the Column before a modification (a type change is a remove and an add of it)"""
+    @property
+    def changed_property(self) -> str | None:
+        """``details.changedProperty`` (string): the column property a `columns.<path>.<property>` change names: dataLength, precision, scale, constraint, displayName"""
+    @property
+    def previous_value(self) -> Any:
+        """``details.previousValue`` (json): that property before"""
+    @property
+    def value(self) -> Any:
+        """``details.value`` (json): that property now"""
 
 class CustomMetadataEvent(Event):
     """Base class of the ``custom_metadata.*`` kinds."""
@@ -1537,6 +1725,8 @@ __all__ = [
     "_event_from_json",
     "is_validation_request",
     "verify_signature",
+    "verify_openmetadata_signature",
+    "openmetadata_signature",
     "lambda_headers",
     "unwrap",
 ]

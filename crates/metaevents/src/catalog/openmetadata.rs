@@ -131,7 +131,7 @@ const UPDATED_PARAMS: &[Param] = &[
         "changes",
         ParamType::ObjectList,
         true,
-        "one `{change: added|updated|deleted, name, oldValue, newValue}` per FieldChange no other kind took (values that are JSON text decoded)",
+        "one `{list, name, oldValue, newValue}` per FieldChange no other kind took (`list`: fieldsAdded, fieldsUpdated or fieldsDeleted; values that are JSON text decoded)",
     ),
     derived("changedFields", ParamType::StringList, true, "the names of those FieldChanges"),
 ];
