@@ -132,6 +132,7 @@ export type ErrorKind =
   | 'empty'
   | 'not_single'
   | 'filter'
+  | 'invalid_option'
   | 'io';
 
 /** An error of the core, with where it happened. */
@@ -170,6 +171,12 @@ export interface ParserOptions {
   maxDepth?: number;
   /** Most events in one JSON array or poll response (default 1,000,000). */
   maxEventsPerArray?: number;
+  /**
+   * Atlan's typedefs (the JSON of `GET /api/meta/types/typedefs?type=CLASSIFICATION` and/or
+   * `BUSINESS_METADATA`, a list of both, or an `{id: name}` object; or its JSON text): display
+   * names are written beside Atlan's hashed tag and custom-metadata ids.
+   */
+  atlanTypedefs?: object | string | null;
 }
 
 /** Reads events with fixed options. */
@@ -287,6 +294,32 @@ export interface Catalog {
 
 /** The catalog built into this version. */
 export function catalog(): Catalog;
+
+/** One row of `errorKinds()`. */
+export interface ErrorKindInfo {
+  /** The stable name (`error.kind`). */
+  kind: ErrorKind;
+  /** Its group: `parse`, `invalid_event`, `decode`, `limit`, `filter`, `option`. */
+  category: string;
+  /** The name of the error class thrown for it. */
+  class: 'MetaeventsError' | 'ParseError' | 'InvalidEventError' | 'DecodeError' | 'LimitError' | 'FilterError';
+  /** What it means. */
+  description: string;
+}
+
+/** Every error kind of the core, with the error class thrown for it. */
+export function errorKinds(): ErrorKindInfo[];
+
+/** One row of `inputFormats()`. */
+export interface InputFormatInfo {
+  /** The name to force it by (`Parser({format})`). */
+  name: InputFormat;
+  /** What it is. */
+  description: string;
+}
+
+/** Every input format a `Parser` can be forced to. */
+export function inputFormats(): InputFormatInfo[];
 /** The JSON Schema (draft 2020-12) of the normalized event. */
 export function eventSchema(): Record<string, unknown>;
 

@@ -8,10 +8,12 @@ import { describe, test } from 'node:test';
 import {
   catalog,
   DecodeError,
+  errorKinds,
   eventSchema,
   Filter,
   FilterError,
   InvalidEventError,
+  inputFormats,
   isValidationRequest,
   LimitError,
   lambdaHeaders,
@@ -28,6 +30,8 @@ import {
   verifySignature,
   version,
 } from 'metaevents';
+
+import { ERROR_KINDS, errorClassFor } from './helpers.mjs';
 
 const TAG_ADDED = {
   entityUrn: 'urn:li:dataset:(urn:li:dataPlatform:snowflake,analytics.public.customers,PROD)',
@@ -192,6 +196,17 @@ describe('errors', () => {
     assert.ok(error.message.includes('entityUrn'));
   });
 
+  test('every kind of the core table comes as the class the table names', () => {
+    assert.deepEqual(errorKinds(), ERROR_KINDS);
+    for (const { kind } of ERROR_KINDS) {
+      const type = errorClassFor(kind);
+      assert.ok(type === MetaeventsError || Object.getPrototypeOf(type) === MetaeventsError, kind);
+    }
+    const formats = inputFormats();
+    assert.ok(formats.length > 5 && formats.every((row) => typeof row.name === 'string' && row.description.length > 0));
+    assert.ok(formats.some((row) => row.name === 'datahub-ece'));
+  });
+
   test('kinds come as their group', () => {
     assert.ok(captured(() => parse('{"a": 1}')) instanceof InvalidEventError); // unrecognized
     assert.ok(captured(() => parse('')) instanceof ParseError); // empty
@@ -201,6 +216,16 @@ describe('errors', () => {
     assert.ok(captured(() => parse(gzip)) instanceof DecodeError);
     assert.ok(captured(() => new Parser({ maxDepth: 1 }).parse(TAG_ADDED_TEXT)) instanceof LimitError);
     assert.ok(captured(() => new Filter({ kind: { regexx: 'x' } })) instanceof FilterError);
+    for (const [kind, run] of [
+      ['unrecognized', () => parse('{"a": 1}')],
+      ['too_deep', () => new Parser({ maxDepth: 1 }).parse(TAG_ADDED_TEXT)],
+      ['filter', () => new Filter({ kind: { regexx: 'x' } })],
+      ['invalid_option', () => new Parser({ format: 'nope' })],
+    ]) {
+      const error = captured(run);
+      assert.equal(error.kind, kind);
+      assert.equal(error.constructor, errorClassFor(kind), kind);
+    }
   });
 
   test('parseMany throws the first bad record with its line', () => {
@@ -242,6 +267,7 @@ describe('Parser', () => {
       maxEventBytes: 4 * 1024 * 1024,
       maxDepth: 64,
       maxEventsPerArray: 1_000_000,
+      atlanTypedefs: null,
     });
   });
 
@@ -263,6 +289,7 @@ describe('Parser', () => {
       maxEventBytes: 10_000,
       maxDepth: 1,
       maxEventsPerArray: 1,
+      atlanTypedefs: null,
     });
     parser.format = null;
     parser.maxDepth = 64;
@@ -277,20 +304,30 @@ describe('Parser', () => {
     const unknown = captured(() => new Parser({ format: 'nope' }));
     assert.ok(unknown instanceof MetaeventsError);
     assert.ok(unknown.message.includes('datahub-ece'), unknown.message);
-    for (const options of [
+    const bad = [
       { maxDepth: 0 },
       { maxDepth: 100_000 },
       { maxEventBytes: -1 },
       { maxEventBytes: 1.5 },
       { maxEventBytes: Number.NaN },
-    ]) {
+    ];
+    bad.push({ maxDepth: '8' }, { format: 7 }, { maxDepht: 8 });
+    for (const options of bad) {
       const error = captured(() => new Parser(options));
       assert.ok(error instanceof MetaeventsError, JSON.stringify(options));
+      assert.equal(error.constructor, MetaeventsError, JSON.stringify(options));
       assert.equal(error.kind, 'invalid_option', JSON.stringify(options));
     }
-    for (const options of [{ maxDepth: '8' }, { format: 7 }, null, 'x']) {
+    const typo = captured(() => new Parser({ maxDepht: 8 }));
+    assert.match(typo.message, /unknown field `maxDepht`, expected one of .*`maxDepth`/);
+    const mistyped = captured(() => new Parser({ maxEventBytes: '8' }));
+    assert.equal(mistyped.path, 'maxEventBytes');
+    assert.match(mistyped.message, /^maxEventBytes: invalid type: string "8"/);
+    for (const options of [null, 'x']) {
       assert.throws(() => new Parser(options), TypeError);
     }
+    // Absent and undefined options take the defaults.
+    assert.deepEqual(new Parser({ format: undefined, maxDepth: undefined }).options, new Parser().options);
     const parser = new Parser({ maxDepth: 8 });
     assert.throws(() => {
       parser.maxDepth = 0;
@@ -364,6 +401,26 @@ describe('Filter', () => {
     assert.equal(error.path, 'filter.any[1].kind.regexx');
     assert.ok(captured(() => new Filter('{not json')) instanceof FilterError);
     assert.throws(() => new Filter(42), TypeError);
+    const unreadable = captured(() => new Filter({ any: [{ kind: Symbol('x') }] }));
+    assert.ok(unreadable instanceof FilterError);
+    assert.equal(unreadable.path, 'filter.any[0].kind');
+  });
+
+  test('a spec crosses as JSON: objects and Maps in, a plain object out', () => {
+    const spec = {
+      kind: ['tag.added', 'tag.removed'],
+      'entity.platform': { in: ['snowflake'] },
+      source: 'datahub',
+      time: { gte: 0 },
+    };
+    const filter = new Filter(spec);
+    assertPlainJson(filter.spec);
+    assert.deepEqual(filter.spec, spec);
+    assert.deepEqual(new Filter(new Map([['kind', 'tag.added']])).spec, { kind: 'tag.added' });
+    assert.deepEqual(
+      events.map((event) => filter.matches(event)),
+      [true, true, false],
+    );
   });
 
   test('datahub-actions configs, as objects and as YAML', () => {

@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { catalog, Parser } from 'metaevents';
+import { catalog, inputFormats } from 'metaevents';
 
 import { OUTPUT, render } from '../scripts/gen-types.mjs';
+import { ERROR_KINDS } from './helpers.mjs';
 
 const JS = fileURLToPath(new URL('..', import.meta.url));
 
@@ -33,19 +34,25 @@ test('events.d.ts is what the catalog gives (else: npm run gen-types)', () => {
   assert.ok(built === fresh, `dist/events.d.ts is stale, run \`npm run build\`: ${firstDifference(built, fresh)}`);
 });
 
-test('InputFormat lists the formats of the core', () => {
+/** The names of a string union `export type NAME = 'a' | 'b';` of index.d.ts. */
+function unionOf(name) {
   const types = readFileSync(new URL('../src/index.d.ts', import.meta.url), 'utf8');
-  const union = types.match(/export type InputFormat =([^;]+);/)?.[1] ?? '';
-  const declared = [...union.matchAll(/'([^']+)'/g)].map((match) => match[1]);
-  let message = '';
-  try {
-    new Parser({ format: 'no-such-format' });
-  } catch (error) {
-    message = error.message;
-  }
-  const known = message.split('expected one of ')[1]?.split(', ') ?? [];
-  assert.ok(known.length > 0, `no format list in ${JSON.stringify(message)}`);
-  assert.deepEqual(declared, known);
+  const union = types.match(new RegExp(`export type ${name} =([^;]+);`))?.[1] ?? '';
+  return [...union.matchAll(/'([^']+)'/g)].map((match) => match[1]);
+}
+
+test('InputFormat lists the formats of the core', () => {
+  assert.deepEqual(
+    unionOf('InputFormat'),
+    inputFormats().map((row) => row.name),
+  );
+});
+
+test('ErrorKind lists the error kinds of the core', () => {
+  assert.deepEqual(
+    unionOf('ErrorKind'),
+    ERROR_KINDS.map((row) => row.kind),
+  );
 });
 
 test('tsc --noEmit --strict over the typed usage examples', () => {

@@ -35,6 +35,7 @@ function parserFor(expected) {
     maxEventBytes: options.maxEventBytes,
     maxDepth: options.maxDepth,
     maxEventsPerArray: options.maxEventsPerArray,
+    atlanTypedefs: options.atlanTypedefs ?? null,
   });
 }
 

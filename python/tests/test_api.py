@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import VECTORS
+from conftest import ERROR_CLASS_NAMES, ERROR_KINDS, VECTORS
 
 import metaevents
 from metaevents import (
@@ -379,20 +379,38 @@ def test_parser_limits(datahub_text: str) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def test_error_table_covers_every_core_kind() -> None:
-    core_kinds = {
-        "syntax", "encoding", "too_deep", "too_large", "too_many", "duplicate_key", "number_out_of_range",
-        "unrecognized", "invalid_field", "decode", "incomplete_split", "empty", "not_single", "filter",
-        "invalid_option", "io",
-    }  # fmt: skip
-    assert set(metaevents.ERROR_CLASSES) == core_kinds
-    for kind, cls in metaevents.ERROR_CLASSES.items():
+def test_error_tables_are_the_core_tables() -> None:
+    assert metaevents.error_kinds() == ERROR_KINDS
+    assert {kind: cls.__name__ for kind, cls in metaevents.ERROR_CLASSES.items()} == ERROR_CLASS_NAMES
+    for cls in metaevents.ERROR_CLASSES.values():
         assert issubclass(cls, MetaeventsError)
         assert issubclass(cls, ValueError)
-        assert cls(kind).kind in metaevents.ERROR_CLASSES
+        assert getattr(metaevents, cls.__name__) is cls
+        assert cls.__module__ == "metaevents"
+        # Built by hand, an exception takes the first kind of its class.
+        assert ERROR_CLASS_NAMES[cls("message").kind] == cls.__name__
     grouped = {DecodeError, FilterError, InvalidEventError, LimitError, ParseError, MetaeventsError}
     assert grouped == set(metaevents.ERROR_CLASSES.values())
-    assert metaevents.ERROR_CLASSES["invalid_option"] is MetaeventsError
+    formats = metaevents.input_formats()
+    assert [row["name"] for row in formats] == list(metaevents.INPUT_FORMATS)
+    assert all(row["description"] for row in formats)
+
+
+def test_errors_come_as_the_class_the_core_names() -> None:
+    raised: dict[str, BaseException] = {}
+    cases: dict[str, Any] = {
+        "syntax": lambda: metaevents.parse("{"),
+        "unrecognized": lambda: metaevents.parse("{}"),
+        "too_deep": lambda: metaevents.Parser(max_depth=1).parse('{"a": {"b": 1}}'),
+        "filter": lambda: metaevents.Filter({"kind": {"regexx": "x"}}),
+        "invalid_option": lambda: metaevents.Parser(format="yaml"),
+    }
+    for kind, run in cases.items():
+        with pytest.raises(MetaeventsError) as error:
+            run()
+        raised[kind] = error.value
+    for kind, error in raised.items():
+        assert (error.kind, type(error).__name__) == (kind, ERROR_CLASS_NAMES[kind])
 
 
 def test_errors_pickle_and_construct() -> None:
@@ -449,6 +467,22 @@ def test_events_pickle_exactly_with_their_envelopes() -> None:
     assert copy == event
     assert copy.to_json() == event.to_json()
     assert copy.native["envelope"] == ["aws-lambda", "atlan-envelope"]
+
+
+def test_equality_is_the_cores(datahub_text: str) -> None:
+    """Equal when the core says so: the same id and normalized fields, however `raw` is spelled
+    (key order, whitespace); equal events hash alike."""
+    decoded = json.loads(datahub_text)
+    reordered = json.dumps(dict(reversed(list(decoded.items()))), indent=2)
+    event, same = metaevents.parse(datahub_text), metaevents.parse(reordered)
+    assert isinstance(event, metaevents.Event)
+    assert isinstance(same, metaevents.Event)
+    assert event.raw_json != same.raw_json
+    assert event == same
+    assert hash(event) == hash(same)
+    other = metaevents.parse({**decoded, "operation": "REMOVE"})
+    assert event != other
+    assert {event, same, other} == {event, other}
 
 
 def test_streams_can_be_consumed_on_another_thread() -> None:

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import VECTORS
+from conftest import ERROR_CLASS_NAMES, VECTORS
 
 import metaevents
 
 GZIP_MAGIC = b"\x1f\x8b"
-OPTION_KEYS = {"format", "maxEventBytes", "maxDepth", "maxEventsPerArray"}
+OPTION_KEYS = {"format", "maxEventBytes", "maxDepth", "maxEventsPerArray", "atlanTypedefs"}
 
 
 # ------------------------------------------------------------------------------------------
@@ -86,6 +86,7 @@ def parser_for(expected: dict[str, Any]) -> metaevents.Parser:
         max_event_bytes=options.get("maxEventBytes"),
         max_depth=options.get("maxDepth"),
         max_events_per_array=options.get("maxEventsPerArray"),
+        atlan_typedefs=options.get("atlanTypedefs"),
     )
 
 
@@ -97,6 +98,7 @@ def parser_for(expected: dict[str, Any]) -> metaevents.Parser:
 def as_record(item: object) -> dict[str, Any]:
     """The vector form of what the API produced."""
     if isinstance(item, metaevents.MetaeventsError):
+        assert type(item).__name__ == ERROR_CLASS_NAMES[item.kind], f"a {item.kind} error came as {type(item).__name__}"
         error: dict[str, Any] = {"kind": item.kind, "message": item.message}
         if item.line is not None:
             error["line"] = item.line

@@ -62,3 +62,9 @@ def webhooks(request: dict[str, Any]) -> bool:
     return metaevents.verify_signature(
         metaevents.lambda_headers(request), "secret"
     ) and metaevents.is_validation_request(request)
+
+
+def tables() -> dict[str, str]:
+    formats = [row["name"] for row in metaevents.input_formats()]
+    assert_type(formats, "list[str]")
+    return {row["kind"]: row["class"] for row in metaevents.error_kinds()}

@@ -152,13 +152,13 @@ impl PyEvent {
         self.event.to_json(raw)
     }
 
-    /// Equal when the contract JSON is equal: the same normalized fields and the same `raw`
-    /// value (the id covers `raw`; its whitespace and key order do not count).
+    /// The core's equality: the same id (the same platform event, however `raw` is spelled)
+    /// and the same normalized fields.
     fn __eq__(&self, other: &Bound<'_, PyEvent>) -> bool {
-        let other = &other.get().event;
-        self.event == *other || (self.event.id() == other.id() && self.event.to_json(false) == other.to_json(false))
+        self.event == other.get().event
     }
 
+    /// From the id, which equal events share.
     fn __hash__(&self) -> u64 {
         let bytes = self.event.id();
         let mut first = [0u8; 8];

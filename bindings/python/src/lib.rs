@@ -14,7 +14,7 @@ mod webhook;
 
 use std::sync::LazyLock;
 
-use metaevents::{Catalog, InputFormat, Kind, Parser};
+use metaevents::{Catalog, InputFormat, Kind, Parser, ffi};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple, PyType};
 
@@ -81,6 +81,18 @@ fn validate<'py>(py: Python<'py>, event: &Bound<'py, PyEvent>) -> PyResult<Bound
     value_to_py(py, &serde_json::to_value(issues).unwrap_or_default())
 }
 
+/// Every error kind: `{kind, category, class, description}`, `class` naming the exception.
+#[pyfunction]
+fn error_kinds(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    value_to_py(py, &serde_json::to_value(ffi::error_kinds()).unwrap_or_default())
+}
+
+/// Every input format a `Parser` can be forced to: `{name, description}`.
+#[pyfunction]
+fn input_formats(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    value_to_py(py, &serde_json::to_value(ffi::input_formats()).unwrap_or_default())
+}
+
 /// A kind, its class and its parameters.
 type KindClass<'py> = (&'static str, Bound<'py, PyType>, Bound<'py, PyTuple>);
 
@@ -129,6 +141,8 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(catalog, module)?)?;
     module.add_function(wrap_pyfunction!(event_schema, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;
+    module.add_function(wrap_pyfunction!(error_kinds, module)?)?;
+    module.add_function(wrap_pyfunction!(input_formats, module)?)?;
     module.add_function(wrap_pyfunction!(_kind_classes, module)?)?;
     module.add_function(wrap_pyfunction!(_event_from_json, module)?)?;
     module.add_function(wrap_pyfunction!(webhook::is_validation_request, module)?)?;

@@ -3,13 +3,16 @@
 
 import {
   catalog,
+  type ErrorKind,
   type Event,
   type EventKind,
   type EventOf,
+  errorKinds,
   Filter,
   FilterError,
   type InputFormat,
   type Issue,
+  inputFormats,
   isValidationRequest,
   lambdaHeaders,
   MetaeventsError,
@@ -147,3 +150,8 @@ verifySignature([['x-atlan-signing-secret', 's3cret']], 's3cret');
 const kinds: EventKind[] = catalog().kinds.map((info) => info.kind);
 const issues: Issue[] = events.flatMap((event) => validate(event));
 void [kinds, issues];
+
+// The tables of error kinds and input formats.
+const classByKind = new Map<ErrorKind, string>(errorKinds().map((row) => [row.kind, row.class]));
+const formats: InputFormat[] = inputFormats().map((row) => row.name);
+void [classByKind, formats];

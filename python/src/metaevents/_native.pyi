@@ -3,7 +3,7 @@
 import os
 from collections.abc import Iterable, Mapping
 from types import GenericAlias
-from typing import Any, Generic, Literal, Protocol, TypeVar, final, overload
+from typing import Any, Generic, Literal, Protocol, TypedDict, TypeVar, final, overload
 
 from typing_extensions import Self, TypeAlias, disjoint_base
 
@@ -174,6 +174,7 @@ class Parser:
         max_event_bytes: int | None = None,
         max_depth: int | None = None,
         max_events_per_array: int | None = None,
+        atlan_typedefs: dict[str, Any] | list[Any] | str | bytes | None = None,
     ) -> Self: ...
     @property
     def format(self) -> str | None:
@@ -327,6 +328,25 @@ def event_schema() -> dict[str, Any]:
 
 def validate(event: Event) -> list[dict[str, Any]]:
     """Strict checks of an event against the catalog: a list of ``{severity, code, path, message}``."""
+
+#: A row of ``error_kinds()``: the kind's stable name (``"invalid_field"``, as in
+#: ``MetaeventsError.kind``), its group (``"invalid_event"``), the name of the exception class
+#: raised for it (``"InvalidEventError"``) and what it means.
+_ErrorKindInfo = TypedDict("_ErrorKindInfo", {"kind": str, "category": str, "class": str, "description": str})
+
+class _InputFormatInfo(TypedDict):
+    """A row of ``input_formats()``."""
+
+    name: str
+    description: str
+
+def error_kinds() -> list[_ErrorKindInfo]:
+    """Every error kind of the core: ``{"kind", "category", "class", "description"}``, where
+    ``class`` names the exception raised for it (``ERROR_CLASSES`` maps kind → class)."""
+
+def input_formats() -> list[_InputFormatInfo]:
+    """Every input format a ``Parser`` can be forced to: ``{"name", "description"}``
+    (``INPUT_FORMATS`` holds the names alone)."""
 
 def is_validation_request(body: _Input) -> bool:
     """Whether ``body`` is a webhook's test request: Atlan's validation request or OpenMetadata's test
@@ -1721,6 +1741,8 @@ __all__ = [
     "catalog",
     "event_schema",
     "validate",
+    "error_kinds",
+    "input_formats",
     "_kind_classes",
     "_event_from_json",
     "is_validation_request",
