@@ -445,7 +445,7 @@ class EntityUpdated(EntityEvent):
         """``details.viaUi`` (boolean): headers x-atlan-via-ui"""
     @property
     def changes(self) -> list[dict[str, Any]] | None:
-        """``details.changes`` (object_list): one `{change: added|updated|deleted, name, oldValue, newValue}` per FieldChange no other kind took (values that are JSON text decoded)"""
+        """``details.changes`` (object_list): one `{list, name, oldValue, newValue}` per FieldChange no other kind took (`list`: fieldsAdded, fieldsUpdated or fieldsDeleted; values that are JSON text decoded)"""
     @property
     def changed_fields(self) -> list[str] | None:
         """``details.changedFields`` (string_list): the names of those FieldChanges"""
