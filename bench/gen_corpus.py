@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Deterministic generator of realistic Atlan, DataHub and OpenMetadata change events, as NDJSON.
+"""Deterministic generator of realistic Atlan, DataHub, Apache Atlas and OpenMetadata change events,
+as NDJSON.
 
 Standard library only. The same seed always gives the same bytes.
 
     python3 bench/gen_corpus.py --platform datahub --count 100000 --out bench/corpus/datahub.ndjson
     python3 bench/gen_corpus.py --platform atlan --documented-only --count 10000 --out atlan.ndjson
     python3 bench/gen_corpus.py --platform mixed --count 50000 --out mixed.ndjson
+    python3 bench/gen_corpus.py --platform atlas --count 10000 --out atlas.ndjson
     python3 bench/gen_corpus.py --platform openmetadata --format mixed --count 10000 --out openmetadata.ndjson
     python3 bench/gen_corpus.py --preset demo --out crates/metaevents-cli/demo/corpus.ndjson
 
@@ -25,11 +27,14 @@ Formats (`--format`):
            actions (datahub-actions envelopes), mixed (all of these, and poll responses)
   atlan:   envelope (the webhook notification envelope; the default), lambda (an AWS Lambda
            function URL request around it), mixed (envelopes, Lambda, EventBridge, GZIP)
+  atlas:   envelope (Kafka records of ATLAS_ENTITIES, the current envelope; the default), legacy
+           (the older envelope without source nor spooled, as Purview writes), gzip
+           (compressed messages), mixed (all three)
   openmetadata: change-event (bare ChangeEvents, one webhook body each; the default), mixed
            (also AWS Lambda requests with an X-OM-Signature header, and the {data, paging}
            lists servers before 1.3 posted)
   mixed:   DataHub and Atlan in their mixed formats, interleaved in time order (the benchmark's
-           mixed corpus; OpenMetadata has its own)
+           mixed corpus; Apache Atlas and OpenMetadata have their own)
 
 `--documented-only` keeps to what each platform documents and its webhooks/actions deliver:
 the six Atlan operation types pyatlan models (no CLASSIFICATION_UPDATE, RELATIONSHIP_*, nor
@@ -39,7 +44,8 @@ unknown ones), and no unknown DataHub categories. Use it for corpora that third-
 `--preset demo` writes the command-line program's demo corpus: every kind of every platform
 in every input format (bare ECE, PlatformEvent, actions envelope, poll response, Relationship
 Change Event, Atlan envelope, GZIP and split messages, Lambda and EventBridge wrappers, the
-webhook validation request, OpenMetadata ChangeEvents alone, in lists and in Lambda requests,
+webhook validation request, Apache Atlas and Purview notifications (current and older envelopes,
+gzip and split), OpenMetadata ChangeEvents alone, in lists and in Lambda requests,
 its webhook test message, unknown events of each platform), one working day in time order.
 
 Other scripts import this module for its constants (the PII tag of each platform, the
@@ -93,6 +99,26 @@ ATLAN_PII_TAG = atlan_hashed_id("tag:PII")
 def dumps(obj: Any) -> str:
     """Compact JSON, as the platforms' Java/Go producers write it."""
     return json.dumps(obj, separators=(",", ":"), ensure_ascii=False)
+
+
+ATLAS_MESSAGE_VERSION = {"version": "1.0.0", "versionParts": [1]}
+
+
+def atlas_gzip_base64(text: str) -> str:
+    """`AtlasNotificationBaseMessage.gzipCompressAndEncodeBase64` of the UTF-8 text."""
+    return base64.b64encode(gzip.compress(text.encode(), mtime=0)).decode()
+
+
+def atlas_string_message(message: str, msg_id: str, kind: str, index: int = 1, count: int = 1) -> dict:
+    """`AtlasNotificationStringMessage`: what carries a compressed message or one split part."""
+    return {
+        "version": ATLAS_MESSAGE_VERSION,
+        "msgId": msg_id,
+        "msgCompressionKind": kind,
+        "msgSplitIdx": index,
+        "msgSplitCount": count,
+        "message": message,
+    }
 
 
 class Rng(random.Random):
@@ -1603,52 +1629,49 @@ class Atlan:
 
     # -- envelopes ---------------------------------------------------------------------------
     def envelope(self, message: dict, compression: str = "NONE") -> dict:
+        """The notification envelope; GZIP as Atlas's producer (which Atlan kept) writes it: the
+        whole envelope's JSON gzipped and base64-encoded into the `message` of a string message
+        (`AbstractNotification.createNotificationMessages`)."""
         r = self.rng
         time = message["eventTime"]
-        body: Any = message
-        env: dict[str, Any] = {"source": {}, "version": {"version": "1.0.0", "versionParts": [1]}}
-        if compression == "GZIP":
-            env["msgId"] = r.uuid()
-            body = base64.b64encode(gzip.compress(dumps(message).encode(), mtime=0)).decode()
-        env.update(
-            {
-                "msgCompressionKind": compression,
-                "msgSplitIdx": 1,
-                "msgSplitCount": 1,
-                "msgSourceIP": r.choice(self.ips),
-                "msgCreatedBy": "",
-                "msgCreationTime": time + r.randint(60, 2000),
-                "spooled": False,
-                "message": body,
-            }
-        )
-        return env
+        msg_id = r.uuid() if compression == "GZIP" else None
+        env: dict[str, Any] = {
+            "source": {},
+            "version": ATLAS_MESSAGE_VERSION,
+            "msgCompressionKind": "NONE",
+            "msgSplitIdx": 1,
+            "msgSplitCount": 1,
+            "msgSourceIP": r.choice(self.ips),
+            "msgCreatedBy": "",
+            "msgCreationTime": time + r.randint(60, 2000),
+            "spooled": False,
+            "message": message,
+        }
+        if msg_id is None:
+            return env
+        return atlas_string_message(atlas_gzip_base64(dumps(env)), f"{msg_id}_0", "GZIP")
 
     def split(self, message: dict, parts: int = 2) -> list[dict]:
-        """A message too large for one notification: gzip+base64, cut in `parts` chunks."""
+        """A notification too large for one Kafka message, as Atlas's producer splits it: the
+        base64 of the gzipped envelope cut into `parts` chunks, numbered from 0."""
         r = self.rng
-        text = base64.b64encode(gzip.compress(dumps(message).encode(), mtime=0)).decode()
-        size = -(-len(text) // parts)
-        msg_id = r.uuid()
+        msg_id = f"{r.uuid()}_0"
         created = message["eventTime"] + r.randint(60, 2000)
-        out = []
-        for i in range(parts):
-            out.append(
-                {
-                    "source": {},
-                    "version": {"version": "1.0.0", "versionParts": [1]},
-                    "msgId": msg_id,
-                    "msgCompressionKind": "GZIP",
-                    "msgSplitIdx": i + 1,
-                    "msgSplitCount": parts,
-                    "msgSourceIP": self.ips[0],
-                    "msgCreatedBy": "",
-                    "msgCreationTime": created,
-                    "spooled": False,
-                    "message": text[i * size : (i + 1) * size],
-                }
-            )
-        return out
+        env = {
+            "source": {},
+            "version": ATLAS_MESSAGE_VERSION,
+            "msgCompressionKind": "NONE",
+            "msgSplitIdx": 1,
+            "msgSplitCount": 1,
+            "msgSourceIP": self.ips[0],
+            "msgCreatedBy": "",
+            "msgCreationTime": created,
+            "spooled": False,
+            "message": message,
+        }
+        text = atlas_gzip_base64(dumps(env))
+        size = -(-len(text) // parts)
+        return [atlas_string_message(text[i * size : (i + 1) * size], msg_id, "GZIP", i, parts) for i in range(parts)]
 
     def lambda_request(self, body: str, time: int, signed: bool = True) -> dict:
         r = self.rng
@@ -2168,12 +2191,351 @@ def mixed_lines(rng: Rng, world: World, count: int, documented_only: bool) -> It
 
 
 # --------------------------------------------------------------------------------------------
+# Apache Atlas and Microsoft Purview: entity notifications on ATLAS_ENTITIES
+# --------------------------------------------------------------------------------------------
+
+AS_KINDS: list[tuple[str, float]] = [
+    ("entity.created", 14),
+    ("lineage.created", 4),
+    ("entity.updated", 28),
+    ("entity.deleted", 5),
+    ("tag.added", 14),
+    ("tag.removed", 6),
+    ("tag.updated", 3),
+    ("relationship.created", 3),
+    ("relationship.updated", 1),
+    ("relationship.deleted", 1),
+    ("unknown", 1),
+]
+AS_OPERATIONS = {
+    "entity.created": "ENTITY_CREATE",
+    "lineage.created": "ENTITY_CREATE",
+    "entity.updated": "ENTITY_UPDATE",
+    "entity.deleted": "ENTITY_DELETE",
+    "tag.added": "CLASSIFICATION_ADD",
+    "tag.removed": "CLASSIFICATION_DELETE",
+    "tag.updated": "CLASSIFICATION_UPDATE",
+    "relationship.created": "RELATIONSHIP_CREATE",
+    "relationship.updated": "RELATIONSHIP_UPDATE",
+    "relationship.deleted": "RELATIONSHIP_DELETE",
+    "unknown": "ENTITY_CREATE",
+}
+# Classification types with their supertypes, as Atlas lists them (each supertype as one more).
+AS_CLASSIFICATIONS = {
+    "EMAIL": ["PII", "SENSITIVE"],
+    "PII": ["SENSITIVE"],
+    "SENSITIVE": [],
+    "FINANCE": [],
+    "GDPR": [],
+    "DEPRECATED": [],
+}
+PV_CLASSIFICATIONS = {
+    "MICROSOFT.PERSONAL.EMAIL": [],
+    "MICROSOFT.FINANCIAL.CREDIT_CARD_NUMBER": [],
+    "MICROSOFT.GOVERNMENT.US.SOCIAL_SECURITY_NUMBER": [],
+}
+
+
+class Atlas:
+    """Apache Atlas (a Hive, Kafka and HDFS estate, cluster `prod`) and Microsoft Purview (Azure
+    SQL) notifications as their servers write them (`EntityNotificationListenerV2`): no user, the
+    classifications after the change, `<name>@<cluster>` and `mssql://` qualified names."""
+
+    def __init__(self, rng: Rng):
+        self.rng = rng
+        self.ips = [f"10.40.{rng.randint(0, 255)}.{rng.randint(1, 254)}" for _ in range(3)]
+        self.msg_counter = 0
+        self.msg_prefix = rng.uuid()
+        self.tables = []  # (guid, db, table, columns [(guid, name)])
+        for db in ["sales", "finance", "marketing", "staging"]:
+            for _ in range(5):
+                table = f"{rng.choice(WORDS_A)}_{rng.choice(WORDS_B)}"
+                columns = [(rng.uuid(), name) for name, _, _ in rng.sample(COLUMNS, 4)]
+                self.tables.append((rng.uuid(), db, table, columns))
+        self.servers = ["acme-sql-prod", "acme-sql-finance"]
+        self.pv_tables = [
+            (
+                rng.uuid(),
+                rng.choice(self.servers),
+                rng.choice(["salesdb", "financedb"]),
+                "dbo",
+                rng.choice(WORDS_B).title(),
+            )
+            for _ in range(8)
+        ]
+        self.classified: dict[str, list[str]] = {}  # entity guid → its classification names
+
+    def header(
+        self,
+        type_name: str,
+        guid: str,
+        attributes: dict,
+        status: str | None = "ACTIVE",
+        names: list[str] | None = None,
+        propagated_from: str | None = None,
+        purview: bool = False,
+    ) -> dict:
+        head: dict[str, Any] = {"typeName": type_name, "attributes": attributes, "guid": guid}
+        if status:
+            head["status"] = status
+        head["displayText"] = attributes.get("name") or attributes["qualifiedName"]
+        if names:
+            classes = []
+            for name in names:
+                supers = (PV_CLASSIFICATIONS if purview else AS_CLASSIFICATIONS).get(name, [])
+                for each in [name, *supers]:
+                    tag: dict[str, Any] = {"typeName": each}
+                    if purview:
+                        tag["lastModifiedTS"] = "1"
+                    tag.update({"entityGuid": propagated_from or guid, "entityStatus": "ACTIVE"})
+                    if not purview:
+                        tag.update({"propagate": True, "removePropagationsOnEntityDelete": False})
+                    classes.append(tag)
+            head["classificationNames"] = [tag["typeName"] for tag in classes]
+            head["classifications"] = classes
+        if not purview:
+            head["isIncomplete"] = False
+        return head
+
+    def entity(self, purview: bool) -> tuple[str, str, dict]:
+        """(guid, typeName, attributes) of an entity to talk about."""
+        r = self.rng
+        if purview:
+            guid, server, db, schema, table = r.choice(self.pv_tables)
+            qn = f"mssql://{server}.database.windows.net/{db}/{schema}/{table}"
+            if r.random() < 0.4:
+                column = r.choice(COLUMNS)[0]
+                return (
+                    f"{guid[:-4]}{hashlib.sha256(column.encode()).hexdigest()[:4]}",
+                    "azure_sql_column",
+                    {"qualifiedName": f"{qn}#{column}", "name": column},
+                )
+            return (
+                guid,
+                "azure_sql_table",
+                {
+                    "owner": "admin",
+                    "createTime": 0,
+                    "qualifiedName": qn,
+                    "name": table,
+                    "description": f"{table} table",
+                },
+            )
+        guid, db, table, columns = r.choice(self.tables)
+        roll = r.random()
+        if roll < 0.35:
+            column_guid, column = r.choice(columns)
+            return (
+                column_guid,
+                "hive_column",
+                {"owner": "etl", "qualifiedName": f"{db}.{table}.{column}@prod", "name": column},
+            )
+        if roll < 0.8:
+            return (
+                guid,
+                "hive_table",
+                {
+                    "owner": "etl",
+                    "createTime": START_MS - r.randint(1, 400) * 86_400_000,
+                    "qualifiedName": f"{db}.{table}@prod",
+                    "name": table,
+                    "description": r.choice(DESCRIPTIONS),
+                },
+            )
+        if roll < 0.9:
+            topic = f"{db}.{table}"
+            return f"{guid[:-4]}0a0a", "kafka_topic", {"owner": "etl", "qualifiedName": f"{topic}@prod", "name": topic}
+        path = f"hdfs://nn1.acme.internal:8020/warehouse/{db}.db/{table}"
+        return (
+            f"{guid[:-4]}0b0b",
+            "hdfs_path",
+            {
+                "owner": "hive",
+                "qualifiedName": f"{path}@prod",
+                "name": f"/warehouse/{db}.db/{table}",
+                "path": path,
+                "clusterName": "prod",
+            },
+        )
+
+    def make(self, kind: str, time: int, purview: bool = False) -> dict:
+        """The `message` of one notification of `kind`."""
+        r = self.rng
+        op = AS_OPERATIONS[kind]
+        message: dict[str, Any] = {"type": "ENTITY_NOTIFICATION_V2"}
+        if kind.startswith("relationship."):
+            guid, db, table, columns = r.choice(self.tables)
+            column_guid, column = r.choice(columns)
+            message["relationship"] = {
+                "typeName": "hive_table_columns",
+                "guid": r.uuid(),
+                "status": "DELETED" if kind == "relationship.deleted" else "ACTIVE",
+                "propagateTags": "NONE",
+                "label": "__hive_table.columns",
+                "end1": {
+                    "guid": guid,
+                    "typeName": "hive_table",
+                    "uniqueAttributes": {"qualifiedName": f"{db}.{table}@prod"},
+                },
+                "end2": {
+                    "guid": column_guid,
+                    "typeName": "hive_column",
+                    "uniqueAttributes": {"qualifiedName": f"{db}.{table}.{column}@prod"},
+                },
+            }
+        elif kind == "lineage.created":
+            guid, db, table, _ = r.choice(self.tables)
+            qn = f"{db}.{table}_daily@prod:{time - r.randint(1, 5000)}"
+            message["entity"] = self.header(
+                "hive_process", r.uuid(), {"owner": "etl", "qualifiedName": qn, "name": qn, "clusterName": "prod"}
+            )
+        elif kind == "unknown":
+            # The older message format (atlas.notification.entity.version=v1).
+            guid, db, table, _ = r.choice(self.tables)
+            message["type"] = "ENTITY_NOTIFICATION_V1"
+            message["entity"] = {
+                "jsonClass": "org.apache.atlas.typesystem.json.InstanceSerialization$_Reference",
+                "id": {
+                    "jsonClass": "org.apache.atlas.typesystem.json.InstanceSerialization$_Id",
+                    "id": guid,
+                    "version": 0,
+                    "typeName": "hive_table",
+                    "state": "ACTIVE",
+                },
+                "typeName": "hive_table",
+                "values": {"qualifiedName": f"{db}.{table}@prod", "name": table},
+                "traitNames": [],
+                "traits": {},
+            }
+            message["traits"] = []
+        else:
+            guid, type_name, attributes = self.entity(purview)
+            names = list(self.classified.get(guid, []))
+            propagated_from = None
+            if kind in ("tag.added", "tag.updated"):
+                pool = PV_CLASSIFICATIONS if purview else AS_CLASSIFICATIONS
+                if kind == "tag.added" or not names:
+                    candidates = [name for name in pool if name not in names]
+                    names.append(r.choice(candidates or list(pool)))
+                if not purview and r.random() < 0.2:
+                    propagated_from = r.choice(self.tables)[0]
+            elif kind == "tag.removed" and names:
+                names.remove(r.choice(names))
+            self.classified[guid] = names
+            status = "DELETED" if kind == "entity.deleted" else "ACTIVE"
+            if purview and kind == "entity.deleted":
+                status = None
+            message["entity"] = self.header(type_name, guid, attributes, status, names, propagated_from, purview)
+        message["operationType"] = op
+        message["eventTime"] = time
+        return message
+
+    def envelope(self, message: dict, legacy: bool = False) -> dict:
+        """The envelope of Atlas 2.2 and later (`source`, `spooled`), or of older ones and Purview."""
+        env: dict[str, Any] = {} if legacy else {"source": {}}
+        env.update(
+            {
+                "version": ATLAS_MESSAGE_VERSION,
+                "msgCompressionKind": "NONE",
+                "msgSplitIdx": 1,
+                "msgSplitCount": 1,
+                "msgSourceIP": self.rng.choice(self.ips),
+                "msgCreatedBy": "",
+                "msgCreationTime": message["eventTime"] + self.rng.randint(40, 400),
+            }
+        )
+        if not legacy:
+            env["spooled"] = False
+        env["message"] = message
+        return env
+
+    def records(self, message: dict, fmt: str) -> list[str]:
+        """The Kafka record values of one notification: `envelope`, `legacy` (no source nor
+        spooled), `gzip` (compressed), `split` (compressed, cut in 3 parts numbered from 0)."""
+        env = self.envelope(message, legacy=fmt == "legacy")
+        if fmt in ("envelope", "legacy"):
+            return [dumps(env)]
+        msg_id = f"{self.msg_prefix}_{self.msg_counter}"
+        self.msg_counter += 1
+        text = atlas_gzip_base64(dumps(env))
+        if fmt == "gzip":
+            return [dumps(atlas_string_message(text, msg_id, "GZIP"))]
+        size = -(-len(text) // 3)
+        return [dumps(atlas_string_message(text[i * size : (i + 1) * size], msg_id, "GZIP", i, 3)) for i in range(3)]
+
+
+AS_FORMATS = [("envelope", 75), ("legacy", 20), ("gzip", 5)]
+
+
+def atlas_lines(rng: Rng, count: int, fmt: str, clock: Clock) -> Iterator[tuple[int, str]]:
+    """Apache Atlas notifications (a tenth of them from Purview) in `fmt` (or `mixed`)."""
+    atlas = Atlas(rng)
+    produced = 0
+    while produced < count:
+        kind = rng.weighted(AS_KINDS)
+        time = clock.tick()
+        purview = (
+            kind in ("entity.created", "entity.updated", "entity.deleted", "tag.added", "tag.removed")
+            and rng.random() < 0.1
+        )
+        line_fmt = "legacy" if purview else (rng.weighted(AS_FORMATS) if fmt == "mixed" else fmt)
+        for record in atlas.records(atlas.make(kind, time, purview), line_fmt):
+            yield time, record
+        produced += 1
+
+
+def atlas_demo_lines(seed: int, start: int, end: int) -> list[tuple[int, str]]:
+    """The demo's Atlas events over [start, end]: every kind three times (Purview's among them),
+    in every format: the current envelope, the older one, gzip, and one split message."""
+    rng = Rng(seed ^ 0xA71A5)
+    atlas = Atlas(rng)
+    plan = [kind for kind, _ in AS_KINDS for _ in range(3)]
+    rng.shuffle(plan)
+    times = sorted(rng.randint(start, end) for _ in plan)
+    formats = ["envelope", "envelope", "legacy", "envelope", "gzip", "envelope", "legacy"]
+    out: list[tuple[int, str]] = []
+    split_done = False
+    for index, (kind, time) in enumerate(zip(plan, times)):
+        purview = kind in ("entity.updated", "tag.added", "tag.removed", "entity.deleted") and index % 4 == 0
+        fmt = "legacy" if purview else formats[index % len(formats)]
+        if not split_done and kind == "entity.updated" and not purview:
+            fmt, split_done = "split", True
+        out.extend((time, record) for record in atlas.records(atlas.make(kind, time, purview), fmt))
+    return out
+
+
+_LINE_TIME = None
+
+
+def merge_by_time(lines: list[str], extra: list[tuple[int, str]]) -> list[str]:
+    """`lines` (in time order) with the timed `extra` lines put where their time falls; a line
+    whose time cannot be read (a compressed or split message) stays after the one before it."""
+    import re
+
+    global _LINE_TIME
+    _LINE_TIME = _LINE_TIME or re.compile(r'(?:[tT]ime|timestampMillis|timeEpoch)\\?"\s*:\s*(\d{13})')
+    out: list[str] = []
+    pending = sorted(extra, key=lambda item: item[0])
+    position = 0
+    for line in lines:
+        found = _LINE_TIME.search(line)
+        if found:
+            time = int(found.group(1))
+            while position < len(pending) and pending[position][0] <= time:
+                out.append(pending[position][1])
+                position += 1
+        out.append(line)
+    out.extend(line for _, line in pending[position:])
+    return out
+
+
+# --------------------------------------------------------------------------------------------
 # The demo corpus
 # --------------------------------------------------------------------------------------------
 
 
 def demo_lines(seed: int) -> list[str]:
-    """The CLI's demo: one working day of both platforms, every kind, every input format."""
+    """The CLI's demo: one working day of every platform, every kind, every input format."""
     rng = Rng(seed)
     world = World(rng, datasets=80, atlan_tables=40)
     dh = DataHub(rng, world)
@@ -2270,7 +2632,8 @@ def demo_lines(seed: int) -> list[str]:
             om_index += 1
         merged.append(line)
     merged.extend(line for _, line in om_lines[om_index:])
-    return merged
+    # Apache Atlas's events (their own generator too), put where their time falls.
+    return merge_by_time(merged, atlas_demo_lines(seed, START_MS, clock.now))
 
 
 # --------------------------------------------------------------------------------------------
@@ -2287,6 +2650,9 @@ def generate(platform: str, count: int, seed: int, fmt: str | None, documented_o
     elif platform == "atlan":
         for _, line in atlan_lines(rng, world, count, fmt or "envelope", documented_only, Clock(rng)):
             yield line
+    elif platform == "atlas":
+        for _, line in atlas_lines(rng, count, fmt or "envelope", Clock(rng)):
+            yield line
     elif platform == "openmetadata":
         for _, line in openmetadata_lines(rng, count, fmt or "change-event", Clock(rng)):
             yield line
@@ -2302,13 +2668,13 @@ def main(argv: list[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="\n\n".join(__doc__.split("\n\n")[1:]),
     )
-    parser.add_argument("--platform", choices=["datahub", "atlan", "openmetadata", "mixed"], default="mixed")
+    parser.add_argument("--platform", choices=["datahub", "atlan", "atlas", "openmetadata", "mixed"], default="mixed")
     parser.add_argument("--count", type=int, default=10_000, help="number of lines (events) to write")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument(
         "--format",
         dest="fmt",
-        choices=["ece", "platform-event", "actions", "envelope", "lambda", "change-event", "mixed"],
+        choices=["ece", "platform-event", "actions", "envelope", "lambda", "legacy", "gzip", "change-event", "mixed"],
     )
     parser.add_argument("--documented-only", action="store_true", help="only what the platforms document and deliver")
     parser.add_argument(
@@ -2321,6 +2687,7 @@ def main(argv: list[str] | None = None) -> int:
         valid = {
             "datahub": {"ece", "platform-event", "actions", "mixed"},
             "atlan": {"envelope", "lambda", "mixed"},
+            "atlas": {"envelope", "legacy", "gzip", "mixed"},
             "openmetadata": {"change-event", "mixed"},
             "mixed": {"mixed"},
         }

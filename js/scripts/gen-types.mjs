@@ -23,7 +23,7 @@ const TS_TYPES = {
   object_list: 'Record<string, unknown>[]',
 };
 
-const PLATFORM_NAMES = { datahub: 'DataHub', atlan: 'Atlan', openmetadata: 'OpenMetadata' };
+const PLATFORM_NAMES = { datahub: 'DataHub', atlan: 'Atlan', atlas: 'Apache Atlas', openmetadata: 'OpenMetadata' };
 
 /** `A`, `A and B`, `A, B and C`. */
 function listed(names) {
@@ -45,8 +45,8 @@ function comment(lines, indent) {
 }
 
 /**
- * The details of one kind: the union of its parameters over every catalog entry (both
- * platforms). A parameter is required only when every entry of the kind requires it; one a
+ * The details of one kind: the union of its parameters over every catalog entry (every
+ * platform). A parameter is required only when every entry of the kind requires it; one a
  * platform lacks is optional and says which platforms carry it.
  */
 function detailsOf(kind, entries) {
@@ -79,7 +79,7 @@ function detailsOf(kind, entries) {
     description: param.description,
     only:
       param.sources.size < kindSources.size
-        ? [...param.sources].map((source) => PLATFORM_NAMES[source] ?? source).join(', ')
+        ? listed([...param.sources].map((source) => PLATFORM_NAMES[source] ?? source))
         : null,
   }));
 }
@@ -92,6 +92,9 @@ export function render(catalog) {
     '// `npm run build && npm run gen-types` rewrites it; test/types.test.mjs checks it is current.',
     '',
   );
+  const sources = catalog.sources ?? ['datahub', 'atlan'];
+  out.push('/** The platform an event came from. */');
+  out.push(`export type Source = ${sources.map((source) => JSON.stringify(source)).join(' | ')};`, '');
   const kinds = catalog.kinds.map((info) => info.kind);
   out.push('/** Every normalized kind. */');
   out.push(`export type EventKind =\n${kinds.map((kind) => `  | ${JSON.stringify(kind)}`).join('\n')};`, '');
@@ -126,8 +129,8 @@ export function render(catalog) {
   out.push('/** The platforms that emit each kind. */');
   out.push('export interface EventSourcesByKind {');
   for (const info of catalog.kinds) {
-    const sources = info.sources.length ? info.sources : [...new Set(catalog.entries.map((entry) => entry.source))];
-    out.push(`  ${JSON.stringify(info.kind)}: ${sources.map((source) => JSON.stringify(source)).join(' | ')};`);
+    const emitters = info.sources.length ? info.sources : sources;
+    out.push(`  ${JSON.stringify(info.kind)}: ${emitters.map((source) => JSON.stringify(source)).join(' | ')};`);
   }
   out.push('}', '');
   return out.join('\n');

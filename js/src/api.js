@@ -279,6 +279,25 @@ export class Parser {
     );
   }
 
+  /**
+   * The one event an HTTP request delivered, from its headers (a plain object, a fetch
+   * `Headers`, a `Map` or `[name, value]` pairs) and body: a CloudEvent in binary mode (`ce-*`
+   * headers, the body its data) or structured mode (`Content-Type: application/cloudevents+json`),
+   * or any event as the body.
+   */
+  parseHttp(headers, body) {
+    const parser = cores.get(this);
+    const pairs = headerPairs(headers, 'parseHttp');
+    return adoptOne(
+      dispatch(
+        body,
+        'parseHttp',
+        (text) => call(() => parser.parseHttpStr(pairs, text)),
+        (bytes) => call(() => parser.parseHttpBytes(pairs, bytes)),
+      ),
+    );
+  }
+
   /** Every record of `input` in order, bad ones included: `{line, event}` or `{line, error}`. */
   parseRecords(input) {
     const parser = cores.get(this);
@@ -308,6 +327,11 @@ export function parse(input) {
 /** Every event of `input` with the default parser; validation requests skipped. */
 export function parseMany(input) {
   return theDefaultParser().parseMany(input);
+}
+
+/** The one event an HTTP request delivered (a CloudEvent in binary or structured mode, or any event as the body), with the default parser. */
+export function parseHttp(headers, body) {
+  return theDefaultParser().parseHttp(headers, body);
 }
 
 /** Every record of `input` with the default parser, errors included. */
@@ -398,7 +422,7 @@ export function isValidationRequest(body) {
   );
 }
 
-function headerPairs(headers, what = 'verifySignature') {
+function headerPairs(headers, what) {
   if (headers === null || headers === undefined) return [];
   if (Array.isArray(headers)) return headers;
   if (typeof headers.entries === 'function') return Array.from(headers.entries());
@@ -424,7 +448,7 @@ function headerPairs(headers, what = 'verifySignature') {
 export function verifySignature(headers, secret) {
   if (typeof secret !== 'string')
     throw new TypeError(`verifySignature: secret must be a string, not ${describe(secret)}`);
-  return core().verifySignature(headerPairs(headers), secret);
+  return core().verifySignature(headerPairs(headers, 'verifySignature'), secret);
 }
 
 /** The raw bytes of a request body: text (its UTF-8) or bytes. The bytes are signed, not the JSON they hold. */
@@ -469,9 +493,38 @@ export function unwrap(body) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// CloudEvents
+
+/**
+ * `event` as a CloudEvents 1.0 structured-mode object: `specversion` "1.0", `id` the event id,
+ * `source` (the catalog, `/metaevents/datahub`, `/metaevents/atlan`, `/metaevents/atlas` or
+ * `/metaevents/openmetadata`, unless `options.source` names the instance, e.g.
+ * `https://datahub.example.com`), `type` `io.metaevents.<kind>`, `subject` the entity id, `time` (RFC 3339), `datacontenttype`, the
+ * extensions `catalogsource`, `entitytype`, `platform`, and `data` the event (with `raw` unless
+ * `options.raw` is false).
+ * `JSON.stringify` it for an `application/cloudevents+json` body; `parse` reads it back.
+ */
+export function toCloudEvent(event, options = {}) {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`toCloudEvent: expected an options object, not ${describe(options)}`);
+  }
+  const { source = null, raw = true } = options;
+  if (source !== null && typeof source !== 'string') {
+    throw new TypeError(`toCloudEvent: source must be a URI-reference string, not ${describe(source)}`);
+  }
+  if (typeof raw !== 'boolean') throw new TypeError(`toCloudEvent: raw must be a boolean, not ${describe(raw)}`);
+  const handle = handles.get(event);
+  const json =
+    handle !== undefined
+      ? call(() => handle.cloudEventJson(source ?? undefined, raw))
+      : call(() => core().cloudEventJson(eventText(event, 'toCloudEvent'), source ?? undefined, raw));
+  return JSON.parse(json);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Catalog, schema, validation
 
-/** The catalog: `{entries, kinds}`, every known event of every platform with its typed parameters. */
+/** The catalog: `{sources, entries, kinds}`, every known event of every platform with its typed parameters. */
 export function catalog() {
   return core().catalog();
 }

@@ -1,6 +1,9 @@
 // Generated from the core catalog by scripts/gen-types.mjs: do not edit.
 // `npm run build && npm run gen-types` rewrites it; test/types.test.mjs checks it is current.
 
+/** The platform an event came from. */
+export type Source = "datahub" | "atlan" | "atlas" | "openmetadata";
+
 /** Every normalized kind. */
 export type EventKind =
   | "entity.created"
@@ -62,11 +65,11 @@ export type EventFamily =
   | "relationship"
   | "unknown";
 
-/** `details` of `entity.created` (DataHub, Atlan and OpenMetadata): an entity was created; an asset was created. */
+/** `details` of `entity.created` (DataHub, Atlan, Apache Atlas and OpenMetadata): an entity was created; an asset was created. */
 export interface EntityCreatedDetails {
   /**
    * entity.status (ACTIVE)
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   status?: string;
   /**
@@ -83,7 +86,7 @@ export interface EntityCreatedDetails {
   [extra: string]: unknown;
 }
 
-/** `details` of `entity.updated` (Atlan and OpenMetadata): an asset was updated; an entity changed in ways no other kind describes. */
+/** `details` of `entity.updated` (Atlan, Apache Atlas and OpenMetadata): an asset was updated; an entity was updated (partial updates too); an entity changed in ways no other kind describes. */
 export interface EntityUpdatedDetails {
   /**
    * names of mutatedDetails.attributes (but tenantId, which every update repeats)
@@ -116,6 +119,11 @@ export interface EntityUpdatedDetails {
    */
   viaUi?: boolean;
   /**
+   * entity.status (ACTIVE, DELETED)
+   * Only on Apache Atlas events.
+   */
+  status?: string;
+  /**
    * one `{list, name, oldValue, newValue}` per FieldChange no other kind took (`list`: fieldsAdded, fieldsUpdated or fieldsDeleted; values that are JSON text decoded)
    * Only on OpenMetadata events.
    */
@@ -129,7 +137,7 @@ export interface EntityUpdatedDetails {
   [extra: string]: unknown;
 }
 
-/** `details` of `entity.deleted` (DataHub, Atlan and OpenMetadata): an entity was soft- or hard-deleted; an asset was archived or purged; an entity was deleted. */
+/** `details` of `entity.deleted` (DataHub, Atlan, Apache Atlas and OpenMetadata): an entity was soft- or hard-deleted; an asset was archived or purged; an entity was deleted. */
 export interface EntityDeletedDetails {
   /** true for HARD_DELETE, false for SOFT_DELETE */
   hard: boolean;
@@ -140,7 +148,7 @@ export interface EntityDeletedDetails {
   deleteHandler?: string;
   /**
    * entity.status (DELETED, PURGED)
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   status?: string;
   /**
@@ -158,13 +166,19 @@ export interface EntityRestoredDetails {
   [extra: string]: unknown;
 }
 
-/** `details` of `lineage.created` (Atlan): a lineage process was created. */
+/** `details` of `lineage.created` (Atlan and Apache Atlas): a lineage process was created. */
 export interface LineageCreatedDetails {
   /** entity.status (ACTIVE) */
   status?: string;
-  /** entity.createdBy */
+  /**
+   * entity.createdBy
+   * Only on Atlan events.
+   */
   createdBy?: string;
-  /** entity.createTime */
+  /**
+   * entity.createTime
+   * Only on Atlan events.
+   */
   createTime?: number;
   /** process inputs `{guid, typeName, qualifiedName}`, when the event lists them */
   inputs?: Record<string, unknown>[];
@@ -174,7 +188,7 @@ export interface LineageCreatedDetails {
   [extra: string]: unknown;
 }
 
-/** `details` of `tag.added` (DataHub, Atlan and OpenMetadata): a tag was added; tags were added. */
+/** `details` of `tag.added` (DataHub, Atlan, Apache Atlas and OpenMetadata): a tag was added; tags were added; a classification was added (to this entity, or propagated to it). */
 export interface TagAddedDetails {
   /**
    * the tag
@@ -183,7 +197,7 @@ export interface TagAddedDetails {
   tagUrn?: string;
   /**
    * path of the schema field, on field-level events
-   * Only on DataHub, OpenMetadata events.
+   * Only on DataHub and OpenMetadata events.
    */
   fieldPath?: string;
   /**
@@ -203,19 +217,24 @@ export interface TagAddedDetails {
   sourceDetails?: unknown;
   /**
    * one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs
-   * Only on Atlan, OpenMetadata events.
+   * Only on Atlan and OpenMetadata events.
    */
   tags?: Record<string, unknown>[];
   /**
    * every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)
-   * Only on Atlan, OpenMetadata events.
+   * Only on Atlan and OpenMetadata events.
    */
   propagated?: boolean;
+  /**
+   * the entity's classifications after the change, as Atlas lists them (supertypes included): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, validityPeriods, attributes, ...}` each; Atlas does not say which one changed
+   * Only on Apache Atlas events.
+   */
+  classifications?: Record<string, unknown>[];
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `tag.removed` (DataHub, Atlan and OpenMetadata): a tag was removed; tags were removed. */
+/** `details` of `tag.removed` (DataHub, Atlan, Apache Atlas and OpenMetadata): a tag was removed; tags were removed; a classification was removed (from this entity, or its propagation). */
 export interface TagRemovedDetails {
   /**
    * the tag
@@ -224,7 +243,7 @@ export interface TagRemovedDetails {
   tagUrn?: string;
   /**
    * path of the schema field, on field-level events
-   * Only on DataHub, OpenMetadata events.
+   * Only on DataHub and OpenMetadata events.
    */
   fieldPath?: string;
   /**
@@ -244,24 +263,40 @@ export interface TagRemovedDetails {
   sourceDetails?: unknown;
   /**
    * one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs
-   * Only on Atlan, OpenMetadata events.
+   * Only on Atlan and OpenMetadata events.
    */
   tags?: Record<string, unknown>[];
   /**
    * every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)
-   * Only on Atlan, OpenMetadata events.
+   * Only on Atlan and OpenMetadata events.
    */
   propagated?: boolean;
+  /**
+   * the entity's classifications after the change, as Atlas lists them (supertypes included): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, validityPeriods, attributes, ...}` each; Atlas does not say which one changed
+   * Only on Apache Atlas events.
+   */
+  classifications?: Record<string, unknown>[];
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `tag.updated` (Atlan): tags were changed (attachments, propagation settings). */
+/** `details` of `tag.updated` (Atlan and Apache Atlas): tags were changed (attachments, propagation settings); a classification's attributes or propagation settings were changed. */
 export interface TagUpdatedDetails {
-  /** one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs */
-  tags: Record<string, unknown>[];
-  /** every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag) */
-  propagated: boolean;
+  /**
+   * one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs
+   * Only on Atlan events.
+   */
+  tags?: Record<string, unknown>[];
+  /**
+   * every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)
+   * Only on Atlan events.
+   */
+  propagated?: boolean;
+  /**
+   * the entity's classifications after the change, as Atlas lists them (supertypes included): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, validityPeriods, attributes, ...}` each; Atlas does not say which one changed
+   * Only on Apache Atlas events.
+   */
+  classifications?: Record<string, unknown>[];
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
@@ -915,7 +950,7 @@ export interface IncidentStatusChangedDetails {
   [extra: string]: unknown;
 }
 
-/** `details` of `relationship.created` (DataHub and Atlan): a graph edge was added; a relationship was created. */
+/** `details` of `relationship.created` (DataHub, Atlan and Apache Atlas): a graph edge was added; a relationship was created. */
 export interface RelationshipCreatedDetails {
   /** edge type, e.g. DownstreamOf, Contains, OwnedBy */
   relationshipType: string;
@@ -946,39 +981,39 @@ export interface RelationshipCreatedDetails {
   properties?: Record<string, unknown>;
   /**
    * relationship.guid
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   relationshipGuid?: string;
   /**
    * relationship.status
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   status?: string;
   /**
    * relationship.label
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   label?: string;
   /**
    * relationship.propagateTags (NONE, ONE_TO_TWO, ...)
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   propagateTags?: string;
   /**
    * `{guid, typeName, qualifiedName}` of end 1 (also `entity`)
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   end1?: Record<string, unknown>;
   /**
    * `{guid, typeName, qualifiedName}` of end 2
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   end2?: Record<string, unknown>;
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `relationship.updated` (DataHub and Atlan): a graph edge was restated; a relationship was updated. */
+/** `details` of `relationship.updated` (DataHub, Atlan and Apache Atlas): a graph edge was restated; a relationship was updated. */
 export interface RelationshipUpdatedDetails {
   /** edge type, e.g. DownstreamOf, Contains, OwnedBy */
   relationshipType: string;
@@ -1009,39 +1044,39 @@ export interface RelationshipUpdatedDetails {
   properties?: Record<string, unknown>;
   /**
    * relationship.guid
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   relationshipGuid?: string;
   /**
    * relationship.status
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   status?: string;
   /**
    * relationship.label
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   label?: string;
   /**
    * relationship.propagateTags (NONE, ONE_TO_TWO, ...)
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   propagateTags?: string;
   /**
    * `{guid, typeName, qualifiedName}` of end 1 (also `entity`)
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   end1?: Record<string, unknown>;
   /**
    * `{guid, typeName, qualifiedName}` of end 2
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   end2?: Record<string, unknown>;
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `relationship.deleted` (DataHub and Atlan): a graph edge was removed; a relationship was deleted. */
+/** `details` of `relationship.deleted` (DataHub, Atlan and Apache Atlas): a graph edge was removed; a relationship was deleted. */
 export interface RelationshipDeletedDetails {
   /** edge type, e.g. DownstreamOf, Contains, OwnedBy */
   relationshipType: string;
@@ -1072,32 +1107,32 @@ export interface RelationshipDeletedDetails {
   properties?: Record<string, unknown>;
   /**
    * relationship.guid
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   relationshipGuid?: string;
   /**
    * relationship.status
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   status?: string;
   /**
    * relationship.label
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   label?: string;
   /**
    * relationship.propagateTags (NONE, ONE_TO_TWO, ...)
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   propagateTags?: string;
   /**
    * `{guid, typeName, qualifiedName}` of end 1 (also `entity`)
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   end1?: Record<string, unknown>;
   /**
    * `{guid, typeName, qualifiedName}` of end 2
-   * Only on Atlan events.
+   * Only on Atlan and Apache Atlas events.
    */
   end2?: Record<string, unknown>;
   /** Parameters the catalog does not list, as the platform sent them. */
@@ -1153,14 +1188,14 @@ export interface EventDetailsByKind {
 
 /** The platforms that emit each kind. */
 export interface EventSourcesByKind {
-  "entity.created": "datahub" | "atlan" | "openmetadata";
-  "entity.updated": "atlan" | "openmetadata";
-  "entity.deleted": "datahub" | "atlan" | "openmetadata";
+  "entity.created": "datahub" | "atlan" | "atlas" | "openmetadata";
+  "entity.updated": "atlan" | "atlas" | "openmetadata";
+  "entity.deleted": "datahub" | "atlan" | "atlas" | "openmetadata";
   "entity.restored": "datahub" | "openmetadata";
-  "lineage.created": "atlan";
-  "tag.added": "datahub" | "atlan" | "openmetadata";
-  "tag.removed": "datahub" | "atlan" | "openmetadata";
-  "tag.updated": "atlan";
+  "lineage.created": "atlan" | "atlas";
+  "tag.added": "datahub" | "atlan" | "atlas" | "openmetadata";
+  "tag.removed": "datahub" | "atlan" | "atlas" | "openmetadata";
+  "tag.updated": "atlan" | "atlas";
   "term.added": "datahub" | "openmetadata";
   "term.removed": "datahub" | "openmetadata";
   "domain.added": "datahub" | "openmetadata";
@@ -1186,8 +1221,8 @@ export interface EventSourcesByKind {
   "proposal.created": "datahub";
   "proposal.status_changed": "datahub";
   "incident.status_changed": "datahub";
-  "relationship.created": "datahub" | "atlan";
-  "relationship.updated": "datahub" | "atlan";
-  "relationship.deleted": "datahub" | "atlan";
-  "unknown": "datahub" | "atlan" | "openmetadata";
+  "relationship.created": "datahub" | "atlan" | "atlas";
+  "relationship.updated": "datahub" | "atlan" | "atlas";
+  "relationship.deleted": "datahub" | "atlan" | "atlas";
+  "unknown": "datahub" | "atlan" | "atlas" | "openmetadata";
 }

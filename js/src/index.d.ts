@@ -1,12 +1,9 @@
 // Types of the metaevents package. The per-kind part (kinds, families, `details` of each kind)
 // is generated from the core catalog into events.d.ts.
 
-import type { EventDetailsByKind, EventFamily, EventKind, EventSourcesByKind } from './events.js';
+import type { EventDetailsByKind, EventFamily, EventKind, EventSourcesByKind, Source } from './events.js';
 
 export type * from './events.js';
-
-/** The platform an event came from. */
-export type Source = 'datahub' | 'atlan' | 'openmetadata';
 
 /** The outermost shape of an input, to force instead of detecting it (`Parser({format})`), and the names in `native.envelope`. */
 export type InputFormat =
@@ -18,10 +15,15 @@ export type InputFormat =
   | 'datahub-actions-envelope'
   | 'atlan-envelope'
   | 'atlan-message'
+  | 'atlan-notification'
+  | 'atlas-envelope'
+  | 'atlas-notification'
   | 'aws-lambda'
   | 'aws-eventbridge'
   | 'openmetadata-change-event'
-  | 'openmetadata-event-list';
+  | 'openmetadata-event-list'
+  | 'kafka-avro'
+  | 'cloudevent';
 
 /** The shape of the innermost platform event (`native.format`). */
 export type NativeFormat =
@@ -31,13 +33,28 @@ export type NativeFormat =
   | 'platform-event'
   | 'actions-event'
   | 'atlan-notification'
+  | 'atlas-notification'
   | 'openmetadata-change-event';
+
+/** What told an Atlan notification from an Apache Atlas one (`native.evidence`). */
+export type Evidence =
+  | 'mutatedDetails'
+  | 'headers'
+  | 'atlan-qualified-name'
+  | 'service-type-name'
+  | 'cluster-qualified-name'
+  | 'url-qualified-name'
+  | 'classification-without-mutatedDetails'
+  | 'envelope-without-spooled'
+  | 'atlan-type-name'
+  | 'default'
+  | 'forced';
 
 /** The asset (or relationship end) an event is about. */
 export interface Entity {
-  /** DataHub `entityUrn`; Atlan `entity.guid`; `null` only for an unknown event naming no entity. */
+  /** DataHub `entityUrn`; Atlan and Atlas `entity.guid`; `null` only for an unknown event naming no entity. */
   id: string | null;
-  /** Native type: DataHub `entityType` (`dataset`), Atlan `typeName` (`Table`); `null` only for an unknown event naming no entity. */
+  /** Native type: DataHub `entityType` (`dataset`), Atlan and Atlas `typeName` (`Table`, `hive_table`); `null` only for an unknown event naming no entity. */
   type: string | null;
   /** Atlan `attributes.name`; DataHub: the name part of the urn where it has one. */
   name: string | null;
@@ -45,7 +62,7 @@ export interface Entity {
   qualifiedName: string | null;
   /** Lowercase platform (`snowflake`). */
   platform: string | null;
-  /** A schema field's dataset urn, a data job's flow urn, Atlan's parent qualified name. */
+  /** A schema field's dataset urn, a data job's flow urn, Atlan's parent qualified name, Atlas's where its qualified name says it. */
   parent: string | null;
   /** Field path of field-level events. */
   fieldPath: string | null;
@@ -58,20 +75,30 @@ export interface Native {
   category?: string;
   /** DataHub ECE / RCE `operation`. */
   operation?: string;
-  /** Atlan `message.operationType`. */
+  /** Atlan and Atlas `message.operationType`. */
   operationType?: string;
-  /** Atlan `message.type`. */
+  /** Atlan and Atlas `message.type`. */
   type?: string;
+  /** Atlan and Atlas notifications: what told the two apart. */
+  evidence?: Evidence;
   /** DataHub `PlatformEvent.name` for payloads of unknown shape. */
   name?: string;
   /** datahub-actions `event_type` for event types other than the change events; OpenMetadata `eventType`. */
   eventType?: string;
+  /** DataHub Relationship Change Event `relationshipType` (`DownstreamOf`, `OwnedBy`, ...). */
+  relationshipType?: string;
+  /** DataHub MetadataChangeLog `changeType` (`UPSERT`, `DELETE`, ...). */
+  changeType?: string;
+  /** DataHub MetadataChangeLog `aspectName` (`globalTags`, ...). */
+  aspectName?: string;
   /** OpenMetadata: the names of the `FieldChange`s the event was made from (`columns.email.tags`). */
   fields?: string[];
   /** OpenMetadata: which part of its `ChangeEvent` the event is (`tag.added:fieldsAdded[0]`), hashed into its id. */
   part?: string;
   /** The envelopes around the event, outermost first (empty for a bare event). */
   envelope: InputFormat[];
+  /** The schema registry id of the Kafka record the event came in (`kafka-avro`). */
+  schemaId?: number;
 }
 
 /** One normalized event of kind `K`: the contract JSON of the core. */
@@ -85,7 +112,7 @@ export interface EventOf<K extends EventKind> {
   /** Who made the change: DataHub `auditStamp.actor`, Atlan `updatedBy`. */
   actor: string | null;
   entity: Entity;
-  /** What was added, removed or changed (tag, term, owner, domain, field urns; Atlan tag ids). */
+  /** What was added, removed or changed (tag, term, owner, domain, field urns; Atlan tag ids; Atlas classification names). */
   subjects: string[];
   /** Kind-specific typed fields. */
   details: EventDetailsByKind[K];
@@ -194,6 +221,8 @@ export class Parser {
   parseMany(input: Input): Event[];
   /** Every record of `input` in order, bad ones included. */
   parseRecords(input: Input): ParseRecord[];
+  /** The one event an HTTP request delivered: a CloudEvent in binary or structured mode, or any event as the body. */
+  parseHttp(headers: HeadersInput | null | undefined, body: Input): Parsed;
 }
 
 /** The one event (or Atlan validation request) of `input`, with the default parser. */
@@ -202,6 +231,47 @@ export function parse(input: Input): Parsed;
 export function parseMany(input: Input): Event[];
 /** Every record of `input` with the default parser, bad ones included. */
 export function parseRecords(input: Input): ParseRecord[];
+/**
+ * The one event an HTTP request delivered, with the default parser: a CloudEvent in binary mode
+ * (`ce-*` headers, the body its data) or structured mode (`Content-Type:
+ * application/cloudevents+json`), or any event as the body.
+ */
+export function parseHttp(headers: HeadersInput | null | undefined, body: Input): Parsed;
+
+/** Options of `toCloudEvent`. */
+export interface CloudEventOptions {
+  /** The `source` of every event, a URI-reference naming the catalog instance (`https://datahub.example.com`); default `/metaevents/datahub`, `/metaevents/atlan`, `/metaevents/atlas` or `/metaevents/openmetadata`. */
+  source?: string | null;
+  /** Whether `data` holds `raw` (default true; without it the event cannot be read back). */
+  raw?: boolean;
+}
+
+/** A CloudEvents 1.0 event in structured mode, as `toCloudEvent` writes it. */
+export interface CloudEvent<E extends Event = Event> {
+  specversion: '1.0';
+  /** The event id. */
+  id: string;
+  /** A URI-reference naming the catalog. */
+  source: string;
+  /** `io.metaevents.` + the kind. */
+  type: `io.metaevents.${E['kind']}`;
+  /** `entity.id`, absent when the event names no entity. */
+  subject?: string;
+  /** The event time, RFC 3339 in UTC; absent when the event has none. */
+  time?: string;
+  datacontenttype: 'application/json';
+  /** Extension: the catalog (`datahub`, `atlan`). */
+  catalogsource: Source;
+  /** Extension: `entity.type`, absent when null. */
+  entitytype?: string;
+  /** Extension: `entity.platform`, absent when null. */
+  platform?: string;
+  /** The normalized event. */
+  data: E;
+}
+
+/** `event` as a CloudEvents 1.0 structured-mode object (`JSON.stringify` it for an `application/cloudevents+json` body). */
+export function toCloudEvent<E extends Event>(event: E, options?: CloudEventOptions): CloudEvent<E>;
 
 /** A filter: `{PATH: MATCH, ...}`, `{any: [...]}`, `{all: [...]}`, `{not: ...}` (see the README). */
 export type FilterSpec = { [path: string]: unknown };
@@ -275,7 +345,12 @@ export interface CatalogEntry {
   source: Source;
   kind: EventKind;
   discriminators: Record<string, unknown> & {
-    format: 'entity_change_event' | 'relationship_change_event' | 'atlan_notification' | 'openmetadata_change_event';
+    format:
+      | 'entity_change_event'
+      | 'relationship_change_event'
+      | 'atlan_notification'
+      | 'atlas_notification'
+      | 'openmetadata_change_event';
   };
   entityTypes: string[];
   params: CatalogParam[];
@@ -288,6 +363,8 @@ export interface CatalogEntry {
 /** The catalog of known events. */
 export interface Catalog {
   entries: CatalogEntry[];
+  /** Every platform. */
+  sources: Source[];
   /** Each kind with its family, its parameters over every platform, and the platforms that emit it. */
   kinds: { kind: EventKind; family: EventFamily; params: CatalogParam[]; sources: Source[] }[];
 }

@@ -22,7 +22,7 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** The events vectors (parse and stream modes, their options) and every filter group. */
+/** The events vectors (parse, stream and http modes, their options) and every filter group. */
 function plan() {
   const eventsDir = join(VECTORS, 'events');
   const files = readdirSync(eventsDir);
@@ -33,9 +33,17 @@ function plan() {
       const name = file.slice(0, -'.expected.json'.length);
       const expected = JSON.parse(readFileSync(join(eventsDir, file), 'utf8'));
       const input = files.find((other) => other.startsWith(`${name}.input.`));
-      return { name, input, mode: expected.mode ?? 'parse', options: expected.options, expected: expected.records };
+      return {
+        name,
+        input,
+        inputBase64: expected.inputBase64,
+        headers: expected.headers,
+        mode: expected.mode ?? 'parse',
+        options: expected.options,
+        expected: expected.records,
+      };
     })
-    .filter((vector) => vector.input !== undefined);
+    .filter((vector) => vector.input !== undefined || vector.inputBase64 !== undefined);
   const filtersDir = join(VECTORS, 'filters');
   const filters = readdirSync(filtersDir)
     .filter((file) => file.endsWith('.json'))

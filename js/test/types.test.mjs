@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { catalog, inputFormats } from 'metaevents';
+import { catalog, eventSchema, inputFormats } from 'metaevents';
 
 import { OUTPUT, render } from '../scripts/gen-types.mjs';
 import { ERROR_KINDS } from './helpers.mjs';
@@ -53,6 +53,12 @@ test('ErrorKind lists the error kinds of the core', () => {
     unionOf('ErrorKind'),
     ERROR_KINDS.map((row) => row.kind),
   );
+});
+
+test('NativeFormat and Evidence list what the core writes in native', () => {
+  const native = eventSchema().properties.native.properties;
+  assert.deepEqual(unionOf('NativeFormat'), native.format.enum);
+  assert.deepEqual(unionOf('Evidence'), native.evidence.enum);
 });
 
 test('tsc --noEmit --strict over the typed usage examples', () => {

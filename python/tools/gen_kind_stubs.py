@@ -1,6 +1,7 @@
 """Writes the kind classes of ``metaevents/_native.pyi`` from the catalog of the installed
-``metaevents``: one class per kind family, one per kind, with a typed property for every
-catalog parameter of the kind; and the module's ``__all__``.
+``metaevents``: the names of the sources (``_SourceName``, the type of ``Event.source``), one
+class per kind family, one per kind, with a typed property for every catalog parameter of the
+kind; and the module's ``__all__``.
 
     python python/tools/gen_kind_stubs.py          # rewrite the generated part of the stub
     python python/tools/gen_kind_stubs.py --check  # exit 1 if it is out of date
@@ -47,6 +48,8 @@ def render() -> str:
     from metaevents._typed import MATCH_ARGS_TAIL, attribute_name, class_name, family_class_name
 
     lines = [START]
+    sources = " | ".join(f'Literal["{source}"]' for source in metaevents.catalog()["sources"])
+    lines.append(f"\n#: The platforms an event can come from (``Event.source``).\n_SourceName: TypeAlias = {sources}\n")
     families_done: set[str] = set()
     for entry in metaevents.catalog()["kinds"]:
         kind, family, params = entry["kind"], entry["family"], entry["params"]

@@ -15,6 +15,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyType};
 
 use crate::convert::{json_to_py, map_to_py, value_to_py};
+use crate::errors::IntoPyResult;
 
 /// One normalized catalog event. Immutable; attributes are read on demand.
 #[pyclass(subclass, frozen, module = "metaevents", name = "Event")]
@@ -56,7 +57,7 @@ impl PyEvent {
         self.event.id().to_hex()
     }
 
-    /// `"datahub"` or `"atlan"`.
+    /// `"datahub"`, `"atlan"` or `"atlas"`.
     #[getter]
     fn source(&self) -> &'static str {
         self.event.source().as_str()
@@ -150,6 +151,18 @@ impl PyEvent {
     #[pyo3(signature = (raw = true))]
     fn to_json(&self, raw: bool) -> String {
         self.event.to_json(raw)
+    }
+
+    /// The event as a CloudEvents 1.0 structured-mode dict (`Event::to_cloudevent`): `source`
+    /// names the catalog instance (a URI-reference; `/metaevents/<catalog>` when `None`), `data`
+    /// holds `raw` unless `raw=False`.
+    #[pyo3(signature = (*, source = None, raw = true))]
+    fn to_cloudevent<'py>(&self, py: Python<'py>, source: Option<&str>, raw: bool) -> PyResult<Bound<'py, PyAny>> {
+        let mut options = metaevents::cloudevents::CloudEventOptions::new().with_raw(raw);
+        if let Some(source) = source {
+            options = options.with_source(source).or_raise(py)?;
+        }
+        json_to_py(py, &self.event.to_cloudevent_json(&options))
     }
 
     /// The core's equality: the same id (the same platform event, however `raw` is spelled)

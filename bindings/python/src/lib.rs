@@ -31,6 +31,17 @@ fn parse<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, 
     parser::parse_with(py, &DEFAULT_PARSER, data)
 }
 
+/// The one event an HTTP request delivered, from its headers (a mapping or pairs) and body: a
+/// CloudEvent in binary mode (`ce-*` headers) or structured mode, or any event as the body.
+#[pyfunction]
+fn parse_http<'py>(
+    py: Python<'py>,
+    headers: &Bound<'py, PyAny>,
+    body: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    parser::parse_http_with(py, &DEFAULT_PARSER, headers, body)
+}
+
 /// Every event of NDJSON, a JSON array or poll responses; raises on the first bad record.
 #[pyfunction]
 fn parse_many<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
@@ -136,6 +147,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<filter::PyFilter>()?;
     module.add_function(wrap_pyfunction!(parse, module)?)?;
     module.add_function(wrap_pyfunction!(parse_many, module)?)?;
+    module.add_function(wrap_pyfunction!(parse_http, module)?)?;
     module.add_function(wrap_pyfunction!(iter_file, module)?)?;
     module.add_function(wrap_pyfunction!(iter_lines, module)?)?;
     module.add_function(wrap_pyfunction!(catalog, module)?)?;

@@ -64,6 +64,17 @@ pub(crate) fn parse_with<'py>(
     parsed_to_py(py, parsed.or_raise(py)?)
 }
 
+pub(crate) fn parse_http_with<'py>(
+    py: Python<'py>,
+    parser: &Parser,
+    headers: &Bound<'py, PyAny>,
+    body: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let headers = crate::webhook::header_pairs(headers)?;
+    let data = input_data(body)?;
+    parsed_to_py(py, parser.parse_http(headers, data.as_slice()).or_raise(py)?)
+}
+
 pub(crate) fn parse_many_with<'py>(
     py: Python<'py>,
     parser: &Parser,
@@ -238,6 +249,17 @@ impl PyParser {
     /// Every event of NDJSON, a JSON array or poll responses; raises on the first bad record.
     fn parse_many<'py>(&self, py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         parse_many_with(py, &self.parser, data)
+    }
+
+    /// The one event an HTTP request delivered (`Parser::parse_http`): a CloudEvent in binary
+    /// or structured mode, or any event as the body.
+    fn parse_http<'py>(
+        &self,
+        py: Python<'py>,
+        headers: &Bound<'py, PyAny>,
+        body: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        parse_http_with(py, &self.parser, headers, body)
     }
 
     /// Streams the events of a file (a path or a file object; gzip too).

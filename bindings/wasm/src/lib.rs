@@ -14,13 +14,15 @@
 //!
 //! The exports are internal to the npm package; its public API is `js/src/api.js`. Where each
 //! export lives: `parser.rs` (`Parser`, parse results, event handles), `filter.rs`,
-//! `webhook.rs`, `validate.rs`, `catalog.rs` (catalog, schema, the tables of error kinds and
-//! input formats, the version).
+//! `webhook.rs`, `validate.rs`, `cloudevents.rs` (writing CloudEvents, reading HTTP requests),
+//! `catalog.rs` (catalog, schema, the tables of error kinds and input formats, the version).
 
 pub mod parsed_json;
 
 #[cfg(target_arch = "wasm32")]
 mod catalog;
+#[cfg(target_arch = "wasm32")]
+mod cloudevents;
 #[cfg(target_arch = "wasm32")]
 mod errors;
 #[cfg(target_arch = "wasm32")]

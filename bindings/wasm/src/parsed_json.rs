@@ -64,6 +64,13 @@ pub fn parse(parser: &Parser, input: &[u8]) -> Result<ParsedJson, Error> {
     Ok(out)
 }
 
+/// `parseHttp`: the one event an HTTP request delivered ([`Parser::parse_http`]).
+pub fn parse_http(parser: &Parser, headers: &[(String, String)], body: &[u8]) -> Result<ParsedJson, Error> {
+    let mut out = ParsedJson::default();
+    out.push_parsed(parser.parse_http(headers.iter().map(|(name, value)| (name, value)), body)?);
+    Ok(out)
+}
+
 /// `parseMany`: a JSON array of every event of `input` ([`Parser::events`]).
 pub fn parse_many(parser: &Parser, input: &[u8]) -> Result<ParsedJson, Error> {
     let mut out = ParsedJson::array();
@@ -125,6 +132,21 @@ mod tests {
         let request = parse(&Parser::new(), br#"{"atlan-webhook": "Hello"}"#).unwrap();
         assert_eq!(json(&request), json!({"kind": "webhook.validation", "source": "atlan", "message": "Hello"}));
         assert!(request.events().is_empty());
+    }
+
+    #[test]
+    fn an_http_request_crosses_like_a_parse() {
+        let binary = [("CE-SpecVersion".to_owned(), "1.0".to_owned()), ("ce-id".to_owned(), "1".to_owned())];
+        let out = parse_http(&Parser::new(), &binary, TAG_ADDED.as_bytes()).unwrap();
+        assert_eq!(json(&out)["native"]["envelope"], json!(["cloudevent"]));
+        assert_eq!(out.events().len(), 1);
+        let wrong = [("ce-specversion".to_owned(), "0.3".to_owned())];
+        assert_eq!(
+            parse_http(&Parser::new(), &wrong, TAG_ADDED.as_bytes()).unwrap_err().path(),
+            Some("ce-specversion")
+        );
+        let plain = parse_http(&Parser::new(), &[], TAG_ADDED.as_bytes()).unwrap();
+        assert_eq!(json(&plain)["native"]["envelope"], json!([]));
     }
 
     #[test]

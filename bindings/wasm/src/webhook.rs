@@ -17,25 +17,21 @@ pub fn is_validation_request_bytes(body: &[u8]) -> bool {
     metaevents::webhook::is_validation_request(body)
 }
 
-/// `webhook::verify_signature` over `[[name, value], ...]` (the JS wrapper makes the pairs out
-/// of a plain object, a `Headers` or a `Map`). A pair that is not two strings counts as no header.
+/// Headers given as `[[name, value], ...]` (the JS wrapper makes the pairs out of a plain
+/// object, a `Headers` or a `Map`). A pair that is not two strings counts as no header.
+pub(crate) fn header_pairs(headers: JsValue) -> Vec<(String, String)> {
+    let headers: Value = values::from_js(headers).unwrap_or(Value::Null);
+    let pairs = headers.as_array().into_iter().flatten().filter_map(|pair| match pair.as_array().map(Vec::as_slice) {
+        Some([Value::String(name), Value::String(value)]) => Some((name.clone(), value.clone())),
+        _ => None,
+    });
+    pairs.collect()
+}
+
+/// `webhook::verify_signature` over `[[name, value], ...]`.
 #[wasm_bindgen(js_name = verifySignature)]
 pub fn verify_signature(headers: JsValue, secret: &str) -> bool {
     metaevents::webhook::verify_signature(header_pairs(headers), secret)
-}
-
-/// `[[name, value], ...]` as text pairs; a pair that is not two strings counts as no header.
-fn header_pairs(headers: JsValue) -> Vec<(String, String)> {
-    let headers: Value = values::from_js(headers).unwrap_or(Value::Null);
-    headers
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|pair| match pair.as_array().map(Vec::as_slice) {
-            Some([Value::String(name), Value::String(value)]) => Some((name.clone(), value.clone())),
-            _ => None,
-        })
-        .collect()
 }
 
 /// `webhook::verify_openmetadata_signature` over `[[name, value], ...]` and the raw body.

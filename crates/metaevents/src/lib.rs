@@ -2,6 +2,7 @@
 
 mod atlan_names;
 mod catalog;
+pub mod cloudevents;
 mod error;
 pub mod ffi;
 pub mod filter;
@@ -43,6 +44,17 @@ pub fn parse(input: &[u8]) -> Result<Parsed> {
 /// Every record of `input` with the default [`Parser`].
 pub fn parse_many(input: &[u8]) -> EventReader<'_> {
     Parser::new().parse_many(input)
+}
+
+/// Parses the event an HTTP request delivered (a `CloudEvent` in binary or structured mode, or
+/// any event as its body) with the default [`Parser`]: see [`Parser::parse_http`].
+pub fn parse_http<I, K, V>(headers: I, body: &[u8]) -> Result<Parsed>
+where
+    I: IntoIterator<Item = (K, V)>,
+    K: AsRef<str>,
+    V: AsRef<str>,
+{
+    Parser::new().parse_http(headers, body)
 }
 
 /// Every record read from `reader` with the default [`Parser`].

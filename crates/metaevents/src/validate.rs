@@ -26,7 +26,8 @@ pub struct Issue {
     /// Error or warning.
     pub severity: Severity,
     /// A stable name: `unknown_kind`, `missing_parameter`, `wrong_type`, `extra_parameter`,
-    /// `unexpected_entity_type`, `missing_actor`, `missing_time`, `missing_field`.
+    /// `unexpected_entity_type`, `missing_actor` (not for platforms whose events never name one),
+    /// `missing_time`, `missing_field`.
     pub code: &'static str,
     /// JSON path in the raw event (`$.parameters.attempt`) or in the normalized one (`details.tags`).
     pub path: String,
@@ -57,13 +58,13 @@ impl Catalog {
             NativeFormat::RelationshipChangeEvent => {
                 self.datahub_relationship_change(native.operation.as_deref().unwrap_or_default())
             }
-            NativeFormat::AtlanNotification => {
+            NativeFormat::AtlanNotification | NativeFormat::AtlasNotification => {
                 let type_name = if event.kind().family().as_str() == "relationship" {
                     ""
                 } else {
                     event.entity().entity_type.as_deref().unwrap_or_default()
                 };
-                self.atlan(native.operation_type.as_deref().unwrap_or_default(), type_name)
+                self.notification(event.source(), native.operation_type.as_deref().unwrap_or_default(), type_name)
             }
             NativeFormat::OpenMetadataChangeEvent => self.openmetadata(event.kind()),
             NativeFormat::MetadataChangeLog | NativeFormat::PlatformEvent | NativeFormat::ActionsEvent => None,
@@ -78,8 +79,8 @@ fn describe(node: &Node<'_>) -> String {
     }
 }
 
-/// Why the catalog does not know `event`.
-fn unknown_kind(event: &Event) -> String {
+/// Why an event has no catalog entry, in plain words.
+fn not_in_catalog(event: &Event) -> String {
     let native = event.native();
     match native.format {
         NativeFormat::EntityChangeEvent => format!(
@@ -91,9 +92,15 @@ fn unknown_kind(event: &Event) -> String {
         NativeFormat::RelationshipChangeEvent => {
             format!("relationship operation {} is not in the catalog", native.operation.as_deref().unwrap_or("?"))
         }
-        NativeFormat::AtlanNotification => {
-            format!("Atlan operationType {} is not in the catalog", native.operation_type.as_deref().unwrap_or("?"))
-        }
+        NativeFormat::AtlanNotification | NativeFormat::AtlasNotification => format!(
+            "{} operationType {}{} is not in the catalog",
+            event.source().display_name(),
+            native.operation_type.as_deref().unwrap_or("?"),
+            match native.message_type.as_deref() {
+                Some(v1 @ "ENTITY_NOTIFICATION_V1") => format!(" of an {v1} message"),
+                _ => String::new(),
+            }
+        ),
         NativeFormat::OpenMetadataChangeEvent => {
             format!("OpenMetadata eventType {} is not in the catalog", native.event_type.as_deref().unwrap_or("?"))
         }
@@ -115,7 +122,8 @@ pub fn validate(event: &Event) -> Vec<Issue> {
     let catalog = Catalog::builtin();
     let mut issues = Vec::new();
     let Some(entry) = catalog.entry_of(event).filter(|_| event.kind() != Kind::Unknown) else {
-        issues.push(Issue::error("unknown_kind", "kind", unknown_kind(event)));
+        let what = not_in_catalog(event);
+        issues.push(Issue::error("unknown_kind", "kind", what));
         return issues;
     };
 
@@ -142,7 +150,7 @@ pub fn validate(event: &Event) -> Vec<Issue> {
             format!("{} events are documented for {}, not {entity_type}", entry.kind, entry.entity_types.join(", ")),
         ));
     }
-    if event.actor().is_none() {
+    if event.actor().is_none() && event.source().names_actor() {
         issues.push(Issue::warning("missing_actor", "actor", "the event does not say who made the change"));
     }
     missing_fields(event, raw.as_ref(), &mut issues);

@@ -2,6 +2,7 @@
 // Lines marked @ts-expect-error must fail to type-check, so the types are shown to be tight.
 
 import {
+  type CloudEvent,
   catalog,
   type ErrorKind,
   type Event,
@@ -20,9 +21,11 @@ import {
   ParseError,
   Parser,
   parse,
+  parseHttp,
   parseMany,
   parseRecords,
   type TagAddedDetails,
+  toCloudEvent,
   unwrap,
   validate,
   verifySignature,
@@ -157,3 +160,16 @@ void [kinds, issues];
 const classByKind = new Map<ErrorKind, string>(errorKinds().map((row) => [row.kind, row.class]));
 const formats: InputFormat[] = inputFormats().map((row) => row.name);
 void [classByKind, formats];
+
+// Kafka records and CloudEvents.
+const fromKafka: Parsed = new Parser({ format: 'kafka-avro' }).parse(bytes);
+const schemaId: number | undefined = fromKafka.kind === 'webhook.validation' ? undefined : fromKafka.native.schemaId;
+declare const tagAdded: EventOf<'tag.added'>;
+const cloudevent: CloudEvent<EventOf<'tag.added'>> = toCloudEvent(tagAdded, { source: 'https://datahub.example.com' });
+const ceType: 'io.metaevents.tag.added' = cloudevent.type;
+const tagUrn: string | undefined = cloudevent.data.details.tagUrn;
+// @ts-expect-error raw is a boolean
+toCloudEvent(tagAdded, { raw: 'no' });
+const received: Parsed = parseHttp(nodeHeaders, JSON.stringify(cloudevent.data));
+const receivedToo: Parsed = new Parser().parseHttp(new Headers(), bytes);
+void [schemaId, ceType, tagUrn, received, receivedToo];

@@ -1,5 +1,5 @@
 """metaevents: one typed, normalized model for the change events of metadata catalogs
-(Atlan and DataHub), and a fast filter engine over it.
+(Atlan, Apache Atlas and Microsoft Purview, DataHub), and a fast filter engine over it.
 
 >>> import metaevents
 >>> event = metaevents.parse(body)            # str, bytes or dict: any envelope
@@ -96,6 +96,7 @@ from metaevents._native import (
     lambda_headers,
     openmetadata_signature,
     parse,
+    parse_http,
     parse_many,
     unwrap,
     validate,
@@ -187,6 +188,7 @@ __all__ = [
     "lambda_headers",
     "openmetadata_signature",
     "parse",
+    "parse_http",
     "parse_many",
     "unwrap",
     "validate",

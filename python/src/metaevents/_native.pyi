@@ -15,7 +15,8 @@ KINDS: tuple[str, ...]
 #: The names of the input formats a ``Parser`` can be forced to.
 INPUT_FORMATS: tuple[str, ...]
 
-#: An input: JSON text (``str`` or bytes) or JSON already decoded into Python data.
+#: An input: JSON text (``str`` or bytes; bytes may also be a Kafka record of DataHub's
+#: PlatformEvent_v1 topic, Avro in Confluent's wire format) or JSON already decoded into Python data.
 _Input: TypeAlias = str | bytes | bytearray | memoryview | Mapping[str, Any] | list[Any] | tuple[Any, ...]
 
 class _Readable(Protocol):
@@ -25,6 +26,10 @@ class _Readable(Protocol):
 _Source: TypeAlias = str | os.PathLike[str] | _Readable
 #: Lines of a stream.
 _Lines: TypeAlias = Iterable[str | bytes | bytearray]
+#: Request headers: a mapping or (name, value) pairs, of ``str`` or ``bytes``.
+_Headers: TypeAlias = (
+    Mapping[str, str] | Mapping[bytes, bytes] | Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]]
+)
 _T_co = TypeVar("_T_co", covariant=True)
 
 @final
@@ -34,11 +39,11 @@ class Entity:
     __match_args__ = ("id", "type", "name", "qualified_name", "platform", "parent", "field_path")
     @property
     def id(self) -> str | None:
-        """DataHub ``entityUrn``; Atlan ``entity.guid``; ``None`` only for an unknown event naming no entity."""
+        """DataHub ``entityUrn``; Atlan and Atlas ``entity.guid``; ``None`` only for an unknown event naming no entity."""
     @property
     def type(self) -> str | None:
-        """Native type: DataHub ``entityType`` (``dataset``), Atlan ``typeName`` (``Table``); ``None`` only for an
-        unknown event naming no entity."""
+        """Native type: DataHub ``entityType`` (``dataset``), Atlan and Atlas ``typeName`` (``Table``,
+        ``hive_table``); ``None`` only for an unknown event naming no entity."""
     @property
     def name(self) -> str | None:
         """Atlan ``attributes.name``; DataHub: the name part of the urn where it has one."""
@@ -50,7 +55,8 @@ class Entity:
         """Lowercase platform (``snowflake``)."""
     @property
     def parent(self) -> str | None:
-        """The parent: a schema field's dataset urn, Atlan's parent qualified name."""
+        """The parent: a schema field's dataset urn, Atlan's parent qualified name, Atlas's where its qualified
+        name says it (``db.table@cluster`` of a column)."""
     @property
     def field_path(self) -> str | None:
         """Field path of field-level events."""
@@ -72,8 +78,8 @@ class Event:
     def id(self) -> str:
         """Deterministic id: 32 hex characters, the same through any envelope."""
     @property
-    def source(self) -> Literal["datahub", "atlan", "openmetadata"]:
-        """The platform."""
+    def source(self) -> _SourceName:
+        """The platform (``"datahub"``, ``"atlan"``, ``"atlas"``, ...)."""
     @property
     def kind(self) -> str:
         """The normalized kind (``"tag.added"``)."""
@@ -112,6 +118,14 @@ class Event:
         ``raw=False``."""
     def to_json(self, raw: bool = True) -> str:
         """The contract JSON of the event on one line, ``raw`` included unless ``raw=False``."""
+    def to_cloudevent(self, *, source: str | None = None, raw: bool = True) -> dict[str, Any]:
+        """The event as a CloudEvents 1.0 structured-mode dict: ``specversion`` ``"1.0"``, ``id``
+        the event id, ``source`` (``/metaevents/datahub``, ``/metaevents/atlan``,
+        ``/metaevents/atlas`` or ``/metaevents/openmetadata``, or the URI-reference given, such as
+        ``https://datahub.example.com``), ``type`` ``io.metaevents.<kind>``, ``subject`` the entity
+        id, ``time`` (RFC 3339), the extensions ``catalogsource``, ``entitytype`` and ``platform``,
+        and ``data`` the normalized event (``raw`` included unless ``raw=False``). A bad ``source``
+        raises ``MetaeventsError``."""
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __copy__(self) -> Self: ...
@@ -192,6 +206,10 @@ class Parser:
         """Parses one event (or the Atlan validation request)."""
     def parse_many(self, data: _Input) -> list[Event]:
         """Every event of NDJSON, a JSON array or poll responses; raises on the first bad record."""
+    def parse_http(self, headers: _Headers, body: _Input) -> Event | ValidationRequest:
+        """The one event an HTTP request delivered: a CloudEvent in binary mode (``ce-*`` headers,
+        the body its data) or structured mode (``Content-Type: application/cloudevents+json``),
+        or any event as the body."""
     @overload
     def iter_file(
         self,
@@ -276,6 +294,11 @@ def parse(data: _Input) -> Event | ValidationRequest:
 def parse_many(data: _Input) -> list[Event]:
     """Every event of NDJSON, a JSON array or poll responses; raises on the first bad record."""
 
+def parse_http(headers: _Headers, body: _Input) -> Event | ValidationRequest:
+    """The one event an HTTP request delivered, from its headers and body: a CloudEvent in binary
+    mode (``ce-*`` headers, the body its data) or structured mode (``Content-Type:
+    application/cloudevents+json``), or any event as the body."""
+
 # Streams the events of a file: a path or a file object (NDJSON, JSON array, poll responses;
 # gzip too). Bad records go to ``.errors`` (and are raised or yielded when asked).
 @overload
@@ -352,10 +375,7 @@ def is_validation_request(body: _Input) -> bool:
     """Whether ``body`` is a webhook's test request: Atlan's validation request or OpenMetadata's test
     message (bare or in a Lambda/EventBridge wrapper)."""
 
-def verify_signature(
-    headers: Mapping[str, str] | Mapping[bytes, bytes] | Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]],
-    secret: str,
-) -> bool:
+def verify_signature(headers: _Headers, secret: str) -> bool:
     """Whether the headers carry ``x-atlan-signing-secret`` equal to ``secret`` (names compared
     case-insensitively, the value in constant time)."""
 
@@ -383,6 +403,9 @@ def _kind_classes() -> list[tuple[str, type[Event], tuple[tuple[str, str, str], 
 def _event_from_json(json: str) -> Event: ...
 
 # --- kind classes: generated by tools/gen_kind_stubs.py from the catalog; do not edit ---
+
+#: The platforms an event can come from (``Event.source``).
+_SourceName: TypeAlias = Literal["datahub"] | Literal["atlan"] | Literal["atlas"] | Literal["openmetadata"]
 
 class EntityEvent(Event):
     """Base class of the ``entity.*`` kinds."""
@@ -418,6 +441,7 @@ class EntityUpdated(EntityEvent):
         "relationship_attributes",
         "request_id",
         "via_ui",
+        "status",
         "changes",
         "changed_fields",
         "entity",
@@ -443,6 +467,9 @@ class EntityUpdated(EntityEvent):
     @property
     def via_ui(self) -> bool | None:
         """``details.viaUi`` (boolean): headers x-atlan-via-ui"""
+    @property
+    def status(self) -> str | None:
+        """``details.status`` (string): entity.status (ACTIVE, DELETED)"""
     @property
     def changes(self) -> list[dict[str, Any]] | None:
         """``details.changes`` (object_list): one `{list, name, oldValue, newValue}` per FieldChange no other kind took (`list`: fieldsAdded, fieldsUpdated or fieldsDeleted; values that are JSON text decoded)"""
@@ -525,6 +552,7 @@ class TagAdded(TagEvent):
         "source_details",
         "tags",
         "propagated",
+        "classifications",
         "entity",
         "subjects",
     )
@@ -551,6 +579,9 @@ class TagAdded(TagEvent):
     @property
     def propagated(self) -> bool | None:
         """``details.propagated`` (boolean): every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)"""
+    @property
+    def classifications(self) -> list[dict[str, Any]] | None:
+        """``details.classifications`` (object_list): the entity's classifications after the change, as Atlas lists them (supertypes included): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, validityPeriods, attributes, ...}` each; Atlas does not say which one changed"""
 
 @final
 class TagRemoved(TagEvent):
@@ -564,6 +595,7 @@ class TagRemoved(TagEvent):
         "source_details",
         "tags",
         "propagated",
+        "classifications",
         "entity",
         "subjects",
     )
@@ -590,12 +622,15 @@ class TagRemoved(TagEvent):
     @property
     def propagated(self) -> bool | None:
         """``details.propagated`` (boolean): every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)"""
+    @property
+    def classifications(self) -> list[dict[str, Any]] | None:
+        """``details.classifications`` (object_list): the entity's classifications after the change, as Atlas lists them (supertypes included): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, validityPeriods, attributes, ...}` each; Atlas does not say which one changed"""
 
 @final
 class TagUpdated(TagEvent):
     """An event of kind ``tag.updated``."""
 
-    __match_args__ = ("tags", "propagated", "entity", "subjects")
+    __match_args__ = ("tags", "propagated", "classifications", "entity", "subjects")
     @property
     def kind(self) -> Literal["tag.updated"]: ...
     @property
@@ -604,6 +639,9 @@ class TagUpdated(TagEvent):
     @property
     def propagated(self) -> bool | None:
         """``details.propagated`` (boolean): every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)"""
+    @property
+    def classifications(self) -> list[dict[str, Any]] | None:
+        """``details.classifications`` (object_list): the entity's classifications after the change, as Atlas lists them (supertypes included): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, validityPeriods, attributes, ...}` each; Atlas does not say which one changed"""
 
 class TermEvent(Event):
     """Base class of the ``term.*`` kinds."""
@@ -1736,6 +1774,7 @@ __all__ = [
     "Filter",
     "parse",
     "parse_many",
+    "parse_http",
     "iter_file",
     "iter_lines",
     "catalog",

@@ -1,7 +1,7 @@
 """Typed attributes for the event classes, from the catalog.
 
 Each kind's class gets one read-only attribute per catalog parameter of that kind (the union
-over both platforms), named in snake_case (``tagUrn`` → ``tag_urn``). It reads the value from
+over every platform), named in snake_case (``tagUrn`` → ``tag_urn``). It reads the value from
 ``details`` when asked and is ``None`` when the event does not carry it. ``__match_args__`` lists
 those attributes first, then ``entity`` and ``subjects``.
 """

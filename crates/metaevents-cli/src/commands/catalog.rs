@@ -92,6 +92,23 @@ fn wire(entry: &Entry, code: bool) -> String {
             }
             text
         }
+        Discriminators::AtlasNotification { operation_types, process } => {
+            let mut text = join(operation_types, code);
+            match process {
+                ProcessTypes::Any => {}
+                ProcessTypes::Only => {
+                    _ = write!(
+                        text,
+                        " of a process type ({}, {}, {}, …)",
+                        quote("Process"),
+                        quote("*_process"),
+                        quote("*_column_lineage")
+                    );
+                }
+                ProcessTypes::Except => text.push_str(" (not a process type)"),
+            }
+            text
+        }
         Discriminators::OpenMetadataChangeEvent { event_types, changes, fields } => {
             let mut alternatives = Vec::new();
             if !event_types.is_empty() {
@@ -131,22 +148,17 @@ fn terminal_table(catalog: &Catalog) -> comfy_table::Table {
     }
     rows.add_row(vec![
         Kind::Unknown.as_str().to_owned(),
-        "every".to_owned(),
+        "every one".to_owned(),
         "anything else (kept whole in `native` and `raw`)".to_owned(),
         String::new(),
     ]);
     rows
 }
 
-/// The Markdown table: one row per kind, in catalog order.
+/// The Markdown table: one row per kind, in catalog order, one column per platform.
 pub fn markdown(catalog: &Catalog) -> String {
-    let mut text = String::from("| kind |");
-    for source in Source::ALL {
-        _ = write!(text, " {} |", source.display_name());
-    }
-    text.push_str(" details |\n|---|");
-    text.push_str(&"---|".repeat(Source::ALL.len() + 1));
-    text.push('\n');
+    let names: Vec<&str> = Source::ALL.iter().map(|source| source.display_name()).collect();
+    let mut text = format!("| kind | {} | details |\n|---|{}---|\n", names.join(" | "), "---|".repeat(names.len()));
     for kind in Kind::ALL {
         let column = |source: Source| -> String {
             if *kind == Kind::Unknown {
@@ -159,13 +171,9 @@ pub fn markdown(catalog: &Catalog) -> String {
                 .collect();
             if cells.is_empty() { "—".to_owned() } else { cells.join("; ") }
         };
-        let params: Vec<String> =
-            catalog.params_for_kind(*kind).into_iter().map(|param| param_text(param, true)).collect();
-        _ = write!(text, "| `{}` |", kind.as_str());
-        for source in Source::ALL {
-            _ = write!(text, " {} |", column(source));
-        }
-        _ = writeln!(text, " {} |", params.join(", "));
+        let columns: Vec<String> = Source::ALL.iter().map(|source| column(*source)).collect();
+        let params: Vec<String> = catalog.params_for_kind(*kind).iter().map(|param| param_text(param, true)).collect();
+        _ = writeln!(text, "| `{}` | {} | {} |", kind.as_str(), columns.join(" | "), params.join(", "));
     }
     text.push_str(
         "\n`details` fields marked `?` are optional. † seen in the platform's code, not in its docs. \

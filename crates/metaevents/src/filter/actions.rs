@@ -52,7 +52,10 @@ pub(crate) fn event_type(event: &Event) -> Option<&str> {
         NativeFormat::RelationshipChangeEvent => Some(RELATIONSHIP_CHANGE_EVENT),
         NativeFormat::MetadataChangeLog => Some(METADATA_CHANGE_LOG),
         NativeFormat::ActionsEvent => native.event_type.as_deref(),
-        NativeFormat::PlatformEvent | NativeFormat::AtlanNotification | NativeFormat::OpenMetadataChangeEvent => None,
+        NativeFormat::PlatformEvent
+        | NativeFormat::AtlanNotification
+        | NativeFormat::AtlasNotification
+        | NativeFormat::OpenMetadataChangeEvent => None,
     }
 }
 

@@ -29,6 +29,7 @@ pub(crate) const NATIVE_FIELDS: &[&str] = &[
     "operation",
     "operationType",
     "type",
+    "evidence",
     "name",
     "eventType",
     "relationshipType",

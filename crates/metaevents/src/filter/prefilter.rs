@@ -5,21 +5,26 @@
 //! - `kind`: the categories/operations/operation types, `OpenMetadata` event types and
 //!   `FieldChange` names and lists the catalog maps to the kinds;
 //! - strings compared with `eq`/`in`/lists, `prefix`, `suffix`, `contains` on `entity.*` (but
-//!   `platform`, which is lowercased, and `fieldPath`), `actor`, `subjects` (each part
-//!   between dots: custom-metadata `set.attribute` subjects and column FQNs are joined),
+//!   `platform`, which is lowercased, and `fieldPath`; `parent` yields its parts around `@`,
+//!   since Apache Atlas parents are derived as `<name>@<cluster>`), `actor`, `subjects` (each
+//!   part between dots: custom-metadata `set.attribute` subjects and column FQNs are joined),
 //!   `details.*` (but the Atlan display names looked up from typedefs: `details.tags.name`,
 //!   `details.changes.setName|attributeName`; `fieldPath`; and the texts `OpenMetadata` events
-//!   make up), `native.category|operation|operationType|type|name|eventType|fields` and `raw.*`;
+//!   make up), `native.category|operation|operationType|type|name|eventType|relationshipType|
+//!   changeType|aspectName|fields` and `raw.*`;
 //! - datahub-actions string values (not event types).
 //!
-//! `not`, `ne`, `exists`, `glob`, `regex`, comparisons, numbers, `id`, `time`, `source` and
-//! `entity.platform` yield none, so filters made only of those scan every line.
+//! `not`, `ne`, `exists`, `glob`, `regex`, comparisons, numbers, `id`, `time`, `source`,
+//! `native.evidence` and `entity.platform` yield none, so filters made only of those scan every
+//! line.
 //!
 //! A literal must not need escaping in JSON (no `"`, `\`, `/` or control characters); non-ASCII
 //! literals also match in Avro's byte-per-code-point spelling. Lines that may hide their text are
 //! always parsed: those with `\u` or `\/` escapes, base64 Lambda bodies (`isBase64Encoded`), gzip
-//! Atlan messages (`GZIP`) and parts of split Atlan messages (`msgSplitCount` above 1), however
-//! deeply they are escaped inside other JSON strings.
+//! notifications (`GZIP`), base64 `CloudEvents` data (`data_base64`) and parts of split
+//! notifications (`msgSplitCount` above 1, whose chunks are base64 whether compressed or not),
+//! however deeply they are escaped inside other JSON strings. Streams of Kafka records (the
+//! `kafka-avro` format) are never prefiltered.
 
 use memchr::memmem::Finder;
 use serde_json::Value;
@@ -44,7 +49,8 @@ fn verbatim(path: &FieldPath) -> bool {
     match path {
         FieldPath::Details(segments) if LOOKED_UP_DETAILS.iter().any(|looked_up| segments == looked_up) => false,
         FieldPath::Entity(Some(field)) => !matches!(*field, "platform" | "fieldPath"),
-        FieldPath::Native(Some(field)) => !matches!(*field, "format" | "envelope" | "part"),
+        // `evidence` is the parser's finding, not the wire's; `part` is made up.
+        FieldPath::Native(Some(field)) => !matches!(*field, "format" | "envelope" | "evidence" | "part"),
         FieldPath::Details(segments) => {
             segments.first().is_none_or(|name| name != "fieldPath" && !DERIVED_TEXT_DETAILS.contains(&name.as_str()))
         }
@@ -80,10 +86,12 @@ fn string_clauses(path: &FieldPath, text: &str) -> Clauses {
         return Vec::new();
     }
     // Subjects may be joined from parts at a dot: Atlan custom metadata's `setId.attributeId`,
-    // an OpenMetadata column FQN built from the entity's FQN and the column's name. Only the
-    // parts are certain to be verbatim.
+    // an OpenMetadata column FQN built from the entity's FQN and the column's name. Apache Atlas
+    // parents are joined to their cluster (`db.table.col@cl` → `db.table@cl`). Only the parts
+    // are certain to be verbatim.
     let parts: Vec<&str> = match path {
         FieldPath::Subjects => text.split('.').collect(),
+        FieldPath::Entity(Some("parent")) => text.split('@').collect(),
         _ => vec![text],
     };
     parts.into_iter().filter(|part| usable(part)).map(appears).collect()
@@ -116,7 +124,8 @@ fn entry_clauses(discriminators: Discriminators) -> Vec<Vec<&'static str>> {
             vec![categories.to_vec(), operations.to_vec()]
         }
         Discriminators::RelationshipChangeEvent { operations } => vec![vec!["relationshipType"], operations.to_vec()],
-        Discriminators::AtlanNotification { operation_types, .. } => vec![operation_types.to_vec()],
+        Discriminators::AtlanNotification { operation_types, .. }
+        | Discriminators::AtlasNotification { operation_types, .. } => vec![operation_types.to_vec()],
         Discriminators::OpenMetadataChangeEvent { event_types, changes, fields } => {
             let fan_out = crate::catalog::openmetadata::FAN_OUT_EVENT_TYPES;
             if fields.is_empty() {
@@ -239,8 +248,9 @@ pub(crate) fn actions_clauses(filter: &ActionsFilter) -> Clauses {
 }
 
 /// Byte sequences that mean a line's text may be hidden from a literal search: escapes, base64
-/// bodies, gzip messages. They hold no quotes, so they are found at any depth of escaping.
-const MARKERS: &[&[u8]] = &[b"\\u", b"\\/", b"isBase64Encoded", b"GZIP"];
+/// bodies, gzip messages, `CloudEvents`' `data_base64`. They hold no quotes, so they are found at
+/// any depth of escaping.
+const MARKERS: &[&[u8]] = &[b"\\u", b"\\/", b"isBase64Encoded", b"GZIP", b"data_base64"];
 
 /// The compiled prefilter.
 #[derive(Debug, Clone)]
@@ -252,7 +262,7 @@ pub(crate) struct Prefilter {
 }
 
 /// Whether some `msgSplitCount` in `line` is followed (after quotes, escapes, colons and spaces)
-/// by a number other than 1: a part of a split Atlan message, whose text is cut anywhere.
+/// by a number other than 1: a part of a split notification, whose text is base64 cut anywhere.
 fn split_part(finder: &Finder<'_>, line: &[u8]) -> bool {
     finder.find_iter(line).any(|at| {
         let rest = line.get(at + b"msgSplitCount".len()..).unwrap_or_default();
@@ -397,5 +407,30 @@ impl Candidates {
             }
         }
         best.and_then(|absolute| usize::try_from(absolute - at).ok())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_that_hide_their_text_are_always_candidates() {
+        let prefilter = Prefilter::new(vec![vec!["hive_table".to_owned()]]);
+        // Parts of a split notification are base64 whether compressed or not, and numbered from 0.
+        let uncompressed_part = br#"{"version":{"version":"1.0.0","versionParts":[1]},"msgId":"5e1f_0","msgCompressionKind":"NONE","msgSplitIdx":0,"msgSplitCount":3,"message":"eyJ2ZXJzaW9uIjp7"}"#;
+        let gzip_part = br#"{"version":{"version":"1.0.0","versionParts":[1]},"msgId":"5e1f_1","msgCompressionKind":"GZIP","msgSplitIdx":2,"msgSplitCount":3,"message":"H4sIAAAAAAAAAK1U"}"#;
+        let gzip_single = br#"{"version":{"version":"1.0.0","versionParts":[1]},"msgId":"5e1f_2","msgCompressionKind":"GZIP","msgSplitIdx":1,"msgSplitCount":1,"message":"H4sIAAAAAAAAAK1U"}"#;
+        let escaped_part =
+            br#"{"body":"{\"msgId\":\"5e1f_3\",\"msgSplitIdx\":0,\"msgSplitCount\": 2,\"message\":\"eyJ2\"}"}"#;
+        for line in [&uncompressed_part[..], gzip_part, gzip_single, escaped_part] {
+            assert!(prefilter.may_match(line), "{}", String::from_utf8_lossy(line));
+        }
+        let plain = br#"{"msgCompressionKind":"NONE","msgSplitIdx":1,"msgSplitCount":1,"message":{"operationType":"ENTITY_CREATE","entity":{"typeName":"kafka_topic"}}}"#;
+        assert!(!prefilter.may_match(plain));
+        // The whole-text search finds the split part among lines it rules out.
+        let text = [&plain[..], uncompressed_part, plain].join(&b'\n');
+        let mut candidates = prefilter.candidates();
+        assert_eq!(candidates.first(&prefilter, &text, 0), Some(plain.len() + 1));
     }
 }

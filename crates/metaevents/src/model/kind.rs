@@ -9,30 +9,40 @@ pub enum Source {
     Datahub,
     /// Atlan (webhook / notification events).
     Atlan,
+    /// Apache Atlas and Microsoft Purview (entity notifications on `ATLAS_ENTITIES`).
+    Atlas,
     /// `OpenMetadata` (`ChangeEvent`s of webhooks and alerts).
     OpenMetadata,
 }
 
 impl Source {
     /// Every platform.
-    pub const ALL: [Source; 3] = [Source::Datahub, Source::Atlan, Source::OpenMetadata];
+    pub const ALL: [Source; 4] = [Source::Datahub, Source::Atlan, Source::Atlas, Source::OpenMetadata];
 
-    /// `"datahub"`, `"atlan"` or `"openmetadata"`.
+    /// `"datahub"`, `"atlan"`, `"atlas"` or `"openmetadata"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Source::Datahub => "datahub",
             Source::Atlan => "atlan",
+            Source::Atlas => "atlas",
             Source::OpenMetadata => "openmetadata",
         }
     }
 
-    /// The platform's own spelling (`DataHub`, `Atlan`, `OpenMetadata`), for tables and messages.
+    /// The platform's name for people (`"DataHub"`, `"Apache Atlas"`).
     pub fn display_name(self) -> &'static str {
         match self {
             Source::Datahub => "DataHub",
             Source::Atlan => "Atlan",
+            Source::Atlas => "Apache Atlas",
             Source::OpenMetadata => "OpenMetadata",
         }
+    }
+
+    /// Whether the platform's events say who made the change. Apache Atlas's notifications
+    /// never do (`EntityNotificationV2` carries no user), so their `actor` is always `null`.
+    pub fn names_actor(self) -> bool {
+        !matches!(self, Source::Atlas)
     }
 
     /// Looks a platform up by its name.

@@ -150,6 +150,7 @@ pub(crate) fn entity_change_event(
     native.category = Some(category.to_owned());
     native.operation = Some(operation.to_owned());
     native.envelope = inner.envelope;
+    native.schema_id = inner.schema_id;
     Ok(EventBuilder {
         id: normalizer.event_id(inner.node, NativeFormat::EntityChangeEvent, None),
         source: Source::Datahub,
@@ -197,6 +198,7 @@ pub(crate) fn relationship_change_event(
     native.operation = Some(operation.to_owned());
     native.relationship_type = Some(relationship_type.to_owned());
     native.envelope = inner.envelope;
+    native.schema_id = inner.schema_id;
     Ok(EventBuilder {
         id: normalizer.event_id(inner.node, NativeFormat::RelationshipChangeEvent, None),
         source: Source::Datahub,
@@ -250,6 +252,7 @@ pub(crate) fn unknown(
         native.aspect_name = avro_str(node.get("aspectName")).map(str::to_owned);
     }
     native.envelope = inner.envelope;
+    native.schema_id = inner.schema_id;
     EventBuilder {
         id: normalizer.event_id(node, format, None),
         source: Source::Datahub,
