@@ -297,9 +297,11 @@ pub fn check_kafka_input(data: &[u8]) {
         }
         1 => {
             let wrapped = metaevents::parse(&kafka_record(42, rest));
-            // A record's payload is one JSON document; alone, other bytes may read as a stream.
-            let single =
-                std::str::from_utf8(rest).is_ok_and(|text| serde_json::from_str::<serde_json::Value>(text).is_ok());
+            // A record's payload is one JSON object (one event); alone, other bytes, arrays included,
+            // read as a stream, whose first error may come from an earlier element than the
+            // record's (which parses the payload whole).
+            let single = std::str::from_utf8(rest)
+                .is_ok_and(|text| serde_json::from_str::<serde_json::Value>(text).is_ok_and(|value| value.is_object()));
             if !single {
                 return;
             }
