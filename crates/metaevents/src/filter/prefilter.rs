@@ -455,3 +455,54 @@ impl Candidates {
         best.and_then(|absolute| usize::try_from(absolute - at).ok())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines of `text` a cursor reports, read as the stream reader does: each call's window
+    /// starts after the line the previous call returned.
+    fn candidate_lines(prefilter: &Prefilter, text: &[u8]) -> Vec<usize> {
+        let mut candidates = prefilter.candidates();
+        let mut lines = Vec::new();
+        let mut offset = 0;
+        while let Some(window) = text.get(offset..).filter(|window| !window.is_empty()) {
+            let Some(start) = candidates.first(prefilter, window, offset as u64) else { break };
+            let line_start = offset + start;
+            lines.push(memchr::memchr_iter(b'\n', &text[..line_start]).count());
+            offset = memchr::memchr(b'\n', &text[line_start..]).map_or(text.len(), |nl| line_start + nl + 1);
+        }
+        lines
+    }
+
+    #[test]
+    fn both_searches_find_exactly_the_lines_that_may_match() {
+        let lines = [
+            r#"{"category":"TAG","operation":"ADD","modifier":"urn:li:tag:Gold"}"#,
+            r#"{"category":"TAG","operation":"ADD","modifier":"urn:li:tag:PII"}"#,
+            r#"{"category":"TAG","operation":"ADD","modifier":"urn:li:tag:P\u0049I"}"#,
+            r#"{"body":"eyJ4Ijoi","isBase64Encoded":true}"#,
+            r#"{"msgCompressionKind":"GZIP","message":"H4sI"}"#,
+            r#"{"msgSplitIdx":1,"msgSplitCount":2,"message":"{\"a"}"#,
+            r#"{"msgSplitIdx":1,"msgSplitCount":1,"message":{}}"#,
+            r#"{"body":"{\"msgSplitCount\": 3}"}"#,
+            r#"{"resultCount":2,"modifier":"PII"}"#,
+            r#"{"category":"TAG","modifier":"urn:li:tag:PII"}"#,
+            "",
+            r#"{"msgSplitCount":12}"#,
+            r#"{"category":"TAG","operation":"ADD","modifier":"urn:li:tag:PII"}"#,
+        ];
+        let text = lines.join("\n");
+        let clauses = vec![vec!["urn:li:tag:PII".to_owned()], vec!["TAG".to_owned()], vec!["ADD".to_owned()]];
+        let prefilter = Prefilter::new(clauses);
+        let expected: Vec<usize> =
+            (0..lines.len()).filter(|&index| prefilter.may_match(lines[index].as_bytes())).collect();
+        assert_eq!(expected, [1, 2, 3, 4, 5, 7, 11, 12]);
+        if prefilter.one_pass.is_some() {
+            assert_eq!(candidate_lines(&prefilter, text.as_bytes()), expected, "one pass");
+        }
+        let mut per_anchor = prefilter.clone();
+        per_anchor.one_pass = None;
+        assert_eq!(candidate_lines(&per_anchor, text.as_bytes()), expected, "one search per anchor");
+    }
+}
