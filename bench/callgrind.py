@@ -7,6 +7,9 @@ Entry point: `scripts/callgrind`. Standard library only; needs valgrind.
     scripts/callgrind --modes parse_many filter_all filter_selective
     scripts/callgrind --save before.json           keep the figures ...
     scripts/callgrind --baseline before.json       ... and show them beside the next run's
+    scripts/callgrind --ref main --time --corpora datahub-ece atlan-envelope datahub-platform-event mixed
+                                                   before (main) and after in one run: instructions
+                                                   and wall-clock throughput, the builds interleaved
 
 Builds `crates/metaevents/examples/instructions.rs` (release profile, line tables for
 attribution, in target/callgrind so it never disturbs other builds), generates the corpora with
@@ -27,6 +30,8 @@ import argparse
 import json
 import os
 import re
+import shutil
+import statistics
 import subprocess
 import sys
 from collections import defaultdict
@@ -39,7 +44,10 @@ CORPUS = os.path.join(ROOT, "bench", "corpus")
 CORPORA = {
     "datahub-ece": ["--platform", "datahub", "--format", "ece"],
     "atlan-envelope": ["--platform", "atlan", "--format", "envelope", "--documented-only"],
+    "datahub-platform-event": ["--platform", "datahub", "--format", "platform-event"],
+    "mixed": ["--platform", "mixed"],
 }
+DEFAULT_CORPORA = ["datahub-ece", "atlan-envelope"]
 MODES = ["parse_many", "filter_all", "filter_selective"]
 
 # Category of an instruction by the source file it was written in (first match wins).
@@ -213,9 +221,30 @@ def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, check=True, **kwargs)
 
 
-def build() -> None:
-    env = dict(os.environ, CARGO_TARGET_DIR=TARGET, CARGO_PROFILE_RELEASE_DEBUG="line-tables-only")
-    run(["cargo", "build", "--release", "--locked", "-p", "metaevents", "--example", "instructions"], cwd=ROOT, env=env)
+def build_env(target_dir: str) -> dict:
+    return dict(os.environ, CARGO_TARGET_DIR=target_dir, CARGO_PROFILE_RELEASE_DEBUG="line-tables-only")
+
+
+def build() -> str:
+    run(["cargo", "build", "--release", "--locked", "-p", "metaevents", "--example", "instructions"], cwd=ROOT, env=build_env(TARGET))
+    return EXAMPLE
+
+
+def build_ref(ref: str) -> tuple[str, str]:
+    """Builds the same example against the core at git `ref` (its source exported with `git
+    archive` under target/callgrind/ref/, nothing checked out); returns (commit, binary)."""
+    commit = run(["git", "rev-parse", "--verify", f"{ref}^{{commit}}"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    base = os.path.join(TARGET, "ref", commit[:12])
+    src = os.path.join(base, "src")
+    if not os.path.exists(os.path.join(src, "Cargo.toml")):
+        os.makedirs(src, exist_ok=True)
+        archive = subprocess.Popen(["git", "archive", commit], cwd=ROOT, stdout=subprocess.PIPE)
+        run(["tar", "-x", "-C", src], stdin=archive.stdout)
+        archive.wait()
+    example = os.path.join(src, "crates", "metaevents", "examples", "instructions.rs")
+    shutil.copyfile(os.path.join(ROOT, "crates", "metaevents", "examples", "instructions.rs"), example)
+    run(["cargo", "build", "--release", "--locked", "-p", "metaevents", "--example", "instructions"], cwd=src, env=build_env(os.path.join(base, "target")))
+    return commit, os.path.join(base, "target", "release", "examples", "instructions")
 
 
 def corpus(name: str, count: int) -> str:
@@ -226,10 +255,9 @@ def corpus(name: str, count: int) -> str:
     return path
 
 
-def measure(corpus_path: str, mode: str, out_dir: str) -> dict:
-    out = os.path.join(out_dir, f"{os.path.basename(corpus_path)}.{mode}.callgrind")
+def measure(binary: str, corpus_path: str, mode: str, out: str) -> dict:
     proc = subprocess.run(
-        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", "--toggle-collect=*measured_*", EXAMPLE, corpus_path, mode],
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", "--toggle-collect=*measured_*", binary, corpus_path, mode],
         check=True,
         capture_output=True,
         text=True,
@@ -241,6 +269,21 @@ def measure(corpus_path: str, mode: str, out_dir: str) -> dict:
     result["bytes"] = int(summary["bytes"])
     result["file"] = out
     return result
+
+
+def time_passes(binaries: dict[str, str], corpus_path: str, mode: str, rounds: int, seconds: float) -> dict[str, float]:
+    """Median seconds per pass of each binary, their runs interleaved (A B, B A, ...) and pinned to
+    one core, so that the load of a shared machine falls on both alike."""
+    pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
+    samples: dict[str, list[float]] = {label: [] for label in binaries}
+    labels = list(binaries)
+    for round_index in range(rounds):
+        order = labels if round_index % 2 == 0 else labels[::-1]
+        for label in order:
+            out = run([*pin, binaries[label], corpus_path, mode, "--time", str(seconds)], capture_output=True, text=True).stdout
+            value = dict(item.split("=", 1) for item in out.split())["seconds_per_pass"]
+            samples[label].append(float(value))
+    return {label: statistics.median(values) for label, values in samples.items()}
 
 
 def per(value: int, count: int) -> str:
@@ -284,28 +327,51 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=5000, help="lines per corpus (default 5000)")
     parser.add_argument("--modes", nargs="+", default=["parse_many"], choices=MODES)
-    parser.add_argument("--corpora", nargs="+", default=list(CORPORA), choices=list(CORPORA))
+    parser.add_argument("--corpora", nargs="+", default=DEFAULT_CORPORA, choices=list(CORPORA))
     parser.add_argument("--no-build", action="store_true")
     parser.add_argument("--save", help="write the figures to this JSON file")
     parser.add_argument("--baseline", help="a file written by --save, shown beside these figures")
+    parser.add_argument("--ref", help="also build the core at this git commit (e.g. main) and show its figures beside these, measured in the same run")
+    parser.add_argument("--time", action="store_true", help="also time one pass (wall clock, median; with --ref, the two builds interleaved)")
+    parser.add_argument("--rounds", type=int, default=5, help="timed runs per build with --time (default 5, about a second each)")
     parser.add_argument("--top", type=int, default=15, help="how many top functions to list (0: none)")
     args = parser.parse_args()
-    if not args.no_build:
-        build()
+    binary = EXAMPLE if args.no_build else build()
+    ref_binary = None
+    if args.ref:
+        commit, ref_binary = build_ref(args.ref)
+        print(f"before: {args.ref} ({commit[:12]}); after: the working tree")
     out_dir = os.path.join(TARGET, "out")
     os.makedirs(out_dir, exist_ok=True)
-    results = {}
+    results, before, timings = {}, {}, {}
     for name in args.corpora:
         path = corpus(name, args.count)
         for mode in args.modes:
-            results[f"{name} {mode}"] = measure(path, mode, out_dir)
-    baseline = None
-    if args.baseline:
+            key = f"{name} {mode}"
+            stem = os.path.join(out_dir, f"{os.path.basename(path)}.{mode}")
+            results[key] = measure(binary, path, mode, stem + ".callgrind")
+            if ref_binary:
+                before[key] = measure(ref_binary, path, mode, stem + ".ref.callgrind")
+            if args.time:
+                binaries = {"after": binary} | ({"before": ref_binary} if ref_binary else {})
+                timings[key] = time_passes(binaries, path, mode, args.rounds, 1.0)
+    if args.baseline and not ref_binary:
         with open(args.baseline, encoding="utf-8") as handle:
-            baseline = json.load(handle)
+            before = json.load(handle)
     print("Instructions per line under callgrind (load-independent). SHA-256 is given both ways: valgrind")
     print("runs the sha2 crate's software path (it has no SHA-NI), so 'without SHA-256' is the rest of the core.")
-    report(results, baseline, args.top)
+    report(results, before or None, args.top)
+    if timings:
+        print("\n## Wall clock: one pass, median of interleaved runs pinned to one core (MB/s of input)")
+        print(f"{'':<40} {'before':>10} {'after':>10} {'speed-up':>9}")
+        for key, timing in timings.items():
+            size = results[key]["bytes"] / 1e6
+            after = size / timing["after"]
+            if "before" in timing:
+                old = size / timing["before"]
+                print(f"{key:<40} {old:>10,.1f} {after:>10,.1f} {after / old:>8.2f}x")
+            else:
+                print(f"{key:<40} {'':>10} {after:>10,.1f}")
     if args.save:
         with open(args.save, "w", encoding="utf-8") as handle:
             json.dump({key: {k: v for k, v in value.items() if k != "functions"} | {"functions": dict(sorted(value["functions"].items(), key=lambda item: -item[1])[:60])} for key, value in results.items()}, handle, indent=1)

@@ -2,7 +2,10 @@
 //! file, inside `measured` (callgrind collects only there, so start-up and reading the file do
 //! not count).
 //!
-//! `cargo run --release -p metaevents --example instructions -- FILE [MODE]`
+//! `cargo run --release -p metaevents --example instructions -- FILE [MODE] [--time SECONDS]`
+//!
+//! With `--time`, runs the same pass again and again for about that long and prints the median
+//! time of one pass (for `scripts/callgrind --time`, which compares two builds this way).
 //!
 //! Modes: `parse_many` (the default: `Parser::parse_many`, each record dropped as it comes),
 //! `filter_all` (`filter_ndjson` with `{"source": ...}`, every line matching),
@@ -10,6 +13,7 @@
 
 use std::hint::black_box;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use metaevents::{Filter, Parser};
 use serde_json::json;
@@ -40,14 +44,35 @@ fn measured_filter(filter: &Filter, data: &[u8]) -> usize {
     black_box(filter.filter_ndjson(black_box(data))).len()
 }
 
+/// The median time of one call of `pass`, run for about `budget` (at least five times).
+fn median_time(budget: Duration, mut pass: impl FnMut()) -> Duration {
+    pass();
+    let started = Instant::now();
+    let mut times = Vec::new();
+    while times.len() < 5 || started.elapsed() < budget {
+        let start = Instant::now();
+        pass();
+        times.push(start.elapsed());
+    }
+    times.sort();
+    times.get(times.len() / 2).copied().unwrap_or_default()
+}
+
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1);
-    let Some(path) = args.next() else {
-        eprintln!("usage: instructions FILE [parse_many|filter_all|filter_selective]");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let budget = args
+        .iter()
+        .position(|arg| arg == "--time")
+        .and_then(|at| args.get(at + 1))
+        .and_then(|seconds| seconds.parse::<f64>().ok())
+        .map(Duration::from_secs_f64);
+    let mut positional = args.iter().take_while(|arg| *arg != "--time");
+    let Some(path) = positional.next() else {
+        eprintln!("usage: instructions FILE [parse_many|filter_all|filter_selective] [--time SECONDS]");
         return ExitCode::from(2);
     };
-    let mode = args.next().unwrap_or_else(|| "parse_many".to_owned());
-    let data = match std::fs::read(&path) {
+    let mode = positional.next().cloned().unwrap_or_else(|| "parse_many".to_owned());
+    let data = match std::fs::read(path) {
         Ok(data) => data,
         Err(err) => {
             eprintln!("{path}: {err}");
@@ -58,10 +83,19 @@ fn main() -> ExitCode {
     // Which platform the corpus is from, by its first line.
     let atlan = data.split(|&b| b == b'\n').next().is_some_and(|first| first.windows(9).any(|w| w == b"\"message\""));
     let (source, tag) = if atlan { ("atlan", ATLAN_PII_TAG) } else { ("datahub", DATAHUB_PII_TAG) };
+    let timing = |pass: &mut dyn FnMut()| {
+        if let Some(budget) = budget {
+            println!("seconds_per_pass={:.9}", median_time(budget, pass).as_secs_f64());
+        }
+    };
     match mode.as_str() {
         "parse_many" => {
-            let (events, errors) = measured_parse_many(&Parser::new(), &data);
+            let parser = Parser::new();
+            let (events, errors) = measured_parse_many(&parser, &data);
             println!("mode=parse_many lines={lines} events={events} errors={errors} bytes={}", data.len());
+            timing(&mut || {
+                measured_parse_many(&parser, &data);
+            });
         }
         "filter_all" | "filter_selective" => {
             let spec = if mode == "filter_all" {
@@ -75,6 +109,9 @@ fn main() -> ExitCode {
             };
             let matched = measured_filter(&filter, &data);
             println!("mode={mode} lines={lines} events={matched} errors=0 bytes={}", data.len());
+            timing(&mut || {
+                measured_filter(&filter, &data);
+            });
         }
         other => {
             eprintln!("unknown mode {other}");

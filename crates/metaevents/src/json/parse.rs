@@ -5,7 +5,7 @@
 //! anything else it gives up, and the reference parser then reports the fault with its line,
 //! column and JSON path. Faults are rare, so their cost does not matter; the tree of a good
 //! record is built in one pass (one call deeper per level of nesting, which the depth limit
-//! bounds), with no allocation outside the arena but one buffer for strings that hold escapes. Numbers other than plain non-negative integers are read
+//! bounds), with no allocation outside the arena. Numbers other than plain non-negative integers are read
 //! by `serde_json` itself, so every value is the one it gives. The property test below, the unit
 //! tests and the `json` fuzz target compare the two parsers on the same inputs.
 
@@ -27,7 +27,6 @@ pub(crate) fn parse<'a>(text: &'a str, max_depth: usize, arena: &'a Bump) -> Opt
         elements: ArenaVec::with_capacity_in(32, arena),
         members: ArenaVec::with_capacity_in(64, arena),
         order: ArenaVec::new_in(arena),
-        decoded: String::new(),
     };
     parser.token()?;
     let node = parser.value(0)?;
@@ -50,8 +49,6 @@ struct Parser<'a> {
     members: ArenaVec<'a, (Str<'a>, Node<'a>)>,
     /// The order of an object's members being sorted: see [`Parser::sorted_object`].
     order: ArenaVec<'a, u128>,
-    /// Where strings with escapes are decoded before they are copied into the arena.
-    decoded: String,
 }
 
 const ONES: u64 = u64::MAX / 255;
@@ -164,7 +161,10 @@ impl<'a> Parser<'a> {
         }
         let start = self.elements.len();
         loop {
-            let value = self.value(depth)?;
+            let value = match self.bytes.get(self.pos) {
+                Some(b'"') => Node::String(self.string()?),
+                _ => self.value(depth)?,
+            };
             self.elements.push(value);
             match self.token()? {
                 b',' => {
@@ -202,8 +202,11 @@ impl<'a> Parser<'a> {
                 return None;
             }
             self.pos += 1;
-            self.token()?;
-            let value = self.value(depth)?;
+            // Strings, the commonest values, are read here rather than through a call.
+            let value = match self.token()? {
+                b'"' => Node::String(self.string()?),
+                _ => self.value(depth)?,
+            };
             self.members.push((key, value));
             match self.token()? {
                 b',' => self.pos += 1,
@@ -224,32 +227,35 @@ impl<'a> Parser<'a> {
     fn sorted_object(&mut self, start: usize) -> Option<Object<'a>> {
         let Self { members, order, arena, .. } = self;
         order.clear();
-        order.extend(
-            members
-                .get(start..)?
-                .iter()
-                .zip(0u64..)
-                .map(|((key, _), index)| u128::from(key_prefix(key)) << 64 | u128::from(index)),
-        );
-        let mut unsorted = members.split_off(start);
+        let mut in_order = true;
+        let mut previous = None;
+        for ((key, _), index) in members.get(start..)?.iter().zip(0u64..) {
+            let prefix = key_prefix(key);
+            in_order &= previous.is_none_or(|previous| previous < prefix);
+            previous = Some(prefix);
+            order.push(u128::from(prefix) << 64 | u128::from(index));
+        }
         // Objects already in key order (small ones often are) need no sort.
-        if order.windows(2).all(|pair| matches!(pair, [a, b] if a >> 64 < b >> 64)) {
-            return Some(Object::from_sorted(unsorted.into_bump_slice()));
+        if in_order {
+            return Some(Object::from_sorted(members.split_off(start).into_bump_slice()));
         }
         order.sort_unstable();
-        let key = |packed: u128| unsorted.get(member_index(packed)).map_or("", |(key, _)| key.as_str());
-        let mut run_start = 0;
-        while run_start < order.len() {
-            let prefix = order.get(run_start).map_or(0, |packed| packed >> 64);
-            let run_len = order.get(run_start..)?.iter().take_while(|packed| *packed >> 64 == prefix).count();
-            if run_len > 1 {
-                let run = order.get_mut(run_start..run_start + run_len)?;
-                run.sort_unstable_by(|a, b| key(*a).cmp(key(*b)));
-                if run.windows(2).any(|pair| matches!(pair, [a, b] if key(*a) == key(*b))) {
-                    return None;
+        let unsorted = members.get_mut(start..)?;
+        if order.windows(2).any(|pair| matches!(pair, [a, b] if a >> 64 == b >> 64)) {
+            let key = |packed: u128| unsorted.get(member_index(packed)).map_or("", |(key, _)| key.as_str());
+            let mut run_start = 0;
+            while run_start < order.len() {
+                let prefix = order.get(run_start).map_or(0, |packed| packed >> 64);
+                let run_len = order.get(run_start..)?.iter().take_while(|packed| *packed >> 64 == prefix).count();
+                if run_len > 1 {
+                    let run = order.get_mut(run_start..run_start + run_len)?;
+                    run.sort_unstable_by(|a, b| key(*a).cmp(key(*b)));
+                    if run.windows(2).any(|pair| matches!(pair, [a, b] if key(*a) == key(*b))) {
+                        return None;
+                    }
                 }
+                run_start += run_len;
             }
-            run_start += run_len;
         }
         // Move the members out in key order (every index is in range; the fallback keeps this total).
         let entries = arena.alloc_slice_fill_with(order.len(), |at| {
@@ -260,6 +266,7 @@ impl<'a> Parser<'a> {
                     std::mem::replace(member, (Str::borrowed(""), Node::Null))
                 })
         });
+        members.truncate(start);
         Some(Object::from_sorted(entries))
     }
 
@@ -286,37 +293,45 @@ impl<'a> Parser<'a> {
     }
 
     /// The rest of a string that holds escapes, decoded into the arena; `at` is its first `\`
-    /// (anything else there is a fault).
+    /// (anything else there is a fault). Its end is found first, so that the decoded text (never
+    /// longer than the escaped one) is written straight into an arena string of that size.
     #[inline(never)]
-    fn escaped_string(&mut self, start: usize, mut at: usize) -> Option<Str<'a>> {
-        if self.bytes.get(at) != Some(&b'\\') {
-            return None;
-        }
-        self.decoded.clear();
-        self.decoded.push_str(self.text.get(start..at)?);
+    fn escaped_string(&mut self, start: usize, at: usize) -> Option<Str<'a>> {
+        let bytes = self.bytes;
+        let mut end = at;
         loop {
+            match bytes.get(end) {
+                Some(b'\\') => end = special_at(bytes, end + 2),
+                Some(b'"') => break,
+                _ => return None,
+            }
+        }
+        let mut decoded = bumpalo::collections::String::with_capacity_in(end - start, self.arena);
+        decoded.push_str(self.text.get(start..at)?);
+        let mut at = at;
+        while at < end {
             // `at` is a `\`.
-            let escape = *self.bytes.get(at + 1)?;
+            let escape = *bytes.get(at + 1)?;
             at += 2;
             match escape {
-                b'"' => self.decoded.push('"'),
-                b'\\' => self.decoded.push('\\'),
-                b'/' => self.decoded.push('/'),
-                b'b' => self.decoded.push('\u{8}'),
-                b'f' => self.decoded.push('\u{c}'),
-                b'n' => self.decoded.push('\n'),
-                b'r' => self.decoded.push('\r'),
-                b't' => self.decoded.push('\t'),
+                b'"' => decoded.push('"'),
+                b'\\' => decoded.push('\\'),
+                b'/' => decoded.push('/'),
+                b'b' => decoded.push('\u{8}'),
+                b'f' => decoded.push('\u{c}'),
+                b'n' => decoded.push('\n'),
+                b'r' => decoded.push('\r'),
+                b't' => decoded.push('\t'),
                 b'u' => {
-                    let unit = hex_value(self.bytes.get(at..at + 4)?)?;
+                    let unit = hex_value(bytes.get(at..at + 4)?)?;
                     at += 4;
                     let code = match unit {
                         0xD800..=0xDBFF => {
                             // A leading surrogate must be followed by an escaped trailing one.
-                            if self.bytes.get(at..at + 2) != Some(b"\\u") {
+                            if bytes.get(at..at + 2) != Some(b"\\u") {
                                 return None;
                             }
-                            let low = hex_value(self.bytes.get(at + 2..at + 6)?)?;
+                            let low = hex_value(bytes.get(at + 2..at + 6)?)?;
                             if !(0xDC00..=0xDFFF).contains(&low) {
                                 return None;
                             }
@@ -326,21 +341,16 @@ impl<'a> Parser<'a> {
                         0xDC00..=0xDFFF => return None,
                         _ => unit,
                     };
-                    self.decoded.push(char::from_u32(code)?);
+                    decoded.push(char::from_u32(code)?);
                 }
                 _ => return None,
             }
-            let end = special_at(self.bytes, at);
-            self.decoded.push_str(self.text.get(at..end)?);
-            match self.bytes.get(end) {
-                Some(b'"') => {
-                    self.pos = end + 1;
-                    return Some(Str::decoded(self.arena.alloc_str(&self.decoded)));
-                }
-                Some(b'\\') => at = end,
-                _ => return None,
-            }
+            let next = memchr::memchr(b'\\', bytes.get(at..end)?).map_or(end, |offset| at + offset);
+            decoded.push_str(self.text.get(at..next)?);
+            at = next;
         }
+        self.pos = end + 1;
+        Some(Str::decoded(decoded.into_bump_str()))
     }
 
     /// The number at the current position. Non-negative integers of up to 19 digits (which

@@ -56,10 +56,11 @@ impl RecordProcessor {
     /// [`RecordProcessor::process`] of the element `index` of a streamed JSON array, whose errors
     /// are located under `$[index]`.
     pub(crate) fn process_at(&mut self, bytes: &[u8], line: u64, index: Option<usize>, out: &mut Queue) {
-        let root = index.map_or_else(|| "$".to_owned(), |index| crate::json::path::item("$", index));
+        // The record's JSON path, written only when something needs it.
+        let root = || index.map_or_else(|| "$".to_owned(), |index| crate::json::path::item("$", index));
         // Size first: a reader that meets a record too big to keep knows nothing else of it.
         if bytes.len() > self.normalizer.limits.max_event_bytes {
-            out.push_back(Err(too_large(self.normalizer.limits.max_event_bytes, line).with_path(root)));
+            out.push_back(Err(too_large(self.normalizer.limits.max_event_bytes, line).with_path(root())));
             return;
         }
         if bytes.starts_with(BOM) {
@@ -67,7 +68,7 @@ impl RecordProcessor {
                 ErrorKind::Encoding,
                 "byte-order mark inside the input (one is only allowed at its very start)",
             )
-            .with_path(root)
+            .with_path(root())
             .with_record_line(line)));
             return;
         }
@@ -78,12 +79,15 @@ impl RecordProcessor {
                     ErrorKind::Encoding,
                     format!("invalid UTF-8 at byte {} of the record", err.valid_up_to() + 1),
                 )
-                .with_path(root)
+                .with_path(root())
                 .with_record_line(line)));
                 return;
             }
         };
-        let enclosure = Enclosure { path: root, ..Enclosure::top() };
+        let enclosure = match index {
+            None => Enclosure::top(),
+            Some(_) => Enclosure { path: root(), ..Enclosure::default() },
+        };
         let mut unwrapper = Unwrapper { normalizer: &mut self.normalizer, arena: &self.arena, out: &mut self.sink };
         input::parse_text(text, self.forced, &enclosure, &mut unwrapper);
         self.drain(line, out);
