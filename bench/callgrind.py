@@ -286,6 +286,12 @@ def time_passes(binaries: dict[str, str], corpus_path: str, mode: str, rounds: i
     return {label: statistics.median(values) for label, values in samples.items()}
 
 
+def held_per_event(binary: str, corpus_path: str) -> float | None:
+    out = run([binary, corpus_path, "hold"], capture_output=True, text=True).stdout
+    value = dict(item.split("=", 1) for item in out.split()).get("held_bytes_per_event")
+    return float(value) if value else None
+
+
 def per(value: int, count: int) -> str:
     return f"{value / max(count, 1):,.0f}"
 
@@ -333,6 +339,7 @@ def main() -> None:
     parser.add_argument("--baseline", help="a file written by --save, shown beside these figures")
     parser.add_argument("--ref", help="also build the core at this git commit (e.g. main) and show its figures beside these, measured in the same run")
     parser.add_argument("--time", action="store_true", help="also time one pass (wall clock, median; with --ref, the two builds interleaved)")
+    parser.add_argument("--memory", action="store_true", help="also the resident memory that holding every event adds, per event (with --ref, both builds)")
     parser.add_argument("--rounds", type=int, default=5, help="timed runs per build with --time (default 5, about a second each)")
     parser.add_argument("--top", type=int, default=15, help="how many top functions to list (0: none)")
     args = parser.parse_args()
@@ -343,7 +350,7 @@ def main() -> None:
         print(f"before: {args.ref} ({commit[:12]}); after: the working tree")
     out_dir = os.path.join(TARGET, "out")
     os.makedirs(out_dir, exist_ok=True)
-    results, before, timings = {}, {}, {}
+    results, before, timings, memory = {}, {}, {}, {}
     for name in args.corpora:
         path = corpus(name, args.count)
         for mode in args.modes:
@@ -355,6 +362,10 @@ def main() -> None:
             if args.time:
                 binaries = {"after": binary} | ({"before": ref_binary} if ref_binary else {})
                 timings[key] = time_passes(binaries, path, mode, args.rounds, 1.0)
+        if args.memory:
+            binaries = {"after": binary} | ({"before": ref_binary} if ref_binary else {})
+            memory[name] = {label: held_per_event(program, path) for label, program in binaries.items()}
+            memory[name]["input"] = os.path.getsize(path) / max(results[f"{name} {args.modes[0]}"]["lines"], 1)
     if args.baseline and not ref_binary:
         with open(args.baseline, encoding="utf-8") as handle:
             before = json.load(handle)
@@ -372,6 +383,12 @@ def main() -> None:
                 print(f"{key:<40} {old:>10,.1f} {after:>10,.1f} {after / old:>8.2f}x")
             else:
                 print(f"{key:<40} {'':>10} {after:>10,.1f}")
+    if memory:
+        print("\n## Memory held per event (resident memory added by holding every event of the corpus; Rust only)")
+        print(f"{'':<28} {'input':>8} {'before':>16} {'after':>16}")
+        for name, held in memory.items():
+            cells = [f"{held[label]:>7,.0f} B {held[label] / held['input']:>5.2f}x" if held.get(label) else f"{'':>16}" for label in ("before", "after")]
+            print(f"{name:<28} {held['input']:>6,.0f} B {cells[0]} {cells[1]}")
     if args.save:
         with open(args.save, "w", encoding="utf-8") as handle:
             json.dump({key: {k: v for k, v in value.items() if k != "functions"} | {"functions": dict(sorted(value["functions"].items(), key=lambda item: -item[1])[:60])} for key, value in results.items()}, handle, indent=1)

@@ -9,7 +9,9 @@
 //!
 //! Modes: `parse_many` (the default: `Parser::parse_many`, each record dropped as it comes),
 //! `filter_all` (`filter_ndjson` with `{"source": ...}`, every line matching),
-//! `filter_selective` (`filter_ndjson` with the benchmark's PII tag filter, ~1% matching).
+//! `filter_selective` (`filter_ndjson` with the benchmark's PII tag filter, ~1% matching), and
+//! `hold` (no instructions: the resident memory that holding every event of the file adds, per
+//! event, as `held_bytes_per_event`; Linux only).
 
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -56,6 +58,13 @@ fn median_time(budget: Duration, mut pass: impl FnMut()) -> Duration {
     }
     times.sort();
     times.get(times.len() / 2).copied().unwrap_or_default()
+}
+
+/// Resident memory of this process in bytes (Linux: `/proc/self/statm`), if known.
+fn resident_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
 }
 
 fn main() -> ExitCode {
@@ -112,6 +121,17 @@ fn main() -> ExitCode {
             timing(&mut || {
                 measured_filter(&filter, &data);
             });
+        }
+        "hold" => {
+            let before = resident_bytes();
+            let held: Vec<_> = Parser::new().parse_many(&data).flatten().collect();
+            let after = resident_bytes();
+            let events = held.len();
+            println!("mode=hold lines={lines} events={events} errors=0 bytes={}", data.len());
+            if let (Some(before), Some(after)) = (before, after) {
+                println!("held_bytes_per_event={}", after.saturating_sub(before) / events.max(1) as u64);
+            }
+            drop(black_box(held));
         }
         other => {
             eprintln!("unknown mode {other}");
