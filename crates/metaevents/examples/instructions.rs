@@ -9,7 +9,9 @@
 //!
 //! Modes: `parse_many` (the default: `Parser::parse_many`, each record dropped as it comes),
 //! `filter_all` (`filter_ndjson` with `{"source": ...}`, every line matching),
-//! `filter_selective` (`filter_ndjson` with the benchmark's PII tag filter, ~1% matching), and
+//! `filter_selective` (`filter_ndjson` with the benchmark's PII tag filter, ~1% matching),
+//! `filter_actions` (`filter_ndjson` with the datahub-actions filter `event_type:
+//! EntityChangeEvent_v1`, every DataHub change event matching), and
 //! `hold` (no instructions: the resident memory that holding every event of the file adds, per
 //! event, as `held_bytes_per_event`; Linux only).
 
@@ -77,7 +79,9 @@ fn main() -> ExitCode {
         .map(Duration::from_secs_f64);
     let mut positional = args.iter().take_while(|arg| *arg != "--time");
     let Some(path) = positional.next() else {
-        eprintln!("usage: instructions FILE [parse_many|filter_all|filter_selective] [--time SECONDS]");
+        eprintln!(
+            "usage: instructions FILE [parse_many|filter_all|filter_selective|filter_actions|hold] [--time SECONDS]"
+        );
         return ExitCode::from(2);
     };
     let mode = positional.next().cloned().unwrap_or_else(|| "parse_many".to_owned());
@@ -106,13 +110,13 @@ fn main() -> ExitCode {
                 measured_parse_many(&parser, &data);
             });
         }
-        "filter_all" | "filter_selective" => {
-            let spec = if mode == "filter_all" {
-                json!({"source": source})
-            } else {
-                json!({"kind": "tag.added", "subjects": tag})
+        "filter_all" | "filter_selective" | "filter_actions" => {
+            let compiled = match mode.as_str() {
+                "filter_all" => Filter::new(&json!({"source": source})),
+                "filter_selective" => Filter::new(&json!({"kind": "tag.added", "subjects": tag})),
+                _ => Filter::from_datahub_actions(&json!({"event_type": "EntityChangeEvent_v1"})),
             };
-            let Ok(filter) = Filter::new(&spec) else {
+            let Ok(filter) = compiled else {
                 eprintln!("the filter does not compile");
                 return ExitCode::from(2);
             };
