@@ -71,7 +71,12 @@ FILE_CATEGORIES = [
 ]
 # Code of generic crates (core, alloc, std) counts by the function it runs in.
 FUNCTION_CATEGORIES = [
-    (re.compile(r"drop_in_place<metaevents::model|Arc<T,A>::drop_slow|drop_in_place<metaevents::parser|drop_in_place<metaevents::model::event::Record"), "event: drop"),
+    (
+        re.compile(
+            r"drop_in_place<metaevents::model|Arc<T,A>::drop_slow|drop_in_place<metaevents::parser|drop_in_place<metaevents::model::event::Record"
+        ),
+        "event: drop",
+    ),
     (re.compile(r"^sha2::"), "sha256"),
     (re.compile(r"json::canonical"), "id: canonical JSON"),
     (re.compile(r"json::tree|json::parse|serde_json::de|StrRead|serde_core::de"), "json: parse"),
@@ -128,7 +133,17 @@ def analyse(path: str) -> dict:
     function's biggest caller (so `RawVec::finish_grow` counts where vectors grow most).
     """
     names: dict[str, dict[str, str]] = {"ob": {}, "fl": {}, "fn": {}}
-    kind_of = {"ob": "ob", "cob": "ob", "fl": "fl", "fi": "fl", "fe": "fl", "cfi": "fl", "cfl": "fl", "fn": "fn", "cfn": "fn"}
+    kind_of = {
+        "ob": "ob",
+        "cob": "ob",
+        "fl": "fl",
+        "fi": "fl",
+        "fe": "fl",
+        "cfi": "fl",
+        "cfl": "fl",
+        "fn": "fn",
+        "cfn": "fn",
+    }
 
     def name(key: str, value: str) -> str:
         table = names[kind_of[key]]
@@ -226,14 +241,20 @@ def build_env(target_dir: str) -> dict:
 
 
 def build() -> str:
-    run(["cargo", "build", "--release", "--locked", "-p", "metaevents", "--example", "instructions"], cwd=ROOT, env=build_env(TARGET))
+    run(
+        ["cargo", "build", "--release", "--locked", "-p", "metaevents", "--example", "instructions"],
+        cwd=ROOT,
+        env=build_env(TARGET),
+    )
     return EXAMPLE
 
 
 def build_ref(ref: str) -> tuple[str, str]:
     """Builds the same example against the core at git `ref` (its source exported with `git
     archive` under target/callgrind/ref/, nothing checked out); returns (commit, binary)."""
-    commit = run(["git", "rev-parse", "--verify", f"{ref}^{{commit}}"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    commit = run(
+        ["git", "rev-parse", "--verify", f"{ref}^{{commit}}"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
     base = os.path.join(TARGET, "ref", commit[:12])
     src = os.path.join(base, "src")
     if not os.path.exists(os.path.join(src, "Cargo.toml")):
@@ -243,7 +264,11 @@ def build_ref(ref: str) -> tuple[str, str]:
         archive.wait()
     example = os.path.join(src, "crates", "metaevents", "examples", "instructions.rs")
     shutil.copyfile(os.path.join(ROOT, "crates", "metaevents", "examples", "instructions.rs"), example)
-    run(["cargo", "build", "--release", "--locked", "-p", "metaevents", "--example", "instructions"], cwd=src, env=build_env(os.path.join(base, "target")))
+    run(
+        ["cargo", "build", "--release", "--locked", "-p", "metaevents", "--example", "instructions"],
+        cwd=src,
+        env=build_env(os.path.join(base, "target")),
+    )
     return commit, os.path.join(base, "target", "release", "examples", "instructions")
 
 
@@ -251,13 +276,33 @@ def corpus(name: str, count: int) -> str:
     path = os.path.join(CORPUS, f"callgrind-{name}-{count}.ndjson")
     if not os.path.exists(path):
         os.makedirs(CORPUS, exist_ok=True)
-        run([sys.executable, os.path.join(ROOT, "bench", "gen_corpus.py"), *CORPORA[name], "--count", str(count), "--seed", "42", "--out", path])
+        run(
+            [
+                sys.executable,
+                os.path.join(ROOT, "bench", "gen_corpus.py"),
+                *CORPORA[name],
+                "--count",
+                str(count),
+                "--seed",
+                "42",
+                "--out",
+                path,
+            ]
+        )
     return path
 
 
 def measure(binary: str, corpus_path: str, mode: str, out: str) -> dict:
     proc = subprocess.run(
-        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", "--toggle-collect=*measured_*", binary, corpus_path, mode],
+        [
+            "valgrind",
+            "--tool=callgrind",
+            f"--callgrind-out-file={out}",
+            "--toggle-collect=*measured_*",
+            binary,
+            corpus_path,
+            mode,
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -280,7 +325,9 @@ def time_passes(binaries: dict[str, str], corpus_path: str, mode: str, rounds: i
     for round_index in range(rounds):
         order = labels if round_index % 2 == 0 else labels[::-1]
         for label in order:
-            out = run([*pin, binaries[label], corpus_path, mode, "--time", str(seconds)], capture_output=True, text=True).stdout
+            out = run(
+                [*pin, binaries[label], corpus_path, mode, "--time", str(seconds)], capture_output=True, text=True
+            ).stdout
             value = dict(item.split("=", 1) for item in out.split())["seconds_per_pass"]
             samples[label].append(float(value))
     return {label: statistics.median(values) for label, values in samples.items()}
@@ -301,15 +348,19 @@ def report(results: dict, baseline: dict | None, top: int) -> None:
         lines = result["lines"]
         sha = result["categories"].get("sha256", 0)
         before = (baseline or {}).get(key)
-        print(f"\n## {key}: {lines:,} lines, {result['bytes'] / lines:,.0f} bytes per line, {result['events']:,} events")
-        def row(label: str, value: int, old: int | None) -> None:
+        print(
+            f"\n## {key}: {lines:,} lines, {result['bytes'] / lines:,.0f} bytes per line, {result['events']:,} events"
+        )
+
+        def row(label: str, value: int, old: int | None, lines: int = lines, before: dict | None = before) -> None:
             cells = f"{label:<34} {per(value, lines):>9}"
-            if old is not None:
+            if old is not None and before:
                 old_per = old / max(before["lines"], 1)
                 new_per = value / max(lines, 1)
                 change = f"{new_per / old_per:.2f}x" if old_per else "-"
                 cells = f"{label:<34} {old_per:>9,.0f} {new_per:>9,.0f} {change:>7}"
             print(cells)
+
         if before:
             print(f"{'instructions per line':<34} {'before':>9} {'after':>9} {'ratio':>7}")
         else:
@@ -324,7 +375,7 @@ def report(results: dict, baseline: dict | None, top: int) -> None:
                 row(f"  {name}", value, old)
         functions = sorted(result["functions"].items(), key=lambda item: -item[1])[:top]
         if top:
-            print(f"top functions (self + their libc calls, per line):")
+            print("top functions (self + their libc calls, per line):")
             for function, value in functions:
                 print(f"  {per(value, lines):>9}  {function[:140]}")
 
@@ -337,10 +388,24 @@ def main() -> None:
     parser.add_argument("--no-build", action="store_true")
     parser.add_argument("--save", help="write the figures to this JSON file")
     parser.add_argument("--baseline", help="a file written by --save, shown beside these figures")
-    parser.add_argument("--ref", help="also build the core at this git commit (e.g. main) and show its figures beside these, measured in the same run")
-    parser.add_argument("--time", action="store_true", help="also time one pass (wall clock, median; with --ref, the two builds interleaved)")
-    parser.add_argument("--memory", action="store_true", help="also the resident memory that holding every event adds, per event (with --ref, both builds)")
-    parser.add_argument("--rounds", type=int, default=5, help="timed runs per build with --time (default 5, about a second each)")
+    parser.add_argument(
+        "--ref",
+        help="also build the core at this git commit (e.g. main) and show its figures beside these, "
+        "measured in the same run",
+    )
+    parser.add_argument(
+        "--time",
+        action="store_true",
+        help="also time one pass (wall clock, median; with --ref, the two builds interleaved)",
+    )
+    parser.add_argument(
+        "--memory",
+        action="store_true",
+        help="also the resident memory that holding every event adds, per event (with --ref, both builds)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="timed runs per build with --time (default 5, about a second each)"
+    )
     parser.add_argument("--top", type=int, default=15, help="how many top functions to list (0: none)")
     args = parser.parse_args()
     binary = EXAMPLE if args.no_build else build()
@@ -387,11 +452,22 @@ def main() -> None:
         print("\n## Memory held per event (resident memory added by holding every event of the corpus; Rust only)")
         print(f"{'':<28} {'input':>8} {'before':>16} {'after':>16}")
         for name, held in memory.items():
-            cells = [f"{held[label]:>7,.0f} B {held[label] / held['input']:>5.2f}x" if held.get(label) else f"{'':>16}" for label in ("before", "after")]
+            cells = [
+                f"{held[label]:>7,.0f} B {held[label] / held['input']:>5.2f}x" if held.get(label) else f"{'':>16}"
+                for label in ("before", "after")
+            ]
             print(f"{name:<28} {held['input']:>6,.0f} B {cells[0]} {cells[1]}")
     if args.save:
         with open(args.save, "w", encoding="utf-8") as handle:
-            json.dump({key: {k: v for k, v in value.items() if k != "functions"} | {"functions": dict(sorted(value["functions"].items(), key=lambda item: -item[1])[:60])} for key, value in results.items()}, handle, indent=1)
+            json.dump(
+                {
+                    key: {k: v for k, v in value.items() if k != "functions"}
+                    | {"functions": dict(sorted(value["functions"].items(), key=lambda item: -item[1])[:60])}
+                    for key, value in results.items()
+                },
+                handle,
+                indent=1,
+            )
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import gzip
 import hashlib
 import json
@@ -48,7 +49,8 @@ import os
 import random
 import sys
 import uuid
-from typing import Any, Callable, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 # --------------------------------------------------------------------------------------------
 # Constants shared with the benchmark scripts
@@ -81,6 +83,26 @@ ATLAN_PII_TAG = atlan_hashed_id("tag:PII")
 def dumps(obj: Any) -> str:
     """Compact JSON, as the platforms' Java/Go producers write it."""
     return json.dumps(obj, separators=(",", ":"), ensure_ascii=False)
+
+
+ATLAS_MESSAGE_VERSION = {"version": "1.0.0", "versionParts": [1]}
+
+
+def atlas_gzip_base64(text: str) -> str:
+    """`AtlasNotificationBaseMessage.gzipCompressAndEncodeBase64` of the UTF-8 text."""
+    return base64.b64encode(gzip.compress(text.encode(), mtime=0)).decode()
+
+
+def atlas_string_message(message: str, msg_id: str, kind: str, index: int = 1, count: int = 1) -> dict:
+    """`AtlasNotificationStringMessage`: what carries a compressed message or one split part."""
+    return {
+        "version": ATLAS_MESSAGE_VERSION,
+        "msgId": msg_id,
+        "msgCompressionKind": kind,
+        "msgSplitIdx": index,
+        "msgSplitCount": count,
+        "message": message,
+    }
 
 
 class Rng(random.Random):
@@ -126,46 +148,120 @@ class Clock:
 # --------------------------------------------------------------------------------------------
 
 PEOPLE = [
-    "jane.doe", "raj.patel", "mei.chen", "lucas.martin", "amara.okafor", "sofia.rossi",
-    "tom.nguyen", "olga.ivanova", "diego.alvarez", "hannah.schmidt", "kenji.sato", "fatima.zahra",
-    "noah.kim", "emma.larsen", "samuel.mensah", "chloe.dubois",
+    "jane.doe",
+    "raj.patel",
+    "mei.chen",
+    "lucas.martin",
+    "amara.okafor",
+    "sofia.rossi",
+    "tom.nguyen",
+    "olga.ivanova",
+    "diego.alvarez",
+    "hannah.schmidt",
+    "kenji.sato",
+    "fatima.zahra",
+    "noah.kim",
+    "emma.larsen",
+    "samuel.mensah",
+    "chloe.dubois",
 ]
 GROUPS = ["data-platform", "analytics-engineering", "finance-data", "governance", "marketing-analytics", "security"]
 TAGS = [  # (name, weight): PII is ~10% of tag picks, so "PII tag added" is ~1% of all events
-    ("PII", 10), ("Sensitive", 14), ("Gold", 12), ("Silver", 8), ("Bronze", 6), ("GDPR", 7),
-    ("Email", 6), ("Finance", 9), ("Deprecated", 5), ("Legacy", 5), ("Certified", 9), ("Tier1", 6),
-    ("Marketing", 6), ("Confidential", 7),
+    ("PII", 10),
+    ("Sensitive", 14),
+    ("Gold", 12),
+    ("Silver", 8),
+    ("Bronze", 6),
+    ("GDPR", 7),
+    ("Email", 6),
+    ("Finance", 9),
+    ("Deprecated", 5),
+    ("Legacy", 5),
+    ("Certified", 9),
+    ("Tier1", 6),
+    ("Marketing", 6),
+    ("Confidential", 7),
 ]
 TERMS = [
-    "Finance.Revenue", "Finance.NetRevenue", "Finance.ARR", "Customer.CustomerId", "Customer.Email",
-    "Customer.LifetimeValue", "Sales.Order", "Sales.OrderLine", "Marketing.Campaign", "Marketing.Attribution",
-    "Product.SKU", "Privacy.PersonalData", "Privacy.SpecialCategory", "Operations.Shipment",
+    "Finance.Revenue",
+    "Finance.NetRevenue",
+    "Finance.ARR",
+    "Customer.CustomerId",
+    "Customer.Email",
+    "Customer.LifetimeValue",
+    "Sales.Order",
+    "Sales.OrderLine",
+    "Marketing.Campaign",
+    "Marketing.Attribution",
+    "Product.SKU",
+    "Privacy.PersonalData",
+    "Privacy.SpecialCategory",
+    "Operations.Shipment",
 ]
 DOMAINS = ["Finance", "Marketing", "Sales", "Customer Success", "Operations", "Product", "People"]
 STRUCTURED_PROPERTIES = [
     ("io.acryl.privacy.retentionTime", lambda r: [str(r.choice([30, 90, 180, 365, 730]))]),
     ("io.acryl.dataManagement.replicationSLA", lambda r: [float(r.choice([1, 4, 12, 24]))]),
-    ("io.acryl.privacy.enumerations.piiCategory", lambda r: r.sample(["EMAIL", "PHONE", "ADDRESS", "SSN", "NAME"], r.randint(1, 2))),
+    (
+        "io.acryl.privacy.enumerations.piiCategory",
+        lambda r: r.sample(["EMAIL", "PHONE", "ADDRESS", "SSN", "NAME"], r.randint(1, 2)),
+    ),
     ("io.acryl.dataQuality.certified", lambda r: [r.choice(["true", "false"])]),
     ("com.acme.costCenter", lambda r: [r.choice(["CC-1001", "CC-2040", "CC-3310"])]),
 ]
 BUSINESS_ATTRIBUTES = ["CustomerEmail", "PhoneNumber", "PostalAddress", "DateOfBirth", "OrderAmount", "CurrencyCode"]
 WORDS_A = ["dim", "fct", "stg", "int", "raw", "agg", "rpt", "src", "snap"]
 WORDS_B = [
-    "orders", "customers", "payments", "invoices", "shipments", "products", "sessions", "events", "campaigns",
-    "subscriptions", "refunds", "accounts", "users", "inventory", "returns", "leads", "opportunities",
-    "page_views", "clicks", "ledger", "transactions", "tickets", "contracts", "vendors", "employees",
+    "orders",
+    "customers",
+    "payments",
+    "invoices",
+    "shipments",
+    "products",
+    "sessions",
+    "events",
+    "campaigns",
+    "subscriptions",
+    "refunds",
+    "accounts",
+    "users",
+    "inventory",
+    "returns",
+    "leads",
+    "opportunities",
+    "page_views",
+    "clicks",
+    "ledger",
+    "transactions",
+    "tickets",
+    "contracts",
+    "vendors",
+    "employees",
 ]
 WORDS_C = ["", "", "", "_daily", "_hourly", "_v2", "_history", "_latest", "_snapshot", "_enriched"]
 COLUMNS = [
-    ("id", "NUMBER", "NUMBER(38,0)"), ("customer_id", "NUMBER", "NUMBER(38,0)"), ("order_id", "NUMBER", "NUMBER(38,0)"),
-    ("email", "VARCHAR", "VARCHAR(256)"), ("phone_number", "VARCHAR", "VARCHAR(32)"), ("first_name", "VARCHAR", "VARCHAR(128)"),
-    ("last_name", "VARCHAR", "VARCHAR(128)"), ("created_at", "TIMESTAMP_NTZ", "TIMESTAMP_NTZ(9)"),
-    ("updated_at", "TIMESTAMP_NTZ", "TIMESTAMP_NTZ(9)"), ("amount", "NUMBER", "NUMBER(18,2)"),
-    ("currency", "VARCHAR", "VARCHAR(3)"), ("status", "VARCHAR", "VARCHAR(32)"), ("country_code", "VARCHAR", "VARCHAR(2)"),
-    ("is_active", "BOOLEAN", "BOOLEAN"), ("quantity", "NUMBER", "NUMBER(10,0)"), ("sku", "VARCHAR", "VARCHAR(64)"),
-    ("discount_pct", "FLOAT", "FLOAT"), ("shipping_address", "VARCHAR", "VARCHAR(512)"), ("ip_address", "VARCHAR", "VARCHAR(45)"),
-    ("event_ts", "TIMESTAMP_TZ", "TIMESTAMP_TZ(9)"), ("payload", "VARIANT", "VARIANT"), ("region", "VARCHAR", "VARCHAR(16)"),
+    ("id", "NUMBER", "NUMBER(38,0)"),
+    ("customer_id", "NUMBER", "NUMBER(38,0)"),
+    ("order_id", "NUMBER", "NUMBER(38,0)"),
+    ("email", "VARCHAR", "VARCHAR(256)"),
+    ("phone_number", "VARCHAR", "VARCHAR(32)"),
+    ("first_name", "VARCHAR", "VARCHAR(128)"),
+    ("last_name", "VARCHAR", "VARCHAR(128)"),
+    ("created_at", "TIMESTAMP_NTZ", "TIMESTAMP_NTZ(9)"),
+    ("updated_at", "TIMESTAMP_NTZ", "TIMESTAMP_NTZ(9)"),
+    ("amount", "NUMBER", "NUMBER(18,2)"),
+    ("currency", "VARCHAR", "VARCHAR(3)"),
+    ("status", "VARCHAR", "VARCHAR(32)"),
+    ("country_code", "VARCHAR", "VARCHAR(2)"),
+    ("is_active", "BOOLEAN", "BOOLEAN"),
+    ("quantity", "NUMBER", "NUMBER(10,0)"),
+    ("sku", "VARCHAR", "VARCHAR(64)"),
+    ("discount_pct", "FLOAT", "FLOAT"),
+    ("shipping_address", "VARCHAR", "VARCHAR(512)"),
+    ("ip_address", "VARCHAR", "VARCHAR(45)"),
+    ("event_ts", "TIMESTAMP_TZ", "TIMESTAMP_TZ(9)"),
+    ("payload", "VARIANT", "VARIANT"),
+    ("region", "VARCHAR", "VARCHAR(16)"),
 ]
 DESCRIPTIONS = [
     "One row per customer order, deduplicated from the raw Shopify feed.",
@@ -177,16 +273,23 @@ DESCRIPTIONS = [
     "Inventory levels per SKU and warehouse, refreshed hourly.",
     "Marketing campaigns and their spend, joined from Google Ads and Meta.",
     "Refunds issued by support, with the reason code chosen by the agent.",
-    "Revenue recognised per contract line (ASC 606). Owned by Finance – do not edit.",
+    "Revenue recognised per contract line (ASC 606). Owned by Finance – do not edit.",  # noqa: RUF001 (real text)
     "Employee directory synced from Workday; names are pseudonymised in non-prod.",
     "Shipments and carrier tracking events, one row per parcel scan.",
     "Produits vendus par magasin et par jour — données fournies par l'équipe Retail.",
     "Kundenstammdaten (Müller-Import), bereinigt und dedupliziert.",
 ]
 DH_PLATFORMS = [  # (platform, weight, how dataset names look)
-    ("snowflake", 30, "db.schema.table"), ("bigquery", 14, "project.dataset.table"), ("redshift", 8, "db.schema.table"),
-    ("databricks", 10, "catalog.schema.table"), ("postgres", 6, "db.schema.table"), ("dbt", 12, "db.schema.table"),
-    ("kafka", 6, "topic"), ("s3", 5, "path"), ("hive", 4, "db.table"), ("mysql", 5, "db.table"),
+    ("snowflake", 30, "db.schema.table"),
+    ("bigquery", 14, "project.dataset.table"),
+    ("redshift", 8, "db.schema.table"),
+    ("databricks", 10, "catalog.schema.table"),
+    ("postgres", 6, "db.schema.table"),
+    ("dbt", 12, "db.schema.table"),
+    ("kafka", 6, "topic"),
+    ("s3", 5, "path"),
+    ("hive", 4, "db.table"),
+    ("mysql", 5, "db.table"),
 ]
 ENVS = [("PROD", 85), ("DEV", 8), ("STAGING", 7)]
 BI_TOOLS = ["looker", "tableau", "powerbi", "superset"]
@@ -200,7 +303,10 @@ def _dataset_name(rng: Rng, style: str) -> tuple[str, str, str]:
         name = f"prod.{rng.choice(WORDS_B)}.{rng.choice(['v1', 'v2', 'cdc', 'events'])}"
         return name, name, "prod"
     if style == "path":
-        name = f"acme-data-lake/{rng.choice(['raw', 'curated', 'exports'])}/{rng.choice(WORDS_B)}/{rng.choice(['2025', '2026'])}"
+        name = (
+            f"acme-data-lake/{rng.choice(['raw', 'curated', 'exports'])}/{rng.choice(WORDS_B)}"
+            f"/{rng.choice(['2025', '2026'])}"
+        )
         return name, name.rsplit("/", 1)[-1], name.rsplit("/", 1)[0]
     if style == "db.table":
         db = rng.choice(["default", "warehouse", "app", "legacy"])
@@ -215,10 +321,17 @@ def _dataset_name(rng: Rng, style: str) -> tuple[str, str, str]:
 
 
 class DhDataset:
-    __slots__ = ("urn", "platform", "name", "leaf", "fields", "container")
+    __slots__ = ("container", "fields", "leaf", "name", "platform", "urn")
 
     def __init__(self, urn: str, platform: str, name: str, leaf: str, fields: list[str], container: str):
-        self.urn, self.platform, self.name, self.leaf, self.fields, self.container = urn, platform, name, leaf, fields, container
+        self.urn, self.platform, self.name, self.leaf, self.fields, self.container = (
+            urn,
+            platform,
+            name,
+            leaf,
+            fields,
+            container,
+        )
 
     def field_urn(self, path: str) -> str:
         return f"urn:li:schemaField:({self.urn},{path})"
@@ -232,10 +345,18 @@ class World:
         # DataHub
         self.dh_people = [f"urn:li:corpuser:{p}@acme.com" for p in PEOPLE]
         self.dh_groups = [f"urn:li:corpGroup:{g}" for g in GROUPS]
-        self.dh_system = ["urn:li:corpuser:datahub", "urn:li:corpuser:__datahub_system", "urn:li:corpuser:ingestion-bot"]
+        self.dh_system = [
+            "urn:li:corpuser:datahub",
+            "urn:li:corpuser:__datahub_system",
+            "urn:li:corpuser:ingestion-bot",
+        ]
         self.dh_tags = [(f"urn:li:tag:{name}", w) for name, w in TAGS]
-        self.dh_terms = [f"urn:li:glossaryTerm:{t}" for t in TERMS] + [f"urn:li:glossaryTerm:{rng.uuid()}" for _ in range(4)]
-        self.dh_domains = [f"urn:li:domain:{rng.uuid()}" for _ in DOMAINS[:4]] + [f"urn:li:domain:{d.lower().replace(' ', '-')}" for d in DOMAINS[4:]]
+        self.dh_terms = [f"urn:li:glossaryTerm:{t}" for t in TERMS] + [
+            f"urn:li:glossaryTerm:{rng.uuid()}" for _ in range(4)
+        ]
+        self.dh_domains = [f"urn:li:domain:{rng.uuid()}" for _ in DOMAINS[:4]] + [
+            f"urn:li:domain:{d.lower().replace(' ', '-')}" for d in DOMAINS[4:]
+        ]
         self.dh_containers = [f"urn:li:container:{rng.hex(32)}" for _ in range(40)]
         self.dh_properties = [(f"urn:li:structuredProperty:{name}", values) for name, values in STRUCTURED_PROPERTIES]
         self.dh_business_attributes = [f"urn:li:businessAttribute:{rng.uuid()}" for _ in BUSINESS_ATTRIBUTES]
@@ -258,16 +379,27 @@ class World:
             tool = rng.choice(BI_TOOLS)
             ident = rng.choice([str(rng.randint(1, 999)), rng.uuid()[:8]])
             self.dh_dashboards.append(f"urn:li:dashboard:({tool},dashboards.{ident})")
-            self.dh_charts.append(f"urn:li:chart:({tool},{rng.choice(['dashboard_elements', 'charts'])}.{rng.randint(1, 9999)})")
+            self.dh_charts.append(
+                f"urn:li:chart:({tool},{rng.choice(['dashboard_elements', 'charts'])}.{rng.randint(1, 9999)})"
+            )
         self.dh_flows = []
         self.dh_jobs = []
         for _ in range(40):
             tool = rng.choice(FLOW_TOOLS)
-            flow_id = f"{rng.choice(['daily', 'hourly', 'weekly', 'backfill'])}_{rng.choice(WORDS_B)}_{rng.choice(['etl', 'sync', 'export', 'dbt_run'])}"
+            flow_id = (
+                f"{rng.choice(['daily', 'hourly', 'weekly', 'backfill'])}_{rng.choice(WORDS_B)}"
+                f"_{rng.choice(['etl', 'sync', 'export', 'dbt_run'])}"
+            )
             flow = f"urn:li:dataFlow:({tool},{flow_id},{rng.choice(['prod', 'prod', 'PROD', 'dev'])})"
             self.dh_flows.append(flow)
             for _ in range(rng.randint(1, 4)):
-                self.dh_jobs.append((f"urn:li:dataJob:({flow},{rng.choice(['extract', 'load', 'transform', 'test', 'publish'])}_{rng.choice(WORDS_B)})", flow))
+                self.dh_jobs.append(
+                    (
+                        f"urn:li:dataJob:({flow},{rng.choice(['extract', 'load', 'transform', 'test', 'publish'])}"
+                        f"_{rng.choice(WORDS_B)})",
+                        flow,
+                    )
+                )
         self.dh_assertions = [(f"urn:li:assertion:{rng.hex(32)}", rng.zipf(self.dh_datasets)) for _ in range(120)]
         # Atlan
         self.at_people = PEOPLE[:12] + ["service-account-apikey-" + rng.uuid() for _ in range(2)]
@@ -280,18 +412,51 @@ class World:
             ("Cost", ["Monthly Cost USD", "Cost Center"]),
             ("Lifecycle", ["Sunset Date", "Replacement", "Stage"]),
         ]:
-            self.at_cm_sets.append((atlan_hashed_id(f"cm:{set_name}"), set_name, [(atlan_hashed_id(f"cm:{set_name}:{a}"), a) for a in attrs]))
+            self.at_cm_sets.append(
+                (
+                    atlan_hashed_id(f"cm:{set_name}"),
+                    set_name,
+                    [(atlan_hashed_id(f"cm:{set_name}:{a}"), a) for a in attrs],
+                )
+            )
         self.at_connections = []
-        for connector, count in [("snowflake", 3), ("bigquery", 1), ("databricks", 1), ("redshift", 1), ("postgres", 1)]:
+        for connector, count in [
+            ("snowflake", 3),
+            ("bigquery", 1),
+            ("databricks", 1),
+            ("redshift", 1),
+            ("postgres", 1),
+        ]:
             for i in range(count):
                 epoch = 1660000000 + rng.randint(0, 40_000_000)
-                self.at_connections.append((connector, f"default/{connector}/{epoch}", f"{connector}-{['prod', 'analytics', 'dev'][i % 3]}"))
+                self.at_connections.append(
+                    (connector, f"default/{connector}/{epoch}", f"{connector}-{['prod', 'analytics', 'dev'][i % 3]}")
+                )
         self.at_bi = []
-        for connector, type_name in [("tableau", "TableauDashboard"), ("looker", "LookerDashboard"), ("powerbi", "PowerBIReport")]:
+        for connector, type_name in [
+            ("tableau", "TableauDashboard"),
+            ("looker", "LookerDashboard"),
+            ("powerbi", "PowerBIReport"),
+        ]:
             epoch = 1660000000 + rng.randint(0, 40_000_000)
             for _ in range(12):
-                name = f"{rng.choice(['Executive', 'Weekly', 'Regional', 'Finance', 'Growth', 'Ops'])} {rng.choice(['Revenue', 'Orders', 'Churn', 'Pipeline', 'Inventory', 'Funnel'])} {rng.choice(['Overview', 'Dashboard', 'Report', 'KPIs'])}"
-                self.at_bi.append(AtAsset(type_name, rng.uuid(), name, f"default/{connector}/{epoch}/{rng.hex(12)}", connector, f"default/{connector}/{epoch}", None, rng))
+                name = (
+                    f"{rng.choice(['Executive', 'Weekly', 'Regional', 'Finance', 'Growth', 'Ops'])} "
+                    f"{rng.choice(['Revenue', 'Orders', 'Churn', 'Pipeline', 'Inventory', 'Funnel'])} "
+                    f"{rng.choice(['Overview', 'Dashboard', 'Report', 'KPIs'])}"
+                )
+                self.at_bi.append(
+                    AtAsset(
+                        type_name,
+                        rng.uuid(),
+                        name,
+                        f"default/{connector}/{epoch}/{rng.hex(12)}",
+                        connector,
+                        f"default/{connector}/{epoch}",
+                        None,
+                        rng,
+                    )
+                )
         self.at_tables: list[AtAsset] = []
         seen = set()
         while len(self.at_tables) < atlan_tables:
@@ -306,20 +471,46 @@ class World:
             type_name = rng.weighted([("Table", 80), ("View", 15), ("MaterialisedView", 5)])
             asset = AtAsset(type_name, rng.uuid(), table, qn, connector, conn_qn, conn_name, rng)
             asset.db, asset.schema = db, schema
-            asset.columns = [
-                (c, t, raw) for c, t, raw in rng.sample(COLUMNS, rng.randint(5, 14))
-            ]
+            asset.columns = [(c, t, raw) for c, t, raw in rng.sample(COLUMNS, rng.randint(5, 14))]
             asset.column_guids = [rng.uuid() for _ in asset.columns]
             self.at_tables.append(asset)
         rng.shuffle(self.at_tables)
         self.at_glossary_qn = f"{rng.hex(21)}"
-        self.at_terms = [AtAsset("AtlasGlossaryTerm", rng.uuid(), t.split(".")[1], f"{rng.hex(21)}@{self.at_glossary_qn}", None, None, None, rng) for t in TERMS]
+        self.at_terms = [
+            AtAsset(
+                "AtlasGlossaryTerm",
+                rng.uuid(),
+                t.split(".")[1],
+                f"{rng.hex(21)}@{self.at_glossary_qn}",
+                None,
+                None,
+                None,
+                rng,
+            )
+            for t in TERMS
+        ]
         self.at_glossary_guid = rng.uuid()
 
 
 class AtAsset:
-    __slots__ = ("type_name", "guid", "name", "qn", "connector", "conn_qn", "conn_name", "db", "schema", "columns",
-                 "column_guids", "tags", "created", "description", "owners", "certificate")
+    __slots__ = (
+        "certificate",
+        "column_guids",
+        "columns",
+        "conn_name",
+        "conn_qn",
+        "connector",
+        "created",
+        "db",
+        "description",
+        "guid",
+        "name",
+        "owners",
+        "qn",
+        "schema",
+        "tags",
+        "type_name",
+    )
 
     def __init__(self, type_name, guid, name, qn, connector, conn_qn, conn_name, rng: Rng):
         self.type_name, self.guid, self.name, self.qn = type_name, guid, name, qn
@@ -339,16 +530,38 @@ class AtAsset:
 # --------------------------------------------------------------------------------------------
 
 DH_KINDS: list[tuple[str, float]] = [
-    ("process.run_started", 9), ("process.run_completed", 9), ("assertion.run_completed", 8),
-    ("tag.added", 10.5), ("tag.removed", 3), ("term.added", 6), ("term.removed", 2),
-    ("owner.added", 6), ("owner.removed", 2), ("domain.added", 3), ("domain.removed", 1),
-    ("documentation.added", 4), ("documentation.modified", 4), ("documentation.removed", 1),
-    ("schema.field_added", 5), ("schema.field_removed", 2), ("schema.field_modified", 3),
-    ("entity.created", 5), ("entity.deleted", 2), ("entity.restored", 0.5), ("deprecation.changed", 1),
-    ("business_attribute.added", 1), ("business_attribute.removed", 0.5),
-    ("structured_property.added", 2), ("structured_property.modified", 1), ("structured_property.removed", 0.5),
-    ("proposal.created", 1), ("proposal.status_changed", 1), ("incident.status_changed", 1),
-    ("relationship.created", 4), ("relationship.updated", 1), ("relationship.deleted", 1),
+    ("process.run_started", 9),
+    ("process.run_completed", 9),
+    ("assertion.run_completed", 8),
+    ("tag.added", 10.5),
+    ("tag.removed", 3),
+    ("term.added", 6),
+    ("term.removed", 2),
+    ("owner.added", 6),
+    ("owner.removed", 2),
+    ("domain.added", 3),
+    ("domain.removed", 1),
+    ("documentation.added", 4),
+    ("documentation.modified", 4),
+    ("documentation.removed", 1),
+    ("schema.field_added", 5),
+    ("schema.field_removed", 2),
+    ("schema.field_modified", 3),
+    ("entity.created", 5),
+    ("entity.deleted", 2),
+    ("entity.restored", 0.5),
+    ("deprecation.changed", 1),
+    ("business_attribute.added", 1),
+    ("business_attribute.removed", 0.5),
+    ("structured_property.added", 2),
+    ("structured_property.modified", 1),
+    ("structured_property.removed", 0.5),
+    ("proposal.created", 1),
+    ("proposal.status_changed", 1),
+    ("incident.status_changed", 1),
+    ("relationship.created", 4),
+    ("relationship.updated", 1),
+    ("relationship.deleted", 1),
     ("unknown", 0.5),
 ]
 DH_RELATIONSHIP_KINDS = {"relationship.created", "relationship.updated", "relationship.deleted"}
@@ -374,7 +587,17 @@ class DataHub:
     def taggable(self) -> tuple[str, str, dict]:
         """(entityType, entityUrn, extra parameters) of something tags/terms land on."""
         r = self.rng
-        choice = r.weighted([("dataset", 55), ("schemaField", 25), ("dashboard", 6), ("chart", 5), ("dataJob", 4), ("container", 3), ("dataFlow", 2)])
+        choice = r.weighted(
+            [
+                ("dataset", 55),
+                ("schemaField", 25),
+                ("dashboard", 6),
+                ("chart", 5),
+                ("dataJob", 4),
+                ("container", 3),
+                ("dataFlow", 2),
+            ]
+        )
         if choice == "dataset":
             return "dataset", self.dataset().urn, {}
         if choice == "schemaField":
@@ -401,11 +624,25 @@ class DataHub:
         r = self.rng
         if r.random() < 0.8:
             return "{}"
-        return dumps({"origin": "urn:li:dataHubAction:tag_propagation", "propagated": "true", "actor": "urn:li:corpuser:__datahub_system"})
+        return dumps(
+            {
+                "origin": "urn:li:dataHubAction:tag_propagation",
+                "propagated": "true",
+                "actor": "urn:li:corpuser:__datahub_system",
+            }
+        )
 
     @staticmethod
-    def ece(etype: str, urn: str, category: str, operation: str, modifier: str | None, parameters: dict | None,
-            actor: str, time: int) -> dict:
+    def ece(
+        etype: str,
+        urn: str,
+        category: str,
+        operation: str,
+        modifier: str | None,
+        parameters: dict | None,
+        actor: str,
+        time: int,
+    ) -> dict:
         event: dict[str, Any] = {"entityType": etype, "entityUrn": urn, "category": category, "operation": operation}
         if modifier is not None:
             event["modifier"] = modifier
@@ -428,76 +665,130 @@ class DataHub:
             params = {**extra, "tagUrn": tag, "context": "{}"}
             if etype != "schemaField":
                 params["sourceDetails"] = self.source_details()
-            return "ece", self.ece(etype, urn, "TAG", "ADD" if kind == "tag.added" else "REMOVE", tag, params, actor, time)
+            return "ece", self.ece(
+                etype, urn, "TAG", "ADD" if kind == "tag.added" else "REMOVE", tag, params, actor, time
+            )
         if kind in ("term.added", "term.removed"):
             etype, urn, extra = self.taggable()
             term = r.choice(w.dh_terms)
             params = {**extra, "termUrn": term, "context": "{}"}
             if etype != "schemaField":
                 params["sourceDetails"] = self.source_details()
-            return "ece", self.ece(etype, urn, "GLOSSARY_TERM", "ADD" if kind == "term.added" else "REMOVE", term, params, actor, time)
+            return "ece", self.ece(
+                etype, urn, "GLOSSARY_TERM", "ADD" if kind == "term.added" else "REMOVE", term, params, actor, time
+            )
         if kind in ("domain.added", "domain.removed"):
             etype, urn = self.entity()
             domain = r.choice(w.dh_domains)
             params = {"domainUrn": domain, "context": "{}", "sourceDetails": "{}"}
-            return "ece", self.ece(etype, urn, "DOMAIN", "ADD" if kind == "domain.added" else "REMOVE", domain, params, actor, time)
+            return "ece", self.ece(
+                etype, urn, "DOMAIN", "ADD" if kind == "domain.added" else "REMOVE", domain, params, actor, time
+            )
         if kind in ("owner.added", "owner.removed"):
             etype, urn = self.entity(("dataset", "dashboard", "chart", "dataJob", "dataFlow", "container"))
             if r.random() < 0.08:
                 etype, urn = "glossaryTerm", r.choice(w.dh_terms)
             owner = r.choice(w.dh_people) if r.random() < 0.75 else r.choice(w.dh_groups)
-            owner_type = r.weighted([("TECHNICAL_OWNER", 45), ("BUSINESS_OWNER", 30), ("DATA_STEWARD", 20), ("NONE", 5)])
+            owner_type = r.weighted(
+                [("TECHNICAL_OWNER", 45), ("BUSINESS_OWNER", 30), ("DATA_STEWARD", 20), ("NONE", 5)]
+            )
             params = {"ownerUrn": owner, "ownerType": owner_type}
             if r.random() < 0.6:
                 params["ownerTypeUrn"] = f"urn:li:ownershipType:__system__{owner_type.lower()}"
             params["sourceDetails"] = "{}"
             category = "OWNER" if old_owner_category else "OWNERSHIP"
-            return "ece", self.ece(etype, urn, category, "ADD" if kind == "owner.added" else "REMOVE", owner, params, actor, time)
+            return "ece", self.ece(
+                etype, urn, category, "ADD" if kind == "owner.added" else "REMOVE", owner, params, actor, time
+            )
         if kind.startswith("documentation."):
-            op = {"documentation.added": "ADD", "documentation.modified": "MODIFY", "documentation.removed": "REMOVE"}[kind]
+            op = {"documentation.added": "ADD", "documentation.modified": "MODIFY", "documentation.removed": "REMOVE"}[
+                kind
+            ]
             ds = self.dataset()
             text = r.choice(DESCRIPTIONS)
             if r.random() < 0.3:
                 path = r.choice(ds.fields)
                 params = {"description": text, "fieldPath": path, "parentUrn": ds.urn}
-                return "ece", self.ece("schemaField", ds.field_urn(path), "DOCUMENTATION", op, path, params, actor, time)
+                return "ece", self.ece(
+                    "schemaField", ds.field_urn(path), "DOCUMENTATION", op, path, params, actor, time
+                )
             if r.random() < 0.15:
-                return "ece", self.ece("dataset", ds.urn, "DOCUMENTATION", op, None, {"documentation": text}, actor, time)
+                return "ece", self.ece(
+                    "dataset", ds.urn, "DOCUMENTATION", op, None, {"documentation": text}, actor, time
+                )
             return "ece", self.ece("dataset", ds.urn, "DOCUMENTATION", op, None, {"description": text}, actor, time)
         if kind == "deprecation.changed":
             etype, urn = self.entity()
             if r.random() < 0.7:
-                params = {"status": "DEPRECATED", "timestamp": str(time + r.randint(7, 90) * 86_400_000),
-                          "note": f"Replaced by {self.dataset().name}; scheduled for removal."}
+                params = {
+                    "status": "DEPRECATED",
+                    "timestamp": str(time + r.randint(7, 90) * 86_400_000),
+                    "note": f"Replaced by {self.dataset().name}; scheduled for removal.",
+                }
             else:
                 params = {"status": "ACTIVE"}
             return "ece", self.ece(etype, urn, "DEPRECATION", "MODIFY", None, params, actor, time)
         if kind.startswith("schema."):
-            op = {"schema.field_added": "ADD", "schema.field_removed": "REMOVE", "schema.field_modified": "MODIFY"}[kind]
+            op = {"schema.field_added": "ADD", "schema.field_removed": "REMOVE", "schema.field_modified": "MODIFY"}[
+                kind
+            ]
             ds = self.dataset()
-            path = r.choice(ds.fields) if op != "ADD" else r.choice(COLUMNS)[0] + r.choice(["", "_v2", "_raw", "_normalized"])
+            path = (
+                r.choice(ds.fields)
+                if op != "ADD"
+                else r.choice(COLUMNS)[0] + r.choice(["", "_v2", "_raw", "_normalized"])
+            )
             params = {"fieldUrn": ds.field_urn(path), "fieldPath": path, "nullable": r.random() < 0.7}
             if op == "MODIFY":
                 params["modificationCategory"] = r.weighted([("TYPE_CHANGE", 50), ("RENAME", 20), ("OTHER", 30)])
-            return "ece", self.ece("dataset", ds.urn, "TECHNICAL_SCHEMA", op, ds.field_urn(path), params, self.actor(0.2), time)
+            return "ece", self.ece(
+                "dataset", ds.urn, "TECHNICAL_SCHEMA", op, ds.field_urn(path), params, self.actor(0.2), time
+            )
         if kind in ("entity.created", "entity.deleted", "entity.restored"):
-            etype = r.weighted([("dataset", 70), ("dashboard", 6), ("chart", 6), ("dataJob", 5), ("dataFlow", 3), ("container", 4), ("glossaryTerm", 2), ("tag", 2), ("domain", 1), ("businessAttribute", 1)])
+            etype = r.weighted(
+                [
+                    ("dataset", 70),
+                    ("dashboard", 6),
+                    ("chart", 6),
+                    ("dataJob", 5),
+                    ("dataFlow", 3),
+                    ("container", 4),
+                    ("glossaryTerm", 2),
+                    ("tag", 2),
+                    ("domain", 1),
+                    ("businessAttribute", 1),
+                ]
+            )
             urn = {
-                "dataset": lambda: self.dataset().urn, "dashboard": lambda: r.choice(w.dh_dashboards),
-                "chart": lambda: r.choice(w.dh_charts), "dataJob": lambda: r.choice(w.dh_jobs)[0],
-                "dataFlow": lambda: r.choice(w.dh_flows), "container": lambda: r.choice(w.dh_containers),
-                "glossaryTerm": lambda: r.choice(w.dh_terms), "tag": lambda: r.weighted(w.dh_tags),
-                "domain": lambda: r.choice(w.dh_domains), "businessAttribute": lambda: r.choice(w.dh_business_attributes),
+                "dataset": lambda: self.dataset().urn,
+                "dashboard": lambda: r.choice(w.dh_dashboards),
+                "chart": lambda: r.choice(w.dh_charts),
+                "dataJob": lambda: r.choice(w.dh_jobs)[0],
+                "dataFlow": lambda: r.choice(w.dh_flows),
+                "container": lambda: r.choice(w.dh_containers),
+                "glossaryTerm": lambda: r.choice(w.dh_terms),
+                "tag": lambda: r.weighted(w.dh_tags),
+                "domain": lambda: r.choice(w.dh_domains),
+                "businessAttribute": lambda: r.choice(w.dh_business_attributes),
             }[etype]()
-            op = {"entity.created": "CREATE", "entity.restored": "REINSTATE"}.get(kind) or r.weighted([("SOFT_DELETE", 80), ("HARD_DELETE", 20)])
+            op = {"entity.created": "CREATE", "entity.restored": "REINSTATE"}.get(kind) or r.weighted(
+                [("SOFT_DELETE", 80), ("HARD_DELETE", 20)]
+            )
             return "ece", self.ece(etype, urn, "LIFECYCLE", op, None, None, self.actor(0.4), time)
         if kind == "assertion.run_completed":
             urn, ds = r.choice(w.dh_assertions)
             result = r.weighted([("SUCCESS", 85), ("FAILURE", 12), ("ERROR", 3)])
-            params = {"runResult": "COMPLETE", "runId": str(time - r.randint(1000, 90_000)), "asserteeUrn": ds.urn, "assertionResult": result}
-            return "ece", self.ece("assertion", urn, "RUN", "COMPLETED", None, params, "urn:li:corpuser:__datahub_system", time)
+            params = {
+                "runResult": "COMPLETE",
+                "runId": str(time - r.randint(1000, 90_000)),
+                "asserteeUrn": ds.urn,
+                "assertionResult": result,
+            }
+            return "ece", self.ece(
+                "assertion", urn, "RUN", "COMPLETED", None, params, "urn:li:corpuser:__datahub_system", time
+            )
         if kind == "process.run_started":
-            job, flow = r.choice(w.dh_jobs)
+            job, _flow = r.choice(w.dh_jobs)
             urn = f"urn:li:dataProcessInstance:{r.hex(32)}"
             attempt = 1 if r.random() < 0.9 else r.randint(2, 3)
             params: dict[str, Any] = {"attempt": attempt, "dataJobUrn": job}
@@ -506,26 +797,40 @@ class DataHub:
             self.pending_runs.append((urn, job, params.get("parentInstanceUrn"), attempt))
             if len(self.pending_runs) > 50:
                 self.pending_runs.pop(0)
-            return "ece", self.ece("dataProcessInstance", urn, "RUN", "STARTED", None, params, "urn:li:corpuser:datahub", time)
+            return "ece", self.ece(
+                "dataProcessInstance", urn, "RUN", "STARTED", None, params, "urn:li:corpuser:datahub", time
+            )
         if kind == "process.run_completed":
             if self.pending_runs:
                 urn, job, parent, attempt = self.pending_runs.pop(r.randrange(len(self.pending_runs)))
             else:
                 job = r.choice(w.dh_jobs)[0]
                 urn, parent, attempt = f"urn:li:dataProcessInstance:{r.hex(32)}", None, 1
-            params = {"runResult": r.weighted([("SUCCESS", 88), ("FAILURE", 8), ("SKIPPED", 2), ("UP_FOR_RETRY", 2)]), "attempt": attempt, "dataJobUrn": job}
+            params = {
+                "runResult": r.weighted([("SUCCESS", 88), ("FAILURE", 8), ("SKIPPED", 2), ("UP_FOR_RETRY", 2)]),
+                "attempt": attempt,
+                "dataJobUrn": job,
+            }
             if parent:
                 params["parentInstanceUrn"] = parent
-            return "ece", self.ece("dataProcessInstance", urn, "RUN", "COMPLETED", None, params, "urn:li:corpuser:datahub", time)
+            return "ece", self.ece(
+                "dataProcessInstance", urn, "RUN", "COMPLETED", None, params, "urn:li:corpuser:datahub", time
+            )
         if kind in ("business_attribute.added", "business_attribute.removed"):
             ds = self.dataset()
             path = r.choice(ds.fields)
             attribute = r.choice(w.dh_business_attributes)
             params = {"businessAttributeUrn": attribute, "parentUrn": ds.urn, "datasetUrn": ds.urn}
             op = "ADD" if kind.endswith("added") else "REMOVE"
-            return "ece", self.ece("schemaField", ds.field_urn(path), "BUSINESS_ATTRIBUTE", op, attribute, params, actor, time)
+            return "ece", self.ece(
+                "schemaField", ds.field_urn(path), "BUSINESS_ATTRIBUTE", op, attribute, params, actor, time
+            )
         if kind.startswith("structured_property."):
-            op = {"structured_property.added": "ADD", "structured_property.modified": "MODIFY", "structured_property.removed": "REMOVE"}[kind]
+            op = {
+                "structured_property.added": "ADD",
+                "structured_property.modified": "MODIFY",
+                "structured_property.removed": "REMOVE",
+            }[kind]
             etype, urn = self.entity()
             prop, values = r.choice(w.dh_properties)
             params = {"propertyUrn": prop, "propertyValues": dumps(values(r))}
@@ -535,7 +840,14 @@ class DataHub:
         if kind == "proposal.created":
             urn = f"urn:li:actionRequest:{r.uuid()}"
             ds = self.dataset()
-            request_type = r.weighted([("TAG_ASSOCIATION", 40), ("TERM_ASSOCIATION", 30), ("UPDATE_DESCRIPTION", 20), ("DOMAIN_ASSOCIATION", 10)])
+            request_type = r.weighted(
+                [
+                    ("TAG_ASSOCIATION", 40),
+                    ("TERM_ASSOCIATION", 30),
+                    ("UPDATE_DESCRIPTION", 20),
+                    ("DOMAIN_ASSOCIATION", 10),
+                ]
+            )
             params = {"actionRequestType": request_type, "resourceType": "dataset", "resourceUrn": ds.urn}
             if r.random() < 0.3:
                 path = r.choice(ds.fields)
@@ -559,8 +871,12 @@ class DataHub:
             if r.random() < 0.15:
                 params = {"actionRequestStatus": "PENDING", "actionRequestType": request_type, "resourceUrn": resource}
                 return "ece", self.ece("actionRequest", urn, "LIFECYCLE", "PENDING", None, params, actor, time)
-            params = {"actionRequestStatus": "COMPLETED", "actionRequestResult": r.weighted([("ACCEPTED", 75), ("REJECTED", 25)]),
-                      "actionRequestType": request_type, "resourceUrn": resource}
+            params = {
+                "actionRequestStatus": "COMPLETED",
+                "actionRequestResult": r.weighted([("ACCEPTED", 75), ("REJECTED", 25)]),
+                "actionRequestType": request_type,
+                "resourceUrn": resource,
+            }
             return "ece", self.ece("actionRequest", urn, "LIFECYCLE", "COMPLETED", None, params, actor, time)
         if kind == "incident.status_changed":
             if self.open_incidents and r.random() < 0.5:
@@ -574,8 +890,19 @@ class DataHub:
             params = {"entities": "[" + ", ".join(entities) + "]"}
             return "ece", self.ece("incident", urn, "INCIDENT", op, None, params, actor, time)
         if kind in DH_RELATIONSHIP_KINDS:
-            op = {"relationship.created": "ADD", "relationship.updated": "RESTATE", "relationship.deleted": "REMOVE"}[kind]
-            rtype = r.weighted([("DownstreamOf", 45), ("IsPartOf", 15), ("Consumes", 12), ("Produces", 12), ("OwnedBy", 8), ("TaggedWith", 8)])
+            op = {"relationship.created": "ADD", "relationship.updated": "RESTATE", "relationship.deleted": "REMOVE"}[
+                kind
+            ]
+            rtype = r.weighted(
+                [
+                    ("DownstreamOf", 45),
+                    ("IsPartOf", 15),
+                    ("Consumes", 12),
+                    ("Produces", 12),
+                    ("OwnedBy", 8),
+                    ("TaggedWith", 8),
+                ]
+            )
             ds = self.dataset()
             if rtype == "DownstreamOf":
                 source, dest = ds.urn, self.dataset().urn
@@ -587,36 +914,72 @@ class DataHub:
                 source, dest = ds.urn, r.choice(w.dh_people)
             else:
                 source, dest = ds.urn, r.weighted(w.dh_tags)
-            event: dict[str, Any] = {"sourceUrn": source, "destinationUrn": dest, "operation": op, "relationshipType": rtype}
+            event: dict[str, Any] = {
+                "sourceUrn": source,
+                "destinationUrn": dest,
+                "operation": op,
+                "relationshipType": rtype,
+            }
             if rtype in ("DownstreamOf", "Consumes", "Produces"):
-                event["lifecycleOwner"] = rtype == "DownstreamOf" and "upstreamLineage" or "dataJobInputOutput"
+                event["lifecycleOwner"] = (rtype == "DownstreamOf" and "upstreamLineage") or "dataJobInputOutput"
             if rtype == "DownstreamOf" and r.random() < 0.3:
                 event["via"] = f"urn:li:query:{r.hex(16)}"
             if r.random() < 0.4:
-                event["properties"] = {"aspectName": r.choice(["upstreamLineage", "dataJobInputOutput", "container", "ownership", "globalTags"])}
+                event["properties"] = {
+                    "aspectName": r.choice(
+                        ["upstreamLineage", "dataJobInputOutput", "container", "ownership", "globalTags"]
+                    )
+                }
             event["auditStamp"] = {"actor": self.actor(0.3), "time": time}
             return "rce", event
         if kind == "unknown":
             # Something this version of the catalog does not know, in a shape the line's format
             # can carry: a future ECE category, another PlatformEvent name, or a MetadataChangeLog.
-            choices = {"ece": ["category"], "platform-event": ["category", "platform-event"],
-                       "actions": ["category", "mcl"]}.get(fmt, ["category", "platform-event", "mcl"])
+            choices = {
+                "ece": ["category"],
+                "platform-event": ["category", "platform-event"],
+                "actions": ["category", "mcl"],
+            }.get(fmt, ["category", "platform-event", "mcl"])
             ds = self.dataset()
             which = r.choice(choices)
             if which == "category":
                 app = f"urn:li:application:{r.choice(['churn-model', 'revenue-forecast', 'fraud-scoring'])}"
-                return "ece", self.ece("dataset", ds.urn, "APPLICATION", "ADD", app, {"applicationUrn": app, "context": "{}"}, actor, time)
+                return "ece", self.ece(
+                    "dataset", ds.urn, "APPLICATION", "ADD", app, {"applicationUrn": app, "context": "{}"}, actor, time
+                )
             if which == "platform-event":
-                value = {"message": {"template": "BROADCAST_ENTITY_CHANGE", "parameters": {"entityUrn": ds.urn, "entityName": ds.leaf, "actorUrn": actor}},
-                         "recipients": [{"type": "SLACK_CHANNEL", "id": "#data-alerts"}]}
-                return "platform-event", {"header": {"timestampMillis": time}, "name": "notificationRequestEvent",
-                                          "payload": {"value": dumps(value), "contentType": "application/json"}}
-            aspect = {"name": ds.leaf, "description": r.choice(DESCRIPTIONS), "customProperties": {"owner_team": r.choice(GROUPS)}, "tags": []}
-            return "mcl", {"entityType": "dataset", "entityUrn": ds.urn, "changeType": "UPSERT", "aspectName": "datasetProperties",
-                           "aspect": {"value": dumps(aspect), "contentType": "application/json"},
-                           "systemMetadata": {"lastObserved": time, "runId": f"snowflake-{r.hex(8)}", "lastRunId": "no-run-id-provided",
-                                              "properties": {"appSource": "ui"}},
-                           "created": {"time": time, "actor": actor}}
+                value = {
+                    "message": {
+                        "template": "BROADCAST_ENTITY_CHANGE",
+                        "parameters": {"entityUrn": ds.urn, "entityName": ds.leaf, "actorUrn": actor},
+                    },
+                    "recipients": [{"type": "SLACK_CHANNEL", "id": "#data-alerts"}],
+                }
+                return "platform-event", {
+                    "header": {"timestampMillis": time},
+                    "name": "notificationRequestEvent",
+                    "payload": {"value": dumps(value), "contentType": "application/json"},
+                }
+            aspect = {
+                "name": ds.leaf,
+                "description": r.choice(DESCRIPTIONS),
+                "customProperties": {"owner_team": r.choice(GROUPS)},
+                "tags": [],
+            }
+            return "mcl", {
+                "entityType": "dataset",
+                "entityUrn": ds.urn,
+                "changeType": "UPSERT",
+                "aspectName": "datasetProperties",
+                "aspect": {"value": dumps(aspect), "contentType": "application/json"},
+                "systemMetadata": {
+                    "lastObserved": time,
+                    "runId": f"snowflake-{r.hex(8)}",
+                    "lastRunId": "no-run-id-provided",
+                    "properties": {"appSource": "ui"},
+                },
+                "created": {"time": time, "actor": actor},
+            }
         raise ValueError(f"unknown DataHub kind {kind}")
 
     # -- envelopes ---------------------------------------------------------------------------
@@ -626,21 +989,37 @@ class DataHub:
             return dumps(payload)
         if shape == "mcl":
             self.offset += self.rng.randint(1, 40)
-            meta = {"kafka": {"topic": "MetadataChangeLog_Versioned_v1", "offset": self.offset, "partition": self.rng.randint(0, 2)}}
-            return '{ "event_type": "MetadataChangeLogEvent_v1", "event": %s, "meta": %s }' % (json.dumps(payload), json.dumps(meta))
+            meta = {
+                "kafka": {
+                    "topic": "MetadataChangeLog_Versioned_v1",
+                    "offset": self.offset,
+                    "partition": self.rng.randint(0, 2),
+                }
+            }
+            return (
+                f'{{ "event_type": "MetadataChangeLogEvent_v1", "event": {json.dumps(payload)}, '
+                f'"meta": {json.dumps(meta)} }}'
+            )
         time = payload["auditStamp"]["time"]
         if fmt == "ece":
             return dumps(payload)
         if fmt == "platform-event":
             name = "entityChangeEvent" if shape == "ece" else "relationshipChangeEvent"
-            return dumps({"header": {"timestampMillis": time}, "name": name,
-                          "payload": {"value": dumps(payload), "contentType": "application/json"}})
+            return dumps(
+                {
+                    "header": {"timestampMillis": time},
+                    "name": name,
+                    "payload": {"value": dumps(payload), "contentType": "application/json"},
+                }
+            )
         if fmt == "actions":
             self.offset += self.rng.randint(1, 40)
             meta = {"kafka": {"topic": "PlatformEvent_v1", "offset": self.offset, "partition": self.rng.randint(0, 2)}}
-            return '{ "event_type": "%s", "event": %s, "meta": %s }' % (
+            return '{{ "event_type": "{}", "event": {}, "meta": {} }}'.format(
                 "EntityChangeEvent_v1" if shape == "ece" else "RelationshipChangeEvent_v1",
-                json.dumps(actions_event(shape, payload)), json.dumps(meta))
+                json.dumps(actions_event(shape, payload)),
+                json.dumps(meta),
+            )
         raise ValueError(fmt)
 
     def poll_response(self, payloads: list[tuple[str, dict]]) -> str:
@@ -651,8 +1030,11 @@ class DataHub:
         for shape, payload in payloads:
             name = "entityChangeEvent" if shape == "ece" else "relationshipChangeEvent"
             inner = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8").decode("latin-1")
-            record = {"header": {"timestampMillis": payload["auditStamp"]["time"]}, "name": name,
-                      "payload": {"value": inner, "contentType": "application/json"}}
+            record = {
+                "header": {"timestampMillis": payload["auditStamp"]["time"]},
+                "name": name,
+                "payload": {"value": inner, "contentType": "application/json"},
+            }
             events.append({"contentType": "application/json", "value": dumps(record)})
         offset = base64.b64encode(dumps({"PlatformEvent_v1-0": self.offset}).encode()).decode()
         return dumps({"offsetId": offset, "count": len(events), "events": events})
@@ -677,18 +1059,33 @@ def actions_event(shape: str, payload: dict) -> dict:
 # --------------------------------------------------------------------------------------------
 
 AT_KINDS: list[tuple[str, float]] = [
-    ("entity.updated", 38), ("entity.created", 24), ("lineage.created", 4), ("tag.added", 10.5),
-    ("tag.removed", 3), ("custom_metadata.updated", 8), ("entity.deleted", 5),
-    ("tag.updated", 1), ("relationship.created", 1.5), ("relationship.updated", 0.5), ("relationship.deleted", 0.5),
+    ("entity.updated", 38),
+    ("entity.created", 24),
+    ("lineage.created", 4),
+    ("tag.added", 10.5),
+    ("tag.removed", 3),
+    ("custom_metadata.updated", 8),
+    ("entity.deleted", 5),
+    ("tag.updated", 1),
+    ("relationship.created", 1.5),
+    ("relationship.updated", 0.5),
+    ("relationship.deleted", 0.5),
     ("unknown", 0.3),
 ]
 AT_UNDOCUMENTED = {"tag.updated", "relationship.created", "relationship.updated", "relationship.deleted", "unknown"}
 AT_OPERATION = {
-    "entity.created": "ENTITY_CREATE", "lineage.created": "ENTITY_CREATE", "entity.updated": "ENTITY_UPDATE",
-    "entity.deleted": "ENTITY_DELETE", "custom_metadata.updated": "BUSINESS_ATTRIBUTE_UPDATE",
-    "tag.added": "CLASSIFICATION_ADD", "tag.removed": "CLASSIFICATION_DELETE", "tag.updated": "CLASSIFICATION_UPDATE",
-    "relationship.created": "RELATIONSHIP_CREATE", "relationship.updated": "RELATIONSHIP_UPDATE",
-    "relationship.deleted": "RELATIONSHIP_DELETE", "unknown": "LABEL_ADD",
+    "entity.created": "ENTITY_CREATE",
+    "lineage.created": "ENTITY_CREATE",
+    "entity.updated": "ENTITY_UPDATE",
+    "entity.deleted": "ENTITY_DELETE",
+    "custom_metadata.updated": "BUSINESS_ATTRIBUTE_UPDATE",
+    "tag.added": "CLASSIFICATION_ADD",
+    "tag.removed": "CLASSIFICATION_DELETE",
+    "tag.updated": "CLASSIFICATION_UPDATE",
+    "relationship.created": "RELATIONSHIP_CREATE",
+    "relationship.updated": "RELATIONSHIP_UPDATE",
+    "relationship.deleted": "RELATIONSHIP_DELETE",
+    "unknown": "LABEL_ADD",
 }
 
 
@@ -734,70 +1131,150 @@ class Atlan:
                 attributes["connectionName"] = asset.conn_name
         if type_name == "Column":
             precision = 38 if data_type == "NUMBER" else None
-            attributes.update({
-                "dataType": data_type, "rawDataTypeDefinition": raw_type, "order": column + 1,
-                "isNullable": name not in ("ID", "ORDER_ID"), "isPrimary": name == "ID", "isForeign": name.endswith("_ID") and name != "ID",
-                "isPartition": False, "isClustered": False, "isSort": False, "isDist": False, "isIndexed": name == "ID",
-                "precision": precision, "numericScale": 0 if precision else None,
-                "maxLength": int(raw_type.split("(")[1].rstrip(")")) if data_type == "VARCHAR" else None,
-                "tableName": asset.name, "tableQualifiedName": asset.qn,
-                "schemaName": asset.schema, "schemaQualifiedName": asset.qn.rsplit("/", 1)[0],
-                "databaseName": asset.db, "databaseQualifiedName": asset.qn.rsplit("/", 2)[0],
-            })
+            attributes.update(
+                {
+                    "dataType": data_type,
+                    "rawDataTypeDefinition": raw_type,
+                    "order": column + 1,
+                    "isNullable": name not in ("ID", "ORDER_ID"),
+                    "isPrimary": name == "ID",
+                    "isForeign": name.endswith("_ID") and name != "ID",
+                    "isPartition": False,
+                    "isClustered": False,
+                    "isSort": False,
+                    "isDist": False,
+                    "isIndexed": name == "ID",
+                    "precision": precision,
+                    "numericScale": 0 if precision else None,
+                    "maxLength": int(raw_type.split("(")[1].rstrip(")")) if data_type == "VARCHAR" else None,
+                    "tableName": asset.name,
+                    "tableQualifiedName": asset.qn,
+                    "schemaName": asset.schema,
+                    "schemaQualifiedName": asset.qn.rsplit("/", 1)[0],
+                    "databaseName": asset.db,
+                    "databaseQualifiedName": asset.qn.rsplit("/", 2)[0],
+                }
+            )
             if asset.type_name == "View":
                 attributes.update({"viewName": asset.name, "viewQualifiedName": asset.qn})
         elif type_name in ("Table", "View", "MaterialisedView"):
-            attributes.update({
-                "columnCount": len(asset.columns), "schemaName": asset.schema, "schemaQualifiedName": asset.qn.rsplit("/", 1)[0],
-                "databaseName": asset.db, "databaseQualifiedName": asset.qn.rsplit("/", 2)[0],
-                "isQueryPreview": False, "isTemporary": False,
-            })
+            attributes.update(
+                {
+                    "columnCount": len(asset.columns),
+                    "schemaName": asset.schema,
+                    "schemaQualifiedName": asset.qn.rsplit("/", 1)[0],
+                    "databaseName": asset.db,
+                    "databaseQualifiedName": asset.qn.rsplit("/", 2)[0],
+                    "isQueryPreview": False,
+                    "isTemporary": False,
+                }
+            )
             if type_name == "Table":
-                attributes.update({"rowCount": r.randint(1_000, 900_000_000), "sizeBytes": r.randint(100_000, 90_000_000_000),
-                                   "isPartitioned": r.random() < 0.2})
+                attributes.update(
+                    {
+                        "rowCount": r.randint(1_000, 900_000_000),
+                        "sizeBytes": r.randint(100_000, 90_000_000_000),
+                        "isPartitioned": r.random() < 0.2,
+                    }
+                )
                 if r.random() < 0.05:
                     attributes["tableType"] = "ICEBERG"
             else:
-                attributes["definition"] = f"create or replace view {asset.name} as select * from {asset.db}.{asset.schema}.STG_{asset.name.split('_', 1)[-1]}"
+                attributes["definition"] = (
+                    f"create or replace view {asset.name} as select * from "
+                    f"{asset.db}.{asset.schema}.STG_{asset.name.split('_', 1)[-1]}"
+                )
         elif type_name == "AtlasGlossaryTerm":
             attributes.update({"shortDescription": r.choice(DESCRIPTIONS)[:60], "abbreviation": None})
         else:
             attributes.update({"sourceURL": f"https://{asset.connector}.acme.com/{r.hex(8)}"})
-        attributes.update({
-            "description": asset.description if type_name != "Column" else None,
-            "userDescription": None, "displayName": None, "tenantId": "default",
-            "certificateStatus": asset.certificate,
-            "ownerUsers": list(asset.owners), "ownerGroups": [], "adminUsers": [], "adminGroups": [], "viewerUsers": [], "viewerGroups": [],
-            "announcementType": None, "announcementTitle": None, "announcementMessage": None,
-            "popularityScore": 1.17549435e-38 if r.random() < 0.6 else round(r.random() * 3, 6),
-            "viewScore": 1.17549435e-38, "sourceReadCount": r.randint(0, 5000), "sourceReadUserCount": r.randint(0, 40),
-            "isDiscoverable": True, "isEditable": True, "isAIGenerated": False, "hasLineage": r.random() < 0.4,
-            "sourceCreatedBy": r.choice(["TRANSFORMER", "DBT_USER", "SYSADMIN", "LOADER"]) if asset.connector else None,
-            "sourceCreatedAt": asset.created, "sourceUpdatedAt": asset.created + r.randint(0, 30) * 86_400_000,
-            "lastSyncWorkflowName": f"atlan-{asset.connector}-default-{asset.connector}-{r.randint(1660000000, 1700000000)}" if asset.connector else None,
-            "lastSyncRun": f"atlan-{asset.connector}-default-{asset.connector}-{r.hex(5)}" if asset.connector else None,
-            "lastSyncRunAt": time - r.randint(60_000, 86_400_000),
-        })
-        header: dict[str, Any] = {"typeName": type_name, "attributes": attributes, "guid": guid, "status": "ACTIVE",
-                                  "displayText": name, "isIncomplete": False, "createdBy": self.w.at_crawler, "updatedBy": updated_by,
-                                  "createTime": asset.created, "updateTime": time}
+        attributes.update(
+            {
+                "description": asset.description if type_name != "Column" else None,
+                "userDescription": None,
+                "displayName": None,
+                "tenantId": "default",
+                "certificateStatus": asset.certificate,
+                "ownerUsers": list(asset.owners),
+                "ownerGroups": [],
+                "adminUsers": [],
+                "adminGroups": [],
+                "viewerUsers": [],
+                "viewerGroups": [],
+                "announcementType": None,
+                "announcementTitle": None,
+                "announcementMessage": None,
+                "popularityScore": 1.17549435e-38 if r.random() < 0.6 else round(r.random() * 3, 6),
+                "viewScore": 1.17549435e-38,
+                "sourceReadCount": r.randint(0, 5000),
+                "sourceReadUserCount": r.randint(0, 40),
+                "isDiscoverable": True,
+                "isEditable": True,
+                "isAIGenerated": False,
+                "hasLineage": r.random() < 0.4,
+                "sourceCreatedBy": r.choice(["TRANSFORMER", "DBT_USER", "SYSADMIN", "LOADER"])
+                if asset.connector
+                else None,
+                "sourceCreatedAt": asset.created,
+                "sourceUpdatedAt": asset.created + r.randint(0, 30) * 86_400_000,
+                "lastSyncWorkflowName": (
+                    f"atlan-{asset.connector}-default-{asset.connector}-{r.randint(1660000000, 1700000000)}"
+                )
+                if asset.connector
+                else None,
+                "lastSyncRun": f"atlan-{asset.connector}-default-{asset.connector}-{r.hex(5)}"
+                if asset.connector
+                else None,
+                "lastSyncRunAt": time - r.randint(60_000, 86_400_000),
+            }
+        )
+        header: dict[str, Any] = {
+            "typeName": type_name,
+            "attributes": attributes,
+            "guid": guid,
+            "status": "ACTIVE",
+            "displayText": name,
+            "isIncomplete": False,
+            "createdBy": self.w.at_crawler,
+            "updatedBy": updated_by,
+            "createTime": asset.created,
+            "updateTime": time,
+        }
         if asset.tags and column is None:
             header["classificationNames"] = list(asset.tags)
             header["classifications"] = [self.tag_object(t, guid, propagate=True) for t in asset.tags]
         if type_name == "AtlasGlossaryTerm":
-            header["relationshipAttributes"] = {"anchor": {"guid": self.w.at_glossary_guid, "typeName": "AtlasGlossary",
-                                                           "uniqueAttributes": {"qualifiedName": self.w.at_glossary_qn}}}
+            header["relationshipAttributes"] = {
+                "anchor": {
+                    "guid": self.w.at_glossary_guid,
+                    "typeName": "AtlasGlossary",
+                    "uniqueAttributes": {"qualifiedName": self.w.at_glossary_qn},
+                }
+            }
         return header
 
     def tag_object(self, tag_id: str, entity_guid: str, propagate: bool, full: bool = True) -> dict:
-        tag = {"typeName": tag_id, "entityGuid": entity_guid, "entityStatus": "ACTIVE", "propagate": propagate,
-               "removePropagationsOnEntityDelete": True, "restrictPropagationThroughLineage": False}
+        tag = {
+            "typeName": tag_id,
+            "entityGuid": entity_guid,
+            "entityStatus": "ACTIVE",
+            "propagate": propagate,
+            "removePropagationsOnEntityDelete": True,
+            "restrictPropagationThroughLineage": False,
+        }
         if full:
             tag["restrictPropagationThroughHierarchy"] = False
         return tag
 
-    def message(self, operation: str, time: int, entity: dict | None, mutated: Any = None, headers: dict | None = None,
-                relationship: dict | None = None) -> dict:
+    def message(
+        self,
+        operation: str,
+        time: int,
+        entity: dict | None,
+        mutated: Any = None,
+        headers: dict | None = None,
+        relationship: dict | None = None,
+    ) -> dict:
         message: dict[str, Any] = {"type": "ENTITY_NOTIFICATION_V2"}
         if entity is not None:
             message["entity"] = entity
@@ -834,76 +1311,172 @@ class Atlan:
             def ref(asset: AtAsset) -> dict:
                 if column_level:
                     i = r.randrange(len(asset.columns))
-                    return {"guid": asset.column_guids[i], "typeName": "Column",
-                            "uniqueAttributes": {"qualifiedName": f"{asset.qn}/{asset.columns[i][0].upper()}"}}
-                return {"guid": asset.guid, "typeName": asset.type_name, "uniqueAttributes": {"qualifiedName": asset.qn}}
+                    return {
+                        "guid": asset.column_guids[i],
+                        "typeName": "Column",
+                        "uniqueAttributes": {"qualifiedName": f"{asset.qn}/{asset.columns[i][0].upper()}"},
+                    }
+                return {
+                    "guid": asset.guid,
+                    "typeName": asset.type_name,
+                    "uniqueAttributes": {"qualifiedName": asset.qn},
+                }
 
             inputs = [ref(a) for a in refs_in]
             outputs = [ref(target)]
             qn = f"{source.conn_qn}/{r.hex(32)}"
-            sql = f"insert into {target.db}.{target.schema}.{target.name} select * from {source.db}.{source.schema}.{source.name} where updated_at > current_date - 1"
-            attributes = {"qualifiedName": qn, "name": f"{source.name} → {target.name}", "connectorName": source.connector,
-                          "connectionQualifiedName": source.conn_qn, "code": sql, "sql": sql,
-                          "inputs": inputs, "outputs": outputs, "tenantId": "default", "certificateStatus": None,
-                          "ownerUsers": [], "ownerGroups": [], "popularityScore": 1.17549435e-38, "isDiscoverable": True,
-                          "isEditable": True, "lastSyncRunAt": time - 30_000, "lastSyncRun": f"atlan-{source.connector}-lineage-{r.hex(5)}"}
-            header = {"typeName": type_name, "attributes": attributes, "guid": r.uuid(), "status": "ACTIVE", "displayText": attributes["name"],
-                      "isIncomplete": False, "createdBy": self.w.at_crawler, "updatedBy": self.w.at_crawler, "createTime": time, "updateTime": time}
+            sql = (
+                f"insert into {target.db}.{target.schema}.{target.name} "
+                f"select * from {source.db}.{source.schema}.{source.name} where updated_at > current_date - 1"
+            )
+            attributes = {
+                "qualifiedName": qn,
+                "name": f"{source.name} → {target.name}",
+                "connectorName": source.connector,
+                "connectionQualifiedName": source.conn_qn,
+                "code": sql,
+                "sql": sql,
+                "inputs": inputs,
+                "outputs": outputs,
+                "tenantId": "default",
+                "certificateStatus": None,
+                "ownerUsers": [],
+                "ownerGroups": [],
+                "popularityScore": 1.17549435e-38,
+                "isDiscoverable": True,
+                "isEditable": True,
+                "lastSyncRunAt": time - 30_000,
+                "lastSyncRun": f"atlan-{source.connector}-lineage-{r.hex(5)}",
+            }
+            header = {
+                "typeName": type_name,
+                "attributes": attributes,
+                "guid": r.uuid(),
+                "status": "ACTIVE",
+                "displayText": attributes["name"],
+                "isIncomplete": False,
+                "createdBy": self.w.at_crawler,
+                "updatedBy": self.w.at_crawler,
+                "createTime": time,
+                "updateTime": time,
+            }
             return self.message(op, time, header)
         if kind == "entity.updated":
             asset, column = self.pick_asset()
             header = self.header(asset, column, time, user)
             if r.random() < 0.5:
                 header.pop("status", None)  # missing in both ENTITY_UPDATE samples of the docs
-            change = r.weighted([("description", 30), ("certificate", 20), ("owners", 15), ("announcement", 8), ("meanings", 12), ("readme", 5), ("sync", 10)])
+            change = r.weighted(
+                [
+                    ("description", 30),
+                    ("certificate", 20),
+                    ("owners", 15),
+                    ("announcement", 8),
+                    ("meanings", 12),
+                    ("readme", 5),
+                    ("sync", 10),
+                ]
+            )
             changed: dict[str, Any] = {"tenantId": "default"}
             relationship_attributes = None
             if change == "description":
                 changed["userDescription"] = r.choice(DESCRIPTIONS)
             elif change == "certificate":
                 status = r.choice(["VERIFIED", "DRAFT", "DEPRECATED"])
-                changed.update({"certificateStatus": status, "certificateUpdatedBy": user, "certificateUpdatedAt": time,
-                                "certificateStatusMessage": r.choice([None, "Reviewed by governance", "Pending owner sign-off"])})
+                changed.update(
+                    {
+                        "certificateStatus": status,
+                        "certificateUpdatedBy": user,
+                        "certificateUpdatedAt": time,
+                        "certificateStatusMessage": r.choice(
+                            [None, "Reviewed by governance", "Pending owner sign-off"]
+                        ),
+                    }
+                )
             elif change == "owners":
                 changed["ownerUsers"] = r.sample(PEOPLE[:12], r.randint(1, 3))
                 if r.random() < 0.4:
                     changed["ownerGroups"] = r.sample(GROUPS, 1)
             elif change == "announcement":
-                changed.update({"announcementType": r.choice(["information", "warning", "issue"]),
-                                "announcementTitle": r.choice(["Migration to new warehouse", "Data delayed", "Schema change on Friday"]),
-                                "announcementMessage": "See #data-announcements for details.", "announcementUpdatedBy": user,
-                                "announcementUpdatedAt": time})
+                changed.update(
+                    {
+                        "announcementType": r.choice(["information", "warning", "issue"]),
+                        "announcementTitle": r.choice(
+                            ["Migration to new warehouse", "Data delayed", "Schema change on Friday"]
+                        ),
+                        "announcementMessage": "See #data-announcements for details.",
+                        "announcementUpdatedBy": user,
+                        "announcementUpdatedAt": time,
+                    }
+                )
             elif change == "meanings":
                 term = r.choice(self.w.at_terms)
-                relationship_attributes = {"meanings": [{"guid": term.guid, "typeName": "AtlasGlossaryTerm",
-                                                         "uniqueAttributes": {"qualifiedName": term.qn}}]}
+                relationship_attributes = {
+                    "meanings": [
+                        {
+                            "guid": term.guid,
+                            "typeName": "AtlasGlossaryTerm",
+                            "uniqueAttributes": {"qualifiedName": term.qn},
+                        }
+                    ]
+                }
             elif change == "readme":
                 changed["readme"] = None
                 relationship_attributes = {"readme": {"guid": r.uuid(), "typeName": "Readme"}}
             else:
-                changed.update({"lastSyncRunAt": time - 5000, "lastSyncRun": f"atlan-{asset.connector or 'glossary'}-{r.hex(5)}",
-                                "sourceUpdatedAt": time - r.randint(60_000, 3_600_000)})
+                changed.update(
+                    {
+                        "lastSyncRunAt": time - 5000,
+                        "lastSyncRun": f"atlan-{asset.connector or 'glossary'}-{r.hex(5)}",
+                        "sourceUpdatedAt": time - r.randint(60_000, 3_600_000),
+                    }
+                )
             guid = header["guid"]
-            mutated: dict[str, Any] = {"typeName": header["typeName"], "attributes": changed, "guid": guid, "isIncomplete": False,
-                                       "provenanceType": 0, "updatedBy": user, "updateTime": time, "version": 0, "proxy": False}
+            mutated: dict[str, Any] = {
+                "typeName": header["typeName"],
+                "attributes": changed,
+                "guid": guid,
+                "isIncomplete": False,
+                "provenanceType": 0,
+                "updatedBy": user,
+                "updateTime": time,
+                "version": 0,
+                "proxy": False,
+            }
             if relationship_attributes:
                 mutated["relationshipAttributes"] = relationship_attributes
             if change == "description":
                 header["attributes"]["userDescription"] = changed["userDescription"]
-            headers = {"x-atlan-request-id": r.hex(32), "x-atlan-via-ui": "true" if not user.startswith("service") else "false"} if r.random() < 0.6 else None
+            headers = (
+                {
+                    "x-atlan-request-id": r.hex(32),
+                    "x-atlan-via-ui": "true" if not user.startswith("service") else "false",
+                }
+                if r.random() < 0.6
+                else None
+            )
             return self.message(op, time, header, mutated, headers)
         if kind == "entity.deleted":
             asset, column = self.pick_asset()
             header = self.header(asset, column, time, user, full=False)
             handler = r.weighted([("SOFT", 40), ("DEFAULT", 25), ("HARD", 25), ("PURGE", 10)])
-            header.update({"status": "DELETED", "displayText": header["attributes"]["qualifiedName"],
-                           "isIncomplete": False, "createdBy": self.w.at_crawler, "updatedBy": user, "createTime": asset.created,
-                           "updateTime": time, "deleteHandler": handler})
+            header.update(
+                {
+                    "status": "DELETED",
+                    "displayText": header["attributes"]["qualifiedName"],
+                    "isIncomplete": False,
+                    "createdBy": self.w.at_crawler,
+                    "updatedBy": user,
+                    "createTime": asset.created,
+                    "updateTime": time,
+                    "deleteHandler": handler,
+                }
+            )
             return self.message(op, time, header)
         if kind == "custom_metadata.updated":
             asset, column = self.pick_asset()
             header = self.header(asset, column, time, user)
-            set_id, set_name, attrs = r.choice(self.w.at_cm_sets)
+            set_id, _set_name, attrs = r.choice(self.w.at_cm_sets)
             chosen = r.sample(attrs, r.randint(1, len(attrs)))
             values: dict[str, Any] = {}
             removing = r.random() < 0.2
@@ -911,7 +1484,9 @@ class Atlan:
                 if removing:
                     values[attr_id] = None
                 elif attr_name in ("Score", "Monthly Cost USD", "Retention Days"):
-                    values[attr_id] = round(r.random() * 100, 2) if attr_name != "Retention Days" else r.choice([30, 90, 365])
+                    values[attr_id] = (
+                        round(r.random() * 100, 2) if attr_name != "Retention Days" else r.choice([30, 90, 365])
+                    )
                 elif attr_name in ("Last Checked", "Sunset Date"):
                     values[attr_id] = time + r.randint(-30, 120) * 86_400_000
                 elif attr_name == "Contains PII":
@@ -919,7 +1494,17 @@ class Atlan:
                 elif attr_name == "Owner Team":
                     values[attr_id] = r.sample(GROUPS, r.randint(1, 2))
                 else:
-                    values[attr_id] = r.choice(["Legitimate interest", "Consent", "CC-1001", "Production", "Beta", "Retired", "DIM_CUSTOMER_V2"])
+                    values[attr_id] = r.choice(
+                        [
+                            "Legitimate interest",
+                            "Consent",
+                            "CC-1001",
+                            "Production",
+                            "Beta",
+                            "Retired",
+                            "DIM_CUSTOMER_V2",
+                        ]
+                    )
             mutated = {set_id: values}
             return self.message(op, time, header, mutated)
         if kind in ("tag.added", "tag.removed", "tag.updated"):
@@ -930,7 +1515,10 @@ class Atlan:
             entity_guid = asset.column_guids[column] if column is not None else asset.guid
             propagated = r.random() < 0.35
             origin = r.zipf(self.w.at_tables).guid if propagated else entity_guid
-            tags = [self.tag_object(t, origin, propagate=r.random() < 0.8, full=r.random() < 0.7) for t in dict.fromkeys(tag_ids)]
+            tags = [
+                self.tag_object(t, origin, propagate=r.random() < 0.8, full=r.random() < 0.7)
+                for t in dict.fromkeys(tag_ids)
+            ]
             if kind == "tag.added" and column is None:
                 for t in tag_ids:
                     if t not in asset.tags:
@@ -954,18 +1542,67 @@ class Atlan:
         if kind.startswith("relationship."):
             term = r.choice(self.w.at_terms)
             table = r.zipf(self.w.at_tables)
-            rtype, end1, end2, label = r.choice([
-                ("AtlasGlossarySemanticAssignment", {"guid": term.guid, "typeName": "AtlasGlossaryTerm", "uniqueAttributes": {"qualifiedName": term.qn}},
-                 {"guid": table.guid, "typeName": table.type_name, "uniqueAttributes": {"qualifiedName": table.qn}}, "r:AtlasGlossarySemanticAssignment"),
-                ("table_columns", {"guid": table.guid, "typeName": table.type_name, "uniqueAttributes": {"qualifiedName": table.qn}},
-                 {"guid": table.column_guids[0], "typeName": "Column", "uniqueAttributes": {"qualifiedName": f"{table.qn}/{table.columns[0][0].upper()}"}}, "__Table.columns"),
-                ("asset_readme", {"guid": table.guid, "typeName": table.type_name, "uniqueAttributes": {"qualifiedName": table.qn}},
-                 {"guid": r.uuid(), "typeName": "Readme", "uniqueAttributes": {"qualifiedName": f"{table.guid}/readme"}}, "__Asset.readme"),
-            ])
+            rtype, end1, end2, label = r.choice(
+                [
+                    (
+                        "AtlasGlossarySemanticAssignment",
+                        {
+                            "guid": term.guid,
+                            "typeName": "AtlasGlossaryTerm",
+                            "uniqueAttributes": {"qualifiedName": term.qn},
+                        },
+                        {
+                            "guid": table.guid,
+                            "typeName": table.type_name,
+                            "uniqueAttributes": {"qualifiedName": table.qn},
+                        },
+                        "r:AtlasGlossarySemanticAssignment",
+                    ),
+                    (
+                        "table_columns",
+                        {
+                            "guid": table.guid,
+                            "typeName": table.type_name,
+                            "uniqueAttributes": {"qualifiedName": table.qn},
+                        },
+                        {
+                            "guid": table.column_guids[0],
+                            "typeName": "Column",
+                            "uniqueAttributes": {"qualifiedName": f"{table.qn}/{table.columns[0][0].upper()}"},
+                        },
+                        "__Table.columns",
+                    ),
+                    (
+                        "asset_readme",
+                        {
+                            "guid": table.guid,
+                            "typeName": table.type_name,
+                            "uniqueAttributes": {"qualifiedName": table.qn},
+                        },
+                        {
+                            "guid": r.uuid(),
+                            "typeName": "Readme",
+                            "uniqueAttributes": {"qualifiedName": f"{table.guid}/readme"},
+                        },
+                        "__Asset.readme",
+                    ),
+                ]
+            )
             status = "DELETED" if kind == "relationship.deleted" else "ACTIVE"
-            relationship = {"typeName": rtype, "guid": r.uuid(), "status": status, "propagateTags": "ONE_TO_TWO" if rtype.startswith("Atlas") else "NONE",
-                            "label": label, "end1": end1, "end2": end2, "createdBy": user, "updatedBy": user,
-                            "createTime": time - r.randint(0, 3) * 86_400_000, "updateTime": time, "version": 0}
+            relationship = {
+                "typeName": rtype,
+                "guid": r.uuid(),
+                "status": status,
+                "propagateTags": "ONE_TO_TWO" if rtype.startswith("Atlas") else "NONE",
+                "label": label,
+                "end1": end1,
+                "end2": end2,
+                "createdBy": user,
+                "updatedBy": user,
+                "createTime": time - r.randint(0, 3) * 86_400_000,
+                "updateTime": time,
+                "version": 0,
+            }
             return self.message(op, time, None, relationship=relationship)
         if kind == "unknown":
             asset, column = self.pick_asset()
@@ -976,54 +1613,110 @@ class Atlan:
 
     # -- envelopes ---------------------------------------------------------------------------
     def envelope(self, message: dict, compression: str = "NONE") -> dict:
+        """The notification envelope; GZIP as Atlas's producer (which Atlan kept) writes it: the
+        whole envelope's JSON gzipped and base64-encoded into the `message` of a string message
+        (`AbstractNotification.createNotificationMessages`)."""
         r = self.rng
         time = message["eventTime"]
-        body: Any = message
-        env: dict[str, Any] = {"source": {}, "version": {"version": "1.0.0", "versionParts": [1]}}
-        if compression == "GZIP":
-            env["msgId"] = r.uuid()
-            body = base64.b64encode(gzip.compress(dumps(message).encode(), mtime=0)).decode()
-        env.update({"msgCompressionKind": compression, "msgSplitIdx": 1, "msgSplitCount": 1, "msgSourceIP": r.choice(self.ips),
-                    "msgCreatedBy": "", "msgCreationTime": time + r.randint(60, 2000), "spooled": False, "message": body})
-        return env
+        msg_id = r.uuid() if compression == "GZIP" else None
+        env: dict[str, Any] = {
+            "source": {},
+            "version": ATLAS_MESSAGE_VERSION,
+            "msgCompressionKind": "NONE",
+            "msgSplitIdx": 1,
+            "msgSplitCount": 1,
+            "msgSourceIP": r.choice(self.ips),
+            "msgCreatedBy": "",
+            "msgCreationTime": time + r.randint(60, 2000),
+            "spooled": False,
+            "message": message,
+        }
+        if msg_id is None:
+            return env
+        return atlas_string_message(atlas_gzip_base64(dumps(env)), f"{msg_id}_0", "GZIP")
 
     def split(self, message: dict, parts: int = 2) -> list[dict]:
-        """A message too large for one notification: gzip+base64, cut in `parts` chunks."""
+        """A notification too large for one Kafka message, as Atlas's producer splits it: the
+        base64 of the gzipped envelope cut into `parts` chunks, numbered from 0."""
         r = self.rng
-        text = base64.b64encode(gzip.compress(dumps(message).encode(), mtime=0)).decode()
-        size = -(-len(text) // parts)
-        msg_id = r.uuid()
+        msg_id = f"{r.uuid()}_0"
         created = message["eventTime"] + r.randint(60, 2000)
-        out = []
-        for i in range(parts):
-            out.append({"source": {}, "version": {"version": "1.0.0", "versionParts": [1]}, "msgId": msg_id,
-                        "msgCompressionKind": "GZIP", "msgSplitIdx": i + 1, "msgSplitCount": parts, "msgSourceIP": self.ips[0],
-                        "msgCreatedBy": "", "msgCreationTime": created, "spooled": False, "message": text[i * size:(i + 1) * size]})
-        return out
+        env = {
+            "source": {},
+            "version": ATLAS_MESSAGE_VERSION,
+            "msgCompressionKind": "NONE",
+            "msgSplitIdx": 1,
+            "msgSplitCount": 1,
+            "msgSourceIP": self.ips[0],
+            "msgCreatedBy": "",
+            "msgCreationTime": created,
+            "spooled": False,
+            "message": message,
+        }
+        text = atlas_gzip_base64(dumps(env))
+        size = -(-len(text) // parts)
+        return [atlas_string_message(text[i * size : (i + 1) * size], msg_id, "GZIP", i, parts) for i in range(parts)]
 
     def lambda_request(self, body: str, time: int, signed: bool = True) -> dict:
         r = self.rng
         host = f"{r.choice(['x7k2m9', 'q4n8p1'])}{r.hex(20)}.lambda-url.us-east-1.on.aws"
-        headers = {"content-length": str(len(body.encode())), "x-amzn-tls-version": "TLSv1.3", "x-forwarded-proto": "https",
-                   "x-forwarded-port": "443", "x-forwarded-for": f"52.{r.randint(0, 255)}.{r.randint(0, 255)}.{r.randint(1, 254)}",
-                   "accept-encoding": "gzip", "x-amzn-tls-cipher-suite": "TLS_AES_128_GCM_SHA256",
-                   "x-amzn-trace-id": f"Root=1-{time // 1000:08x}-{r.hex(24)}", "host": host,
-                   "content-type": "text/plain; charset=utf-8", "user-agent": "go-resty/1.12.0 (https://github.com/go-resty/resty)"}
+        headers = {
+            "content-length": str(len(body.encode())),
+            "x-amzn-tls-version": "TLSv1.3",
+            "x-forwarded-proto": "https",
+            "x-forwarded-port": "443",
+            "x-forwarded-for": f"52.{r.randint(0, 255)}.{r.randint(0, 255)}.{r.randint(1, 254)}",
+            "accept-encoding": "gzip",
+            "x-amzn-tls-cipher-suite": "TLS_AES_128_GCM_SHA256",
+            "x-amzn-trace-id": f"Root=1-{time // 1000:08x}-{r.hex(24)}",
+            "host": host,
+            "content-type": "text/plain; charset=utf-8",
+            "user-agent": "go-resty/1.12.0 (https://github.com/go-resty/resty)",
+        }
         if signed:
             headers["x-atlan-signing-secret"] = "wh-7f3c9a1e5b2d4c6a8e0f1a2b3c4d5e6f"
-        return {"version": "2.0", "routeKey": "$default", "rawPath": "/", "rawQueryString": "", "headers": headers,
-                "requestContext": {"accountId": "anonymous", "apiId": host.split(".")[0], "domainName": host, "domainPrefix": host.split(".")[0],
-                                   "http": {"method": "POST", "path": "/", "protocol": "HTTP/1.1", "sourceIp": headers["x-forwarded-for"],
-                                            "userAgent": headers["user-agent"]},
-                                   "requestId": r.uuid(), "routeKey": "$default", "stage": "$default",
-                                   "time": _clf_time(time + 150), "timeEpoch": time + 150},
-                "body": body, "isBase64Encoded": False}
+        return {
+            "version": "2.0",
+            "routeKey": "$default",
+            "rawPath": "/",
+            "rawQueryString": "",
+            "headers": headers,
+            "requestContext": {
+                "accountId": "anonymous",
+                "apiId": host.split(".")[0],
+                "domainName": host,
+                "domainPrefix": host.split(".")[0],
+                "http": {
+                    "method": "POST",
+                    "path": "/",
+                    "protocol": "HTTP/1.1",
+                    "sourceIp": headers["x-forwarded-for"],
+                    "userAgent": headers["user-agent"],
+                },
+                "requestId": r.uuid(),
+                "routeKey": "$default",
+                "stage": "$default",
+                "time": _clf_time(time + 150),
+                "timeEpoch": time + 150,
+            },
+            "body": body,
+            "isBase64Encoded": False,
+        }
 
     def event_bridge(self, envelope: dict) -> dict:
         r = self.rng
         time = envelope["msgCreationTime"]
-        return {"version": "0", "id": r.uuid(), "detail-type": "Atlan Event", "source": "com.atlan.webhook", "account": "123456789012",
-                "time": _iso_time(time + 300), "region": "eu-west-1", "resources": [], "detail": envelope}
+        return {
+            "version": "0",
+            "id": r.uuid(),
+            "detail-type": "Atlan Event",
+            "source": "com.atlan.webhook",
+            "account": "123456789012",
+            "time": _iso_time(time + 300),
+            "region": "eu-west-1",
+            "resources": [],
+            "detail": envelope,
+        }
 
     def line(self, message: dict, fmt: str) -> str:
         if fmt == "envelope":
@@ -1039,12 +1732,14 @@ class Atlan:
 
 def _clf_time(ms: int) -> str:
     import datetime as dt
+
     t = dt.datetime.fromtimestamp(ms / 1000, dt.timezone.utc)
     return t.strftime("%d/%b/%Y:%H:%M:%S +0000")
 
 
 def _iso_time(ms: int) -> str:
     import datetime as dt
+
     return dt.datetime.fromtimestamp(ms / 1000, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -1056,7 +1751,9 @@ DH_FORMATS = [("ece", 50), ("platform-event", 30), ("actions", 20)]
 AT_FORMATS = [("envelope", 80), ("lambda", 15), ("eventbridge", 3), ("gzip", 2)]
 
 
-def datahub_lines(rng: Rng, world: World, count: int, fmt: str, documented_only: bool, clock: Clock) -> Iterator[tuple[int, str]]:
+def datahub_lines(
+    rng: Rng, world: World, count: int, fmt: str, documented_only: bool, clock: Clock
+) -> Iterator[tuple[int, str]]:
     dh = DataHub(rng, world)
     kinds = [(k, w) for k, w in DH_KINDS if not (documented_only and k == "unknown")]
     if fmt == "ece":
@@ -1082,7 +1779,9 @@ def datahub_lines(rng: Rng, world: World, count: int, fmt: str, documented_only:
         produced += 1
 
 
-def atlan_lines(rng: Rng, world: World, count: int, fmt: str, documented_only: bool, clock: Clock) -> Iterator[tuple[int, str]]:
+def atlan_lines(
+    rng: Rng, world: World, count: int, fmt: str, documented_only: bool, clock: Clock
+) -> Iterator[tuple[int, str]]:
     at = Atlan(rng, world)
     kinds = [(k, w) for k, w in AT_KINDS if not (documented_only and k in AT_UNDOCUMENTED)]
     for _ in range(count):
@@ -1096,8 +1795,22 @@ def atlan_lines(rng: Rng, world: World, count: int, fmt: str, documented_only: b
 def mixed_lines(rng: Rng, world: World, count: int, documented_only: bool) -> Iterator[str]:
     """Both platforms interleaved in time order (DataHub ~60% of the events)."""
     dh_count = count * 6 // 10
-    dh = datahub_lines(Rng(rng.getrandbits(64)), world, dh_count, "mixed", documented_only, Clock(Rng(rng.getrandbits(64)), mean_gap_ms=3000))
-    at = atlan_lines(Rng(rng.getrandbits(64)), world, count - dh_count, "mixed", documented_only, Clock(Rng(rng.getrandbits(64)), mean_gap_ms=4500))
+    dh = datahub_lines(
+        Rng(rng.getrandbits(64)),
+        world,
+        dh_count,
+        "mixed",
+        documented_only,
+        Clock(Rng(rng.getrandbits(64)), mean_gap_ms=3000),
+    )
+    at = atlan_lines(
+        Rng(rng.getrandbits(64)),
+        world,
+        count - dh_count,
+        "mixed",
+        documented_only,
+        Clock(Rng(rng.getrandbits(64)), mean_gap_ms=4500),
+    )
     a, b = next(dh, None), next(at, None)
     while a or b:
         if b is None or (a is not None and a[0] <= b[0]):
@@ -1109,12 +1822,351 @@ def mixed_lines(rng: Rng, world: World, count: int, documented_only: bool) -> It
 
 
 # --------------------------------------------------------------------------------------------
+# Apache Atlas and Microsoft Purview: entity notifications on ATLAS_ENTITIES
+# --------------------------------------------------------------------------------------------
+
+AS_KINDS: list[tuple[str, float]] = [
+    ("entity.created", 14),
+    ("lineage.created", 4),
+    ("entity.updated", 28),
+    ("entity.deleted", 5),
+    ("tag.added", 14),
+    ("tag.removed", 6),
+    ("tag.updated", 3),
+    ("relationship.created", 3),
+    ("relationship.updated", 1),
+    ("relationship.deleted", 1),
+    ("unknown", 1),
+]
+AS_OPERATIONS = {
+    "entity.created": "ENTITY_CREATE",
+    "lineage.created": "ENTITY_CREATE",
+    "entity.updated": "ENTITY_UPDATE",
+    "entity.deleted": "ENTITY_DELETE",
+    "tag.added": "CLASSIFICATION_ADD",
+    "tag.removed": "CLASSIFICATION_DELETE",
+    "tag.updated": "CLASSIFICATION_UPDATE",
+    "relationship.created": "RELATIONSHIP_CREATE",
+    "relationship.updated": "RELATIONSHIP_UPDATE",
+    "relationship.deleted": "RELATIONSHIP_DELETE",
+    "unknown": "ENTITY_CREATE",
+}
+# Classification types with their supertypes, as Atlas lists them (each supertype as one more).
+AS_CLASSIFICATIONS = {
+    "EMAIL": ["PII", "SENSITIVE"],
+    "PII": ["SENSITIVE"],
+    "SENSITIVE": [],
+    "FINANCE": [],
+    "GDPR": [],
+    "DEPRECATED": [],
+}
+PV_CLASSIFICATIONS = {
+    "MICROSOFT.PERSONAL.EMAIL": [],
+    "MICROSOFT.FINANCIAL.CREDIT_CARD_NUMBER": [],
+    "MICROSOFT.GOVERNMENT.US.SOCIAL_SECURITY_NUMBER": [],
+}
+
+
+class Atlas:
+    """Apache Atlas (a Hive, Kafka and HDFS estate, cluster `prod`) and Microsoft Purview (Azure
+    SQL) notifications as their servers write them (`EntityNotificationListenerV2`): no user, the
+    classifications after the change, `<name>@<cluster>` and `mssql://` qualified names."""
+
+    def __init__(self, rng: Rng):
+        self.rng = rng
+        self.ips = [f"10.40.{rng.randint(0, 255)}.{rng.randint(1, 254)}" for _ in range(3)]
+        self.msg_counter = 0
+        self.msg_prefix = rng.uuid()
+        self.tables = []  # (guid, db, table, columns [(guid, name)])
+        for db in ["sales", "finance", "marketing", "staging"]:
+            for _ in range(5):
+                table = f"{rng.choice(WORDS_A)}_{rng.choice(WORDS_B)}"
+                columns = [(rng.uuid(), name) for name, _, _ in rng.sample(COLUMNS, 4)]
+                self.tables.append((rng.uuid(), db, table, columns))
+        self.servers = ["acme-sql-prod", "acme-sql-finance"]
+        self.pv_tables = [
+            (
+                rng.uuid(),
+                rng.choice(self.servers),
+                rng.choice(["salesdb", "financedb"]),
+                "dbo",
+                rng.choice(WORDS_B).title(),
+            )
+            for _ in range(8)
+        ]
+        self.classified: dict[str, list[str]] = {}  # entity guid → its classification names
+
+    def header(
+        self,
+        type_name: str,
+        guid: str,
+        attributes: dict,
+        status: str | None = "ACTIVE",
+        names: list[str] | None = None,
+        propagated_from: str | None = None,
+        purview: bool = False,
+    ) -> dict:
+        head: dict[str, Any] = {"typeName": type_name, "attributes": attributes, "guid": guid}
+        if status:
+            head["status"] = status
+        head["displayText"] = attributes.get("name") or attributes["qualifiedName"]
+        if names:
+            classes = []
+            for name in names:
+                supers = (PV_CLASSIFICATIONS if purview else AS_CLASSIFICATIONS).get(name, [])
+                for each in [name, *supers]:
+                    tag: dict[str, Any] = {"typeName": each}
+                    if purview:
+                        tag["lastModifiedTS"] = "1"
+                    tag.update({"entityGuid": propagated_from or guid, "entityStatus": "ACTIVE"})
+                    if not purview:
+                        tag.update({"propagate": True, "removePropagationsOnEntityDelete": False})
+                    classes.append(tag)
+            head["classificationNames"] = [tag["typeName"] for tag in classes]
+            head["classifications"] = classes
+        if not purview:
+            head["isIncomplete"] = False
+        return head
+
+    def entity(self, purview: bool) -> tuple[str, str, dict]:
+        """(guid, typeName, attributes) of an entity to talk about."""
+        r = self.rng
+        if purview:
+            guid, server, db, schema, table = r.choice(self.pv_tables)
+            qn = f"mssql://{server}.database.windows.net/{db}/{schema}/{table}"
+            if r.random() < 0.4:
+                column = r.choice(COLUMNS)[0]
+                return (
+                    f"{guid[:-4]}{hashlib.sha256(column.encode()).hexdigest()[:4]}",
+                    "azure_sql_column",
+                    {"qualifiedName": f"{qn}#{column}", "name": column},
+                )
+            return (
+                guid,
+                "azure_sql_table",
+                {
+                    "owner": "admin",
+                    "createTime": 0,
+                    "qualifiedName": qn,
+                    "name": table,
+                    "description": f"{table} table",
+                },
+            )
+        guid, db, table, columns = r.choice(self.tables)
+        roll = r.random()
+        if roll < 0.35:
+            column_guid, column = r.choice(columns)
+            return (
+                column_guid,
+                "hive_column",
+                {"owner": "etl", "qualifiedName": f"{db}.{table}.{column}@prod", "name": column},
+            )
+        if roll < 0.8:
+            return (
+                guid,
+                "hive_table",
+                {
+                    "owner": "etl",
+                    "createTime": START_MS - r.randint(1, 400) * 86_400_000,
+                    "qualifiedName": f"{db}.{table}@prod",
+                    "name": table,
+                    "description": r.choice(DESCRIPTIONS),
+                },
+            )
+        if roll < 0.9:
+            topic = f"{db}.{table}"
+            return f"{guid[:-4]}0a0a", "kafka_topic", {"owner": "etl", "qualifiedName": f"{topic}@prod", "name": topic}
+        path = f"hdfs://nn1.acme.internal:8020/warehouse/{db}.db/{table}"
+        return (
+            f"{guid[:-4]}0b0b",
+            "hdfs_path",
+            {
+                "owner": "hive",
+                "qualifiedName": f"{path}@prod",
+                "name": f"/warehouse/{db}.db/{table}",
+                "path": path,
+                "clusterName": "prod",
+            },
+        )
+
+    def make(self, kind: str, time: int, purview: bool = False) -> dict:
+        """The `message` of one notification of `kind`."""
+        r = self.rng
+        op = AS_OPERATIONS[kind]
+        message: dict[str, Any] = {"type": "ENTITY_NOTIFICATION_V2"}
+        if kind.startswith("relationship."):
+            guid, db, table, columns = r.choice(self.tables)
+            column_guid, column = r.choice(columns)
+            message["relationship"] = {
+                "typeName": "hive_table_columns",
+                "guid": r.uuid(),
+                "status": "DELETED" if kind == "relationship.deleted" else "ACTIVE",
+                "propagateTags": "NONE",
+                "label": "__hive_table.columns",
+                "end1": {
+                    "guid": guid,
+                    "typeName": "hive_table",
+                    "uniqueAttributes": {"qualifiedName": f"{db}.{table}@prod"},
+                },
+                "end2": {
+                    "guid": column_guid,
+                    "typeName": "hive_column",
+                    "uniqueAttributes": {"qualifiedName": f"{db}.{table}.{column}@prod"},
+                },
+            }
+        elif kind == "lineage.created":
+            guid, db, table, _ = r.choice(self.tables)
+            qn = f"{db}.{table}_daily@prod:{time - r.randint(1, 5000)}"
+            message["entity"] = self.header(
+                "hive_process", r.uuid(), {"owner": "etl", "qualifiedName": qn, "name": qn, "clusterName": "prod"}
+            )
+        elif kind == "unknown":
+            # The older message format (atlas.notification.entity.version=v1).
+            guid, db, table, _ = r.choice(self.tables)
+            message["type"] = "ENTITY_NOTIFICATION_V1"
+            message["entity"] = {
+                "jsonClass": "org.apache.atlas.typesystem.json.InstanceSerialization$_Reference",
+                "id": {
+                    "jsonClass": "org.apache.atlas.typesystem.json.InstanceSerialization$_Id",
+                    "id": guid,
+                    "version": 0,
+                    "typeName": "hive_table",
+                    "state": "ACTIVE",
+                },
+                "typeName": "hive_table",
+                "values": {"qualifiedName": f"{db}.{table}@prod", "name": table},
+                "traitNames": [],
+                "traits": {},
+            }
+            message["traits"] = []
+        else:
+            guid, type_name, attributes = self.entity(purview)
+            names = list(self.classified.get(guid, []))
+            propagated_from = None
+            if kind in ("tag.added", "tag.updated"):
+                pool = PV_CLASSIFICATIONS if purview else AS_CLASSIFICATIONS
+                if kind == "tag.added" or not names:
+                    candidates = [name for name in pool if name not in names]
+                    names.append(r.choice(candidates or list(pool)))
+                if not purview and r.random() < 0.2:
+                    propagated_from = r.choice(self.tables)[0]
+            elif kind == "tag.removed" and names:
+                names.remove(r.choice(names))
+            self.classified[guid] = names
+            status = "DELETED" if kind == "entity.deleted" else "ACTIVE"
+            if purview and kind == "entity.deleted":
+                status = None
+            message["entity"] = self.header(type_name, guid, attributes, status, names, propagated_from, purview)
+        message["operationType"] = op
+        message["eventTime"] = time
+        return message
+
+    def envelope(self, message: dict, legacy: bool = False) -> dict:
+        """The envelope of Atlas 2.2 and later (`source`, `spooled`), or of older ones and Purview."""
+        env: dict[str, Any] = {} if legacy else {"source": {}}
+        env.update(
+            {
+                "version": ATLAS_MESSAGE_VERSION,
+                "msgCompressionKind": "NONE",
+                "msgSplitIdx": 1,
+                "msgSplitCount": 1,
+                "msgSourceIP": self.rng.choice(self.ips),
+                "msgCreatedBy": "",
+                "msgCreationTime": message["eventTime"] + self.rng.randint(40, 400),
+            }
+        )
+        if not legacy:
+            env["spooled"] = False
+        env["message"] = message
+        return env
+
+    def records(self, message: dict, fmt: str) -> list[str]:
+        """The Kafka record values of one notification: `envelope`, `legacy` (no source nor
+        spooled), `gzip` (compressed), `split` (compressed, cut in 3 parts numbered from 0)."""
+        env = self.envelope(message, legacy=fmt == "legacy")
+        if fmt in ("envelope", "legacy"):
+            return [dumps(env)]
+        msg_id = f"{self.msg_prefix}_{self.msg_counter}"
+        self.msg_counter += 1
+        text = atlas_gzip_base64(dumps(env))
+        if fmt == "gzip":
+            return [dumps(atlas_string_message(text, msg_id, "GZIP"))]
+        size = -(-len(text) // 3)
+        return [dumps(atlas_string_message(text[i * size : (i + 1) * size], msg_id, "GZIP", i, 3)) for i in range(3)]
+
+
+AS_FORMATS = [("envelope", 75), ("legacy", 20), ("gzip", 5)]
+
+
+def atlas_lines(rng: Rng, count: int, fmt: str, clock: Clock) -> Iterator[tuple[int, str]]:
+    """Apache Atlas notifications (a tenth of them from Purview) in `fmt` (or `mixed`)."""
+    atlas = Atlas(rng)
+    produced = 0
+    while produced < count:
+        kind = rng.weighted(AS_KINDS)
+        time = clock.tick()
+        purview = (
+            kind in ("entity.created", "entity.updated", "entity.deleted", "tag.added", "tag.removed")
+            and rng.random() < 0.1
+        )
+        line_fmt = "legacy" if purview else (rng.weighted(AS_FORMATS) if fmt == "mixed" else fmt)
+        for record in atlas.records(atlas.make(kind, time, purview), line_fmt):
+            yield time, record
+        produced += 1
+
+
+def atlas_demo_lines(seed: int, start: int, end: int) -> list[tuple[int, str]]:
+    """The demo's Atlas events over [start, end]: every kind three times (Purview's among them),
+    in every format: the current envelope, the older one, gzip, and one split message."""
+    rng = Rng(seed ^ 0xA71A5)
+    atlas = Atlas(rng)
+    plan = [kind for kind, _ in AS_KINDS for _ in range(3)]
+    rng.shuffle(plan)
+    times = sorted(rng.randint(start, end) for _ in plan)
+    formats = ["envelope", "envelope", "legacy", "envelope", "gzip", "envelope", "legacy"]
+    out: list[tuple[int, str]] = []
+    split_done = False
+    for index, (kind, time) in enumerate(zip(plan, times)):
+        purview = kind in ("entity.updated", "tag.added", "tag.removed", "entity.deleted") and index % 4 == 0
+        fmt = "legacy" if purview else formats[index % len(formats)]
+        if not split_done and kind == "entity.updated" and not purview:
+            fmt, split_done = "split", True
+        out.extend((time, record) for record in atlas.records(atlas.make(kind, time, purview), fmt))
+    return out
+
+
+_LINE_TIME = None
+
+
+def merge_by_time(lines: list[str], extra: list[tuple[int, str]]) -> list[str]:
+    """`lines` (in time order) with the timed `extra` lines put where their time falls; a line
+    whose time cannot be read (a compressed or split message) stays after the one before it."""
+    import re
+
+    global _LINE_TIME
+    _LINE_TIME = _LINE_TIME or re.compile(r'(?:[tT]ime|timestampMillis|timeEpoch)\\?"\s*:\s*(\d{13})')
+    out: list[str] = []
+    pending = sorted(extra, key=lambda item: item[0])
+    position = 0
+    for line in lines:
+        found = _LINE_TIME.search(line)
+        if found:
+            time = int(found.group(1))
+            while position < len(pending) and pending[position][0] <= time:
+                out.append(pending[position][1])
+                position += 1
+        out.append(line)
+    out.extend(line for _, line in pending[position:])
+    return out
+
+
+# --------------------------------------------------------------------------------------------
 # The demo corpus
 # --------------------------------------------------------------------------------------------
 
 
 def demo_lines(seed: int) -> list[str]:
-    """The CLI's demo: one working day of both platforms, every kind, every input format."""
+    """The CLI's demo: one working day of every platform, every kind, every input format."""
     rng = Rng(seed)
     world = World(rng, datasets=80, atlan_tables=40)
     dh = DataHub(rng, world)
@@ -1126,7 +2178,9 @@ def demo_lines(seed: int) -> list[str]:
     dh_plan = [k for k, _ in DH_KINDS for _ in range(2)]
     at_plan = [k for k, _ in AT_KINDS for _ in range(3)]
     dh_plan += [rng.weighted(DH_KINDS[:-1]) for _ in range(150 - len(dh_plan))]
-    at_plan += [rng.weighted([(k, w) for k, w in AT_KINDS if k not in AT_UNDOCUMENTED]) for _ in range(100 - len(at_plan))]
+    at_plan += [
+        rng.weighted([(k, w) for k, w in AT_KINDS if k not in AT_UNDOCUMENTED]) for _ in range(100 - len(at_plan))
+    ]
     rng.shuffle(dh_plan)
     rng.shuffle(at_plan)
     plan = [("datahub", k) for k in dh_plan] + [("atlan", k) for k in at_plan]
@@ -1135,7 +2189,18 @@ def demo_lines(seed: int) -> list[str]:
     # DataHub formats, cycled so that each appears throughout; owner events alternate between
     # the old `OWNER` and the current `OWNERSHIP` category.
     dh_formats = ["ece", "platform-event", "ece", "actions", "ece", "platform-event", "actions", "ece"]
-    at_formats = ["envelope", "envelope", "lambda", "envelope", "envelope", "eventbridge", "envelope", "lambda", "envelope", "gzip"]
+    at_formats = [
+        "envelope",
+        "envelope",
+        "lambda",
+        "envelope",
+        "envelope",
+        "eventbridge",
+        "envelope",
+        "lambda",
+        "envelope",
+        "gzip",
+    ]
     dh_i = at_i = owner_i = 0
     split_done = poll_done = False
 
@@ -1155,9 +2220,16 @@ def demo_lines(seed: int) -> list[str]:
                 # One Events API poll response with three events, one of them with non-ASCII text.
                 batch = [(shape, payload)]
                 ds = dh.dataset()
-                doc = dh.ece("dataset", ds.urn, "DOCUMENTATION", "MODIFY", None,
-                             {"description": "Kundenstammdaten (Müller-Import), bereinigt – täglich aktualisiert."},
-                             "urn:li:corpuser:hannah.schmidt@acme.com", clock.tick(400))
+                doc = dh.ece(
+                    "dataset",
+                    ds.urn,
+                    "DOCUMENTATION",
+                    "MODIFY",
+                    None,
+                    {"description": "Kundenstammdaten (Müller-Import), bereinigt – täglich aktualisiert."},  # noqa: RUF001
+                    "urn:li:corpuser:hannah.schmidt@acme.com",
+                    clock.tick(400),
+                )
                 batch.append(("ece", doc))
                 batch.append(dh.make("tag.added", clock.tick(400)))
                 lines.append(dh.poll_response(batch))
@@ -1174,7 +2246,7 @@ def demo_lines(seed: int) -> list[str]:
             fmt = at_formats[at_i % len(at_formats)]
             at_i += 1
             lines.append(at.line(message, fmt))
-    return lines
+    return merge_by_time(lines, atlas_demo_lines(seed, START_MS, clock.now))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1191,6 +2263,9 @@ def generate(platform: str, count: int, seed: int, fmt: str | None, documented_o
     elif platform == "atlan":
         for _, line in atlan_lines(rng, world, count, fmt or "envelope", documented_only, Clock(rng)):
             yield line
+    elif platform == "atlas":
+        for _, line in atlas_lines(rng, count, fmt or "envelope", Clock(rng)):
+            yield line
     else:
         if fmt not in (None, "mixed"):
             raise SystemExit("--platform mixed takes no --format (it mixes them all)")
@@ -1198,34 +2273,50 @@ def generate(platform: str, count: int, seed: int, fmt: str | None, documented_o
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog="\n\n".join(__doc__.split("\n\n")[1:]))
-    parser.add_argument("--platform", choices=["datahub", "atlan", "mixed"], default="mixed")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="\n\n".join(__doc__.split("\n\n")[1:]),
+    )
+    parser.add_argument("--platform", choices=["datahub", "atlan", "atlas", "mixed"], default="mixed")
     parser.add_argument("--count", type=int, default=10_000, help="number of lines (events) to write")
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--format", dest="fmt", choices=["ece", "platform-event", "actions", "envelope", "lambda", "mixed"])
+    parser.add_argument(
+        "--format",
+        dest="fmt",
+        choices=["ece", "platform-event", "actions", "envelope", "lambda", "legacy", "gzip", "mixed"],
+    )
     parser.add_argument("--documented-only", action="store_true", help="only what the platforms document and deliver")
-    parser.add_argument("--preset", choices=["demo"], help="write a fixed corpus instead (demo: the CLI's built-in corpus)")
+    parser.add_argument(
+        "--preset", choices=["demo"], help="write a fixed corpus instead (demo: the CLI's built-in corpus)"
+    )
     parser.add_argument("--out", default="-", help="output file (default: stdout)")
     args = parser.parse_args(argv)
 
     if args.fmt:
-        valid = {"datahub": {"ece", "platform-event", "actions", "mixed"}, "atlan": {"envelope", "lambda", "mixed"}, "mixed": {"mixed"}}
+        valid = {
+            "datahub": {"ece", "platform-event", "actions", "mixed"},
+            "atlan": {"envelope", "lambda", "mixed"},
+            "atlas": {"envelope", "legacy", "gzip", "mixed"},
+            "mixed": {"mixed"},
+        }
         if args.fmt not in valid[args.platform]:
             parser.error(f"--format {args.fmt} does not apply to --platform {args.platform}")
     if args.count < 1:
         parser.error("--count must be at least 1")
-    lines = demo_lines(args.seed) if args.preset == "demo" else generate(args.platform, args.count, args.seed, args.fmt, args.documented_only)
+    lines = (
+        demo_lines(args.seed)
+        if args.preset == "demo"
+        else generate(args.platform, args.count, args.seed, args.fmt, args.documented_only)
+    )
     if args.out != "-" and os.path.dirname(args.out):
         os.makedirs(os.path.dirname(args.out), exist_ok=True)
-    out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8", newline="\n")
-    try:
+    with (
+        contextlib.nullcontext(sys.stdout) if args.out == "-" else open(args.out, "w", encoding="utf-8", newline="\n")
+    ) as out:
         for line in lines:
             out.write(line)
             out.write("\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return 0
 
 

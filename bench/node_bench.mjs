@@ -7,13 +7,14 @@
 // The package is imported from its built entry (js/dist/node.js, found through js/package.json);
 // when it is not built, its rows are reported as not built.
 
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 
+// `--name value` pairs.
 const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
+  process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1]]] : [])),
 );
 const corpusDir = args['corpus-dir'] ?? 'bench/corpus';
 const jsDir = resolve(args['js-dir'] ?? 'js');
@@ -55,8 +56,11 @@ if (entry === null || !existsSync(entry)) {
 /** The first `limit` lines of a corpus file: the bytes (newline-terminated) and the lines as text. */
 function corpus(name, limit) {
   const text = readFileSync(join(corpusDir, name), 'utf8');
-  const lines = text.split('\n').filter((line) => line.length > 0).slice(0, limit);
-  const joined = lines.join('\n') + '\n';
+  const lines = text
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .slice(0, limit);
+  const joined = `${lines.join('\n')}\n`;
   return { lines, bytes: Buffer.from(joined, 'utf8'), text: joined };
 }
 
@@ -73,7 +77,8 @@ function eachLine({ lines }) {
 const dhSelective = (d) => d.category === 'TAG' && d.operation === 'ADD' && d.parameters?.tagUrn === DATAHUB_PII;
 const dhAll = (d) => 'entityUrn' in d;
 const atSelective = (d) =>
-  d.message?.operationType === 'CLASSIFICATION_ADD' && (d.message.mutatedDetails ?? []).some((t) => t.typeName === ATLAN_PII);
+  d.message?.operationType === 'CLASSIFICATION_ADD' &&
+  (d.message.mutatedDetails ?? []).some((t) => t.typeName === ATLAN_PII);
 const atAll = (d) => 'message' in d;
 
 function jsonCheck(check) {
@@ -90,49 +95,90 @@ function needMeta(fn) {
 
 const groups = [
   {
-    id: 'parse-datahub', title: 'Node parse, DataHub Entity Change Events', corpus: 'datahub-ece.ndjson', limit: limits.datahub,
+    id: 'parse-datahub',
+    title: 'Node parse, DataHub Entity Change Events',
+    corpus: 'datahub-ece.ndjson',
+    limit: limits.datahub,
     rows: [
-      { id: 'metaevents', label: 'metaevents parseMany(bytes)', fn: needMeta(({ bytes }) => metaevents.parseMany(bytes)) },
+      {
+        id: 'metaevents',
+        label: 'metaevents parseMany(bytes)',
+        fn: needMeta(({ bytes }) => metaevents.parseMany(bytes)),
+      },
       { id: 'json_parse', label: 'JSON.parse per line', fn: eachLine },
     ],
   },
   {
-    id: 'parse-atlan', title: 'Node parse, Atlan webhook envelopes', corpus: 'atlan-envelope.ndjson', limit: limits.atlan,
+    id: 'parse-atlan',
+    title: 'Node parse, Atlan webhook envelopes',
+    corpus: 'atlan-envelope.ndjson',
+    limit: limits.atlan,
     rows: [
-      { id: 'metaevents', label: 'metaevents parseMany(bytes)', fn: needMeta(({ bytes }) => metaevents.parseMany(bytes)) },
+      {
+        id: 'metaevents',
+        label: 'metaevents parseMany(bytes)',
+        fn: needMeta(({ bytes }) => metaevents.parseMany(bytes)),
+      },
       { id: 'json_parse', label: 'JSON.parse per line', fn: eachLine },
     ],
   },
   {
-    id: 'parse-mixed', title: 'Node parse, mixed NDJSON (both platforms, every format)', corpus: 'mixed.ndjson', limit: limits.mixed,
+    id: 'parse-mixed',
+    title: 'Node parse, mixed NDJSON (both platforms, every format)',
+    corpus: 'mixed.ndjson',
+    limit: limits.mixed,
     rows: [
-      { id: 'metaevents', label: 'metaevents parseMany(bytes)', fn: needMeta(({ bytes }) => metaevents.parseMany(bytes)) },
+      {
+        id: 'metaevents',
+        label: 'metaevents parseMany(bytes)',
+        fn: needMeta(({ bytes }) => metaevents.parseMany(bytes)),
+      },
       { id: 'json_parse', label: 'JSON.parse per line', fn: eachLine },
     ],
   },
   {
-    id: 'filter-datahub-selective', title: 'Node filter, DataHub ECEs, PII tag added (~1% match)', corpus: 'datahub-ece.ndjson', limit: limits.datahub,
+    id: 'filter-datahub-selective',
+    title: 'Node filter, DataHub ECEs, PII tag added (~1% match)',
+    corpus: 'datahub-ece.ndjson',
+    limit: limits.datahub,
     rows: [
-      { id: 'metaevents', label: 'metaevents Filter.filterNdjson(bytes)', spec: { kind: 'tag.added', subjects: DATAHUB_PII } },
+      {
+        id: 'metaevents',
+        label: 'metaevents Filter.filterNdjson(bytes)',
+        spec: { kind: 'tag.added', subjects: DATAHUB_PII },
+      },
       { id: 'json_check', label: 'JSON.parse + hand-written check', fn: jsonCheck(dhSelective) },
     ],
   },
   {
-    id: 'filter-datahub-all', title: 'Node filter, DataHub ECEs, all match', corpus: 'datahub-ece.ndjson', limit: limits.datahub,
+    id: 'filter-datahub-all',
+    title: 'Node filter, DataHub ECEs, all match',
+    corpus: 'datahub-ece.ndjson',
+    limit: limits.datahub,
     rows: [
       { id: 'metaevents', label: 'metaevents Filter.filterNdjson(bytes)', spec: { source: 'datahub' } },
       { id: 'json_check', label: 'JSON.parse + hand-written check', fn: jsonCheck(dhAll) },
     ],
   },
   {
-    id: 'filter-atlan-selective', title: 'Node filter, Atlan envelopes, PII tag added (~1% match)', corpus: 'atlan-envelope.ndjson', limit: limits.atlan,
+    id: 'filter-atlan-selective',
+    title: 'Node filter, Atlan envelopes, PII tag added (~1% match)',
+    corpus: 'atlan-envelope.ndjson',
+    limit: limits.atlan,
     rows: [
-      { id: 'metaevents', label: 'metaevents Filter.filterNdjson(bytes)', spec: { kind: 'tag.added', subjects: ATLAN_PII } },
+      {
+        id: 'metaevents',
+        label: 'metaevents Filter.filterNdjson(bytes)',
+        spec: { kind: 'tag.added', subjects: ATLAN_PII },
+      },
       { id: 'json_check', label: 'JSON.parse + hand-written check', fn: jsonCheck(atSelective) },
     ],
   },
   {
-    id: 'filter-atlan-all', title: 'Node filter, Atlan envelopes, all match', corpus: 'atlan-envelope.ndjson', limit: limits.atlan,
+    id: 'filter-atlan-all',
+    title: 'Node filter, Atlan envelopes, all match',
+    corpus: 'atlan-envelope.ndjson',
+    limit: limits.atlan,
     rows: [
       { id: 'metaevents', label: 'metaevents Filter.filterNdjson(bytes)', spec: { source: 'atlan' } },
       { id: 'json_check', label: 'JSON.parse + hand-written check', fn: jsonCheck(atAll) },
@@ -158,7 +204,14 @@ if (metaevents !== null) {
 for (const group of groups) {
   if (!existsSync(join(corpusDir, group.corpus))) continue;
   const input = corpus(group.corpus, group.limit);
-  const result = { id: group.id, title: group.title, corpus: group.corpus, lines: input.lines.length, bytes: input.bytes.length, rows: [] };
+  const result = {
+    id: group.id,
+    title: group.title,
+    corpus: group.corpus,
+    lines: input.lines.length,
+    bytes: input.bytes.length,
+    rows: [],
+  };
   const runnable = [];
   for (const row of group.rows) {
     const entryRow = { id: row.id, label: row.label, times: [] };
@@ -183,7 +236,11 @@ for (const group of groups) {
     try {
       const first = fn(input);
       entryRow.result =
-        typeof first === 'number' ? first : Array.isArray(first) && (first.length === 0 || typeof first[0] === 'number') ? first : first.length;
+        typeof first === 'number'
+          ? first
+          : Array.isArray(first) && (first.length === 0 || typeof first[0] === 'number')
+            ? first
+            : first.length;
     } catch (err) {
       entryRow.status = `failed: ${String(err.message ?? err).slice(0, 200)}`;
       continue;
@@ -213,4 +270,4 @@ for (const group of groups) {
   process.stderr.write(`  ${group.title}: done\n`);
 }
 
-process.stdout.write(JSON.stringify(out) + '\n');
+process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -30,7 +30,10 @@ import gen_corpus  # noqa: E402  (constants: the PII tags)
 
 DATAHUB_SELECTIVE = {"kind": "tag.added", "subjects": gen_corpus.DATAHUB_PII_TAG}
 ATLAN_SELECTIVE = {"kind": "tag.added", "subjects": gen_corpus.ATLAN_PII_TAG}
-ACTIONS_SELECTIVE = {"event_type": "EntityChangeEvent_v1", "event": {"category": "TAG", "operation": "ADD", "modifier": gen_corpus.DATAHUB_PII_TAG}}
+ACTIONS_SELECTIVE = {
+    "event_type": "EntityChangeEvent_v1",
+    "event": {"category": "TAG", "operation": "ADD", "modifier": gen_corpus.DATAHUB_PII_TAG},
+}
 ACTIONS_ALL = {"event_type": "EntityChangeEvent_v1"}
 
 
@@ -65,7 +68,6 @@ def each(parse: Callable[[bytes], Any]) -> Callable:
         return count
 
     return run
-
 
 
 def metaevents_parse() -> Callable:
@@ -111,6 +113,43 @@ def json_loads() -> Callable:
     return each(json.loads)
 
 
+def on_events(convert: Callable[[Any], Any], module: str | None = None) -> Callable[[], Callable]:
+    """A row over the events of the corpus, parsed once beforehand (untimed): `convert` of each."""
+
+    def make() -> Callable:
+        import metaevents
+
+        if module is not None:
+            __import__(module)
+        parsed: dict[int, tuple[bytes, list]] = {}
+
+        def run(lines, data):
+            cached = parsed.get(id(data))
+            if cached is None or cached[0] is not data:
+                cached = parsed[id(data)] = (data, metaevents.parse_many(data))
+            for event in cached[1]:
+                convert(event)
+            return len(cached[1])
+
+        return run
+
+    return make
+
+
+def to_dict(event: Any) -> Any:
+    return event.to_dict()
+
+
+def json_loads_to_json(event: Any) -> Any:
+    return json.loads(event.to_json())
+
+
+def orjson_loads_to_json(event: Any) -> Any:
+    import orjson
+
+    return orjson.loads(event.to_json())
+
+
 def metaevents_filter(spec: dict) -> Callable[[], Callable]:
     def make() -> Callable:
         import metaevents
@@ -138,7 +177,10 @@ def datahub_actions_filter(config: dict) -> Callable[[], Callable]:
     def make() -> Callable:
         from datahub_actions.event.event_envelope import EventEnvelope
         from datahub_actions.event.event_registry import EntityChangeEvent
-        from datahub_actions.plugin.transform.filter.filter_transformer import FilterTransformer, FilterTransformerConfig
+        from datahub_actions.plugin.transform.filter.filter_transformer import (
+            FilterTransformer,
+            FilterTransformerConfig,
+        )
 
         transformer = FilterTransformer(FilterTransformerConfig.model_validate(config))
         from_json = EntityChangeEvent.from_json
@@ -169,7 +211,11 @@ def orjson_check(check: Callable[[dict], bool], needle: bytes | None = None) -> 
 
 
 def dh_selective(d: dict) -> bool:
-    return d.get("category") == "TAG" and d.get("operation") == "ADD" and (d.get("parameters") or {}).get("tagUrn") == gen_corpus.DATAHUB_PII_TAG
+    return (
+        d.get("category") == "TAG"
+        and d.get("operation") == "ADD"
+        and (d.get("parameters") or {}).get("tagUrn") == gen_corpus.DATAHUB_PII_TAG
+    )
 
 
 def dh_all(d: dict) -> bool:
@@ -179,7 +225,8 @@ def dh_all(d: dict) -> bool:
 def at_selective(d: dict) -> bool:
     m = d.get("message") or {}
     return m.get("operationType") == "CLASSIFICATION_ADD" and any(
-        t.get("typeName") == gen_corpus.ATLAN_PII_TAG for t in (m.get("mutatedDetails") or []))
+        t.get("typeName") == gen_corpus.ATLAN_PII_TAG for t in (m.get("mutatedDetails") or [])
+    )
 
 
 def at_all(d: dict) -> bool:
@@ -191,43 +238,171 @@ def groups() -> list[tuple[str, str, str, list]]:
     dh_pii = gen_corpus.DATAHUB_PII_TAG.encode()
     at_pii = gen_corpus.ATLAN_PII_TAG.encode()
     return [
-        ("parse-atlan", "Python parse, Atlan webhook envelopes", "atlan-envelope.ndjson", [
-            ("metaevents", "metaevents.parse(line)", metaevents_parse, None, False),
-            ("pyatlan", "pyatlan: AtlanEvent(**json.loads(line))", pyatlan_event, 20.0, False),
-            ("pyatlan_v9", "pyatlan_v9: AtlanEvent.from_dict(json.loads(line))", pyatlan_v9_event, 2.0, False),
-            ("orjson", "orjson.loads(line)", orjson_loads, 1.0, False),
-            ("json", "json.loads(line)", json_loads, None, True),
-            ("metaevents_many", "metaevents.parse_many(data)", metaevents_parse_many, None, True),
-        ]),
-        ("parse-datahub", "Python parse, DataHub Entity Change Events", "datahub-ece.ndjson", [
-            ("metaevents", "metaevents.parse(line)", metaevents_parse, None, False),
-            ("datahub_actions", "datahub-actions: EntityChangeEvent.from_json(line)", datahub_actions_ece, 5.0, False),
-            ("orjson", "orjson.loads(line)", orjson_loads, 1.0, False),
-            ("json", "json.loads(line)", json_loads, None, True),
-            ("metaevents_many", "metaevents.parse_many(data)", metaevents_parse_many, None, True),
-        ]),
-        ("filter-datahub-selective", "Python filter, DataHub ECEs, PII tag added (~1% match)", "datahub-ece.ndjson", [
-            ("metaevents", f"metaevents Filter({json.dumps(DATAHUB_SELECTIVE)}).filter_ndjson(data)", metaevents_filter(DATAHUB_SELECTIVE), None, False),
-            ("orjson_check", "orjson.loads + hand-written dict check", orjson_check(dh_selective), 20.0, False),
-            ("metaevents_actions", "metaevents Filter.from_datahub_actions(same config).filter_ndjson(data)", metaevents_actions_filter(ACTIONS_SELECTIVE), None, True),
-            ("datahub_actions", "datahub-actions: from_json + FilterTransformer(category/operation/modifier)", datahub_actions_filter(ACTIONS_SELECTIVE), None, True),
-            ("orjson_needle", "`b'urn:li:tag:PII' in line` + orjson.loads + dict check", orjson_check(dh_selective, dh_pii), None, True),
-        ]),
-        ("filter-datahub-all", "Python filter, DataHub ECEs, all match", "datahub-ece.ndjson", [
-            ("metaevents", 'metaevents Filter({"source": "datahub"}).filter_ndjson(data)', metaevents_filter({"source": "datahub"}), None, False),
-            ("orjson_check", "orjson.loads + hand-written dict check", orjson_check(dh_all), 3.0, False),
-            ("metaevents_actions", 'metaevents Filter.from_datahub_actions({"event_type": "EntityChangeEvent_v1"})', metaevents_actions_filter(ACTIONS_ALL), None, True),
-            ("datahub_actions", "datahub-actions: from_json + FilterTransformer(event_type)", datahub_actions_filter(ACTIONS_ALL), None, True),
-        ]),
-        ("filter-atlan-selective", "Python filter, Atlan envelopes, PII tag added (~1% match)", "atlan-envelope.ndjson", [
-            ("metaevents", 'metaevents Filter({"kind": "tag.added", "subjects": PII}).filter_ndjson(data)', metaevents_filter(ATLAN_SELECTIVE), None, False),
-            ("orjson_check", "orjson.loads + hand-written dict check", orjson_check(at_selective), 20.0, False),
-            ("orjson_needle", "`PII id in line` + orjson.loads + dict check", orjson_check(at_selective, at_pii), None, True),
-        ]),
-        ("filter-atlan-all", "Python filter, Atlan envelopes, all match", "atlan-envelope.ndjson", [
-            ("metaevents", 'metaevents Filter({"source": "atlan"}).filter_ndjson(data)', metaevents_filter({"source": "atlan"}), None, False),
-            ("orjson_check", "orjson.loads + hand-written dict check", orjson_check(at_all), 3.0, False),
-        ]),
+        (
+            "parse-atlan",
+            "Python parse, Atlan webhook envelopes",
+            "atlan-envelope.ndjson",
+            [
+                ("metaevents", "metaevents.parse(line)", metaevents_parse, None, False),
+                ("pyatlan", "pyatlan: AtlanEvent(**json.loads(line))", pyatlan_event, 20.0, False),
+                ("pyatlan_v9", "pyatlan_v9: AtlanEvent.from_dict(json.loads(line))", pyatlan_v9_event, 2.0, False),
+                ("orjson", "orjson.loads(line)", orjson_loads, 1.0, False),
+                ("json", "json.loads(line)", json_loads, None, True),
+                ("metaevents_many", "metaevents.parse_many(data)", metaevents_parse_many, None, True),
+            ],
+        ),
+        (
+            "parse-datahub",
+            "Python parse, DataHub Entity Change Events",
+            "datahub-ece.ndjson",
+            [
+                ("metaevents", "metaevents.parse(line)", metaevents_parse, None, False),
+                (
+                    "datahub_actions",
+                    "datahub-actions: EntityChangeEvent.from_json(line)",
+                    datahub_actions_ece,
+                    5.0,
+                    False,
+                ),
+                ("orjson", "orjson.loads(line)", orjson_loads, 1.0, False),
+                ("json", "json.loads(line)", json_loads, None, True),
+                ("metaevents_many", "metaevents.parse_many(data)", metaevents_parse_many, None, True),
+            ],
+        ),
+        (
+            "to-dict-atlan",
+            "Python Event.to_dict(), Atlan webhook envelopes (events parsed beforehand)",
+            "atlan-envelope.ndjson",
+            [
+                ("metaevents", "event.to_dict()", on_events(to_dict), None, False),
+                ("json_loads", "json.loads(event.to_json())", on_events(json_loads_to_json), None, True),
+                (
+                    "orjson_loads",
+                    "orjson.loads(event.to_json())",
+                    on_events(orjson_loads_to_json, "orjson"),
+                    None,
+                    True,
+                ),
+            ],
+        ),
+        (
+            "to-dict-datahub",
+            "Python Event.to_dict(), DataHub Entity Change Events (events parsed beforehand)",
+            "datahub-ece.ndjson",
+            [
+                ("metaevents", "event.to_dict()", on_events(to_dict), None, False),
+                ("json_loads", "json.loads(event.to_json())", on_events(json_loads_to_json), None, True),
+                (
+                    "orjson_loads",
+                    "orjson.loads(event.to_json())",
+                    on_events(orjson_loads_to_json, "orjson"),
+                    None,
+                    True,
+                ),
+            ],
+        ),
+        (
+            "filter-datahub-selective",
+            "Python filter, DataHub ECEs, PII tag added (~1% match)",
+            "datahub-ece.ndjson",
+            [
+                (
+                    "metaevents",
+                    f"metaevents Filter({json.dumps(DATAHUB_SELECTIVE)}).filter_ndjson(data)",
+                    metaevents_filter(DATAHUB_SELECTIVE),
+                    None,
+                    False,
+                ),
+                ("orjson_check", "orjson.loads + hand-written dict check", orjson_check(dh_selective), 20.0, False),
+                (
+                    "metaevents_actions",
+                    "metaevents Filter.from_datahub_actions(same config).filter_ndjson(data)",
+                    metaevents_actions_filter(ACTIONS_SELECTIVE),
+                    None,
+                    True,
+                ),
+                (
+                    "datahub_actions",
+                    "datahub-actions: from_json + FilterTransformer(category/operation/modifier)",
+                    datahub_actions_filter(ACTIONS_SELECTIVE),
+                    None,
+                    True,
+                ),
+                (
+                    "orjson_needle",
+                    "`b'urn:li:tag:PII' in line` + orjson.loads + dict check",
+                    orjson_check(dh_selective, dh_pii),
+                    None,
+                    True,
+                ),
+            ],
+        ),
+        (
+            "filter-datahub-all",
+            "Python filter, DataHub ECEs, all match",
+            "datahub-ece.ndjson",
+            [
+                (
+                    "metaevents",
+                    'metaevents Filter({"source": "datahub"}).filter_ndjson(data)',
+                    metaevents_filter({"source": "datahub"}),
+                    None,
+                    False,
+                ),
+                ("orjson_check", "orjson.loads + hand-written dict check", orjson_check(dh_all), 3.0, False),
+                (
+                    "metaevents_actions",
+                    'metaevents Filter.from_datahub_actions({"event_type": "EntityChangeEvent_v1"})',
+                    metaevents_actions_filter(ACTIONS_ALL),
+                    None,
+                    True,
+                ),
+                (
+                    "datahub_actions",
+                    "datahub-actions: from_json + FilterTransformer(event_type)",
+                    datahub_actions_filter(ACTIONS_ALL),
+                    None,
+                    True,
+                ),
+            ],
+        ),
+        (
+            "filter-atlan-selective",
+            "Python filter, Atlan envelopes, PII tag added (~1% match)",
+            "atlan-envelope.ndjson",
+            [
+                (
+                    "metaevents",
+                    'metaevents Filter({"kind": "tag.added", "subjects": PII}).filter_ndjson(data)',
+                    metaevents_filter(ATLAN_SELECTIVE),
+                    None,
+                    False,
+                ),
+                ("orjson_check", "orjson.loads + hand-written dict check", orjson_check(at_selective), 20.0, False),
+                (
+                    "orjson_needle",
+                    "`PII id in line` + orjson.loads + dict check",
+                    orjson_check(at_selective, at_pii),
+                    None,
+                    True,
+                ),
+            ],
+        ),
+        (
+            "filter-atlan-all",
+            "Python filter, Atlan envelopes, all match",
+            "atlan-envelope.ndjson",
+            [
+                (
+                    "metaevents",
+                    'metaevents Filter({"source": "atlan"}).filter_ndjson(data)',
+                    metaevents_filter({"source": "atlan"}),
+                    None,
+                    False,
+                ),
+                ("orjson_check", "orjson.loads + hand-written dict check", orjson_check(at_all), 3.0, False),
+            ],
+        ),
     ]
 
 
@@ -255,7 +430,14 @@ def run_speed(args: argparse.Namespace) -> dict:
         limit = args.atlan_lines if corpus.startswith("atlan") else args.datahub_lines
         lines = read_lines(os.path.join(args.corpus_dir, corpus), limit)
         data = b"\n".join(lines) + b"\n"
-        group: dict[str, Any] = {"id": group_id, "title": title, "corpus": corpus, "lines": len(lines), "bytes": len(data), "rows": []}
+        group: dict[str, Any] = {
+            "id": group_id,
+            "title": title,
+            "corpus": corpus,
+            "lines": len(lines),
+            "bytes": len(data),
+            "rows": [],
+        }
         runnable = []
         for row_id, label, maker, target, info in rows:
             row = {"id": row_id, "label": label, "target": target, "info": info, "times": []}
@@ -276,7 +458,7 @@ def run_speed(args: argparse.Namespace) -> dict:
             row["status"] = "ok"
             runnable.append((row, fn))
         for rep in range(args.reps):
-            order = runnable[rep % len(runnable):] + runnable[:rep % len(runnable)] if runnable else []
+            order = runnable[rep % len(runnable) :] + runnable[: rep % len(runnable)] if runnable else []
             for row, fn in order:
                 gc.collect()
                 start = time.perf_counter()
@@ -306,6 +488,7 @@ def run_speed(args: argparse.Namespace) -> dict:
 # --------------------------------------------------------------------------------------------
 # Memory: bytes held per parsed event (a fresh process per row)
 # --------------------------------------------------------------------------------------------
+
 
 def held(make_one: Callable[[], Callable[[bytes], Any]]) -> Callable[[], Callable]:
     def make() -> Callable:
@@ -379,13 +562,19 @@ def run_memory(args: argparse.Namespace) -> dict:
     gc.collect()
     after, peak = rss()
     assert len(held) == len(lines)
-    return {"status": "ok", "events": len(lines), "input_bytes": input_bytes, "held_bytes": after - before, "peak_rss": peak,
-            "bytes_per_event": (after - before) / len(lines), "input_per_event": input_bytes / len(lines)}
+    return {
+        "status": "ok",
+        "events": len(lines),
+        "input_bytes": input_bytes,
+        "held_bytes": after - before,
+        "peak_rss": peak,
+        "bytes_per_event": (after - before) / len(lines),
+        "input_per_event": input_bytes / len(lines),
+    }
 
 
 def run_import(args: argparse.Namespace) -> dict:
-    code = (f"import time; t = time.perf_counter(); import {args.module}; "
-            f"print(time.perf_counter() - t)")
+    code = f"import time; t = time.perf_counter(); import {args.module}; print(time.perf_counter() - t)"
     # Not the very first import after installing: the speed rows have already imported every
     # module once in this venv, so the .pyc files exist, as they do on any deployed machine.
     times = []

@@ -27,10 +27,10 @@ import json
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -44,7 +44,12 @@ import gen_corpus  # noqa: E402
 
 MODES = {
     "quick": {
-        "corpora": {"datahub-ece.ndjson": 10_000, "datahub-platform-event.ndjson": 10_000, "atlan-envelope.ndjson": 2_000, "mixed.ndjson": 10_000},
+        "corpora": {
+            "datahub-ece.ndjson": 10_000,
+            "datahub-platform-event.ndjson": 10_000,
+            "atlan-envelope.ndjson": 2_000,
+            "mixed.ndjson": 10_000,
+        },
         "py": {"reps": 3, "atlan": 2_000, "datahub": 5_000},
         "memory": {"atlan": 2_000, "datahub": 10_000, "peers_atlan": 0, "peers_datahub": 0},
         "import_reps": 3,
@@ -53,7 +58,12 @@ MODES = {
         "criterion": ["--warm-up-time", "0.5", "--measurement-time", "1"],
     },
     "full": {
-        "corpora": {"datahub-ece.ndjson": 100_000, "datahub-platform-event.ndjson": 100_000, "atlan-envelope.ndjson": 20_000, "mixed.ndjson": 100_000},
+        "corpora": {
+            "datahub-ece.ndjson": 100_000,
+            "datahub-platform-event.ndjson": 100_000,
+            "atlan-envelope.ndjson": 20_000,
+            "mixed.ndjson": 100_000,
+        },
         "py": {"reps": 5, "atlan": 10_000, "datahub": 50_000},
         "memory": {"atlan": 20_000, "datahub": 100_000, "peers_atlan": 5_000, "peers_datahub": 20_000},
         "import_reps": 7,
@@ -76,7 +86,9 @@ def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def run(cmd: list[str], *, cwd: str = ROOT, logfile: str | None = None, env: dict | None = None, check: bool = True) -> subprocess.CompletedProcess:
+def run(
+    cmd: list[str], *, cwd: str = ROOT, logfile: str | None = None, env: dict | None = None, check: bool = True
+) -> subprocess.CompletedProcess:
     if logfile:
         os.makedirs(os.path.dirname(logfile), exist_ok=True)
         with open(logfile, "w") as f:
@@ -98,7 +110,12 @@ def newest_mtime(patterns: list[str]) -> float:
     newest = 0.0
     for pattern in patterns:
         for path in glob.glob(os.path.join(ROOT, pattern), recursive=True):
-            if os.path.isfile(path) and "__pycache__" not in path and "/node_modules/" not in path and "/dist/" not in path:
+            if (
+                os.path.isfile(path)
+                and "__pycache__" not in path
+                and "/node_modules/" not in path
+                and "/dist/" not in path
+            ):
                 newest = max(newest, os.path.getmtime(path))
     return newest
 
@@ -115,31 +132,60 @@ def setup_venv(notes: list[str], build: bool = True) -> str:
         run([sys.executable, "-m", "venv", VENV])
     requirements = os.path.join(BENCH, "requirements.txt")
     stamp = os.path.join(VENV, ".requirements-stamp")
-    digest = hashlib.sha256(open(requirements, "rb").read()).hexdigest()
-    if not os.path.exists(stamp) or open(stamp).read() != digest:
+    digest = hashlib.sha256(Path(requirements).read_bytes()).hexdigest()
+    if not os.path.exists(stamp) or Path(stamp).read_text() != digest:
         log("installing the comparison packages (pinned in bench/requirements.txt)")
-        run([VPY, "-m", "pip", "install", "-q", "--disable-pip-version-check", "-r", requirements], logfile=os.path.join(LOGS, "pip-requirements.log"))
+        run(
+            [VPY, "-m", "pip", "install", "-q", "--disable-pip-version-check", "-r", requirements],
+            logfile=os.path.join(LOGS, "pip-requirements.log"),
+        )
         with open(stamp, "w") as f:
             f.write(digest)
     if not os.path.exists(os.path.join(ROOT, "python", "pyproject.toml")):
         notes.append("Python package: not built (python/pyproject.toml does not exist yet); its rows are skipped.")
         return "not built"
-    sources = ["python/**/*", "bindings/python/**/*", "crates/metaevents/src/**/*", "crates/metaevents/Cargo.toml", "Cargo.lock"]
+    sources = [
+        "python/**/*",
+        "bindings/python/**/*",
+        "crates/metaevents/src/**/*",
+        "crates/metaevents/Cargo.toml",
+        "Cargo.lock",
+    ]
     stamp = os.path.join(VENV, ".metaevents-stamp")
     installed = os.path.getmtime(stamp) if os.path.exists(stamp) else 0.0
     if newest_mtime(sources) > installed and not build:
         if run([VPY, "-c", "import metaevents"], check=False).returncode != 0:
             notes.append("Python package: not built into the bench venv (--no-build); its rows are skipped.")
             return "not built"
-        notes.append("Python package: its sources may have changed since it was built into the bench venv (not rebuilt: --no-build).")
+        notes.append(
+            "Python package: its sources may have changed since it was built into the bench venv "
+            "(not rebuilt: --no-build)."
+        )
     elif newest_mtime(sources) > installed:
         log("building metaevents into the bench venv (pip install ./python; first time takes minutes)")
         logfile = os.path.join(LOGS, "pip-metaevents.log")
         env = {**os.environ, "PATH": os.path.join(VENV, "bin") + os.pathsep + os.environ.get("PATH", "")}
-        proc = run([VPY, "-m", "pip", "install", "--disable-pip-version-check", "--force-reinstall", "--no-deps", "--no-build-isolation", "./python"],
-                   logfile=logfile, env=env, check=False)
+        proc = run(
+            [
+                VPY,
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "--force-reinstall",
+                "--no-deps",
+                "--no-build-isolation",
+                "./python",
+            ],
+            logfile=logfile,
+            env=env,
+            check=False,
+        )
         if proc.returncode != 0:
-            notes.append(f"Python package: not built (`pip install ./python` failed, see {os.path.relpath(logfile, ROOT)}); its rows are skipped.")
+            notes.append(
+                f"Python package: not built (`pip install ./python` failed, see {os.path.relpath(logfile, ROOT)}); "
+                "its rows are skipped."
+            )
             run([VPY, "-m", "pip", "uninstall", "-q", "-y", "metaevents"], check=False)
             return "not built"
         with open(stamp, "w") as f:
@@ -153,18 +199,32 @@ def setup_js(notes: list[str], build: bool = True) -> str:
         notes.append("npm package: not built (js/package.json or node missing); its rows are skipped.")
         return "not built"
     entry = os.path.join(js, "dist", "node.js")
-    sources = ["js/src/**/*", "js/scripts/**/*", "js/package.json", "bindings/wasm/**/*.rs", "bindings/wasm/Cargo.toml", "crates/metaevents/src/**/*"]
+    sources = [
+        "js/src/**/*",
+        "js/scripts/**/*",
+        "js/package.json",
+        "bindings/wasm/**/*.rs",
+        "bindings/wasm/Cargo.toml",
+        "crates/metaevents/src/**/*",
+    ]
     built = os.path.getmtime(entry) if os.path.exists(entry) else 0.0
     if newest_mtime(sources) > built and not build:
         if built:
-            notes.append("npm package: js/dist is older than its sources (not rebuilt: --no-build); the existing build was measured.")
+            notes.append(
+                "npm package: js/dist is older than its sources (not rebuilt: --no-build); "
+                "the existing build was measured."
+            )
         else:
             notes.append("npm package: not built (--no-build); its rows are skipped.")
             return "not built"
     elif newest_mtime(sources) > built:
         log("building the npm package (cd js && npm install && npm run build)")
         try:
-            run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"], cwd=js, logfile=os.path.join(LOGS, "npm-install.log"))
+            run(
+                ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"],
+                cwd=js,
+                logfile=os.path.join(LOGS, "npm-install.log"),
+            )
             run(["npm", "run", "build"], cwd=js, logfile=os.path.join(LOGS, "npm-build.log"))
         except RuntimeError as err:
             if os.path.exists(entry):
@@ -183,8 +243,8 @@ def setup_js(notes: list[str], build: bool = True) -> str:
 def make_corpora(mode: dict) -> dict[str, dict]:
     os.makedirs(CORPUS, exist_ok=True)
     manifest_path = os.path.join(CORPUS, "manifest.json")
-    manifest = json.load(open(manifest_path)) if os.path.exists(manifest_path) else {}
-    generator_digest = hashlib.sha256(open(os.path.join(BENCH, "gen_corpus.py"), "rb").read()).hexdigest()[:16]
+    manifest = json.loads(Path(manifest_path).read_text()) if os.path.exists(manifest_path) else {}
+    generator_digest = hashlib.sha256(Path(BENCH, "gen_corpus.py").read_bytes()).hexdigest()[:16]
     info = {}
     for name, count in mode["corpora"].items():
         args = GENERATOR_ARGS[name] + ["--count", str(count), "--seed", str(SEED)]
@@ -208,34 +268,73 @@ def make_corpora(mode: dict) -> dict[str, dict]:
 def python_rows(mode: dict) -> dict:
     py = mode["py"]
     log("Python rows: parse and filter (interleaved, medians)")
-    proc = run(pin() + [VPY, os.path.join(BENCH, "py_bench.py"), "speed", "--corpus-dir", CORPUS, "--reps", str(py["reps"]),
-                        "--atlan-lines", str(py["atlan"]), "--datahub-lines", str(py["datahub"])])
+    proc = run(
+        [
+            *pin(),
+            VPY,
+            os.path.join(BENCH, "py_bench.py"),
+            "speed",
+            "--corpus-dir",
+            CORPUS,
+            "--reps",
+            str(py["reps"]),
+            "--atlan-lines",
+            str(py["atlan"]),
+            "--datahub-lines",
+            str(py["datahub"]),
+        ]
+    )
     speed = json.loads(proc.stdout)
     log("Python rows: memory held per parsed event")
     memory = []
     mem = mode["memory"]
-    for corpus, impls in (("atlan-envelope.ndjson", ["metaevents", "orjson", "pyatlan", "pyatlan_v9"]),
-                          ("datahub-ece.ndjson", ["metaevents", "orjson", "datahub_actions"])):
+    for corpus, impls in (
+        ("atlan-envelope.ndjson", ["metaevents", "orjson", "pyatlan", "pyatlan_v9"]),
+        ("datahub-ece.ndjson", ["metaevents", "orjson", "datahub_actions"]),
+    ):
         platform_key = "atlan" if corpus.startswith("atlan") else "datahub"
         for impl in impls:
             if impl not in ("metaevents", "orjson") and not mem.get("peers_atlan"):
                 continue  # --quick: the peers' memory (and their seconds-long imports) only in full runs
             lines = mem[platform_key] if impl in ("metaevents", "orjson") else mem[f"peers_{platform_key}"]
-            proc = run(pin() + [VPY, os.path.join(BENCH, "py_bench.py"), "memory", "--impl", impl, "--corpus", os.path.join(CORPUS, corpus),
-                                "--lines", str(lines)], check=False)
+            proc = run(
+                [
+                    *pin(),
+                    VPY,
+                    os.path.join(BENCH, "py_bench.py"),
+                    "memory",
+                    "--impl",
+                    impl,
+                    "--corpus",
+                    os.path.join(CORPUS, corpus),
+                    "--lines",
+                    str(lines),
+                ],
+                check=False,
+            )
             try:
                 result = json.loads(proc.stdout)
             except json.JSONDecodeError:
-                result = {"status": f"failed: {(proc.stderr or '').strip().splitlines()[-1:] }"}
+                result = {"status": f"failed: {(proc.stderr or '').strip().splitlines()[-1:]}"}
             memory.append({"impl": impl, "corpus": corpus, **result})
     log("Python rows: import time")
     imports = []
-    for label, module, target in (("metaevents", "metaevents", 0.050), ("orjson", "orjson", None),
-                                  ("pyatlan (AtlanEvent, as its Lambda handler imports it)", "pyatlan.model.events", None),
-                                  ("pyatlan_v9 (AtlanEvent)", "pyatlan_v9.model.events", None),
-                                  ("datahub-actions (EntityChangeEvent, FilterTransformer)", "datahub_actions.plugin.transform.filter.filter_transformer, datahub_actions.event.event_registry", None)):
+    for label, module, target in (
+        ("metaevents", "metaevents", 0.050),
+        ("orjson", "orjson", None),
+        ("pyatlan (AtlanEvent, as its Lambda handler imports it)", "pyatlan.model.events", None),
+        ("pyatlan_v9 (AtlanEvent)", "pyatlan_v9.model.events", None),
+        (
+            "datahub-actions (EntityChangeEvent, FilterTransformer)",
+            "datahub_actions.plugin.transform.filter.filter_transformer, datahub_actions.event.event_registry",
+            None,
+        ),
+    ):
         reps = mode["import_reps"] if target else mode["import_reps_peers"]
-        proc = run(pin() + [VPY, os.path.join(BENCH, "py_bench.py"), "import", "--module", module, "--reps", str(reps)], check=False)
+        proc = run(
+            [*pin(), VPY, os.path.join(BENCH, "py_bench.py"), "import", "--module", module, "--reps", str(reps)],
+            check=False,
+        )
         try:
             result = json.loads(proc.stdout)
         except json.JSONDecodeError:
@@ -249,9 +348,30 @@ def node_rows(mode: dict) -> dict | None:
         return None
     n = mode["node"]
     log("Node rows (interleaved, medians)")
-    proc = run(pin() + ["node", "--expose-gc", os.path.join(BENCH, "node_bench.mjs"), "--corpus-dir", CORPUS, "--js-dir", os.path.join(ROOT, "js"),
-                        "--reps", str(n["reps"]), "--atlan-lines", str(n["atlan"]), "--datahub-lines", str(n["datahub"]),
-                        "--mixed-lines", str(n["mixed"]), "--datahub-pii", gen_corpus.DATAHUB_PII_TAG, "--atlan-pii", gen_corpus.ATLAN_PII_TAG])
+    proc = run(
+        [
+            *pin(),
+            "node",
+            "--expose-gc",
+            os.path.join(BENCH, "node_bench.mjs"),
+            "--corpus-dir",
+            CORPUS,
+            "--js-dir",
+            os.path.join(ROOT, "js"),
+            "--reps",
+            str(n["reps"]),
+            "--atlan-lines",
+            str(n["atlan"]),
+            "--datahub-lines",
+            str(n["datahub"]),
+            "--mixed-lines",
+            str(n["mixed"]),
+            "--datahub-pii",
+            gen_corpus.DATAHUB_PII_TAG,
+            "--atlan-pii",
+            gen_corpus.ATLAN_PII_TAG,
+        ]
+    )
     return json.loads(proc.stdout)
 
 
@@ -262,26 +382,40 @@ def rust_rows(mode: dict, notes: list[str]) -> list[dict]:
     log("Rust rows: building the criterion bench (cargo bench --no-run)")
     env = {**os.environ, "METAEVENTS_BENCH_CORPUS": CORPUS}
     try:
-        run(["cargo", "bench", "-p", "metaevents", "--bench", "throughput", "--no-run"], env=env, logfile=os.path.join(LOGS, "cargo-bench-build.log"))
+        run(
+            ["cargo", "bench", "-p", "metaevents", "--bench", "throughput", "--no-run"],
+            env=env,
+            logfile=os.path.join(LOGS, "cargo-bench-build.log"),
+        )
     except RuntimeError as err:
         notes.append(f"Rust rows: the bench does not build ({err}).")
         return []
     log("Rust rows: cargo bench (criterion)")
     started = time.time()
     logfile = os.path.join(LOGS, "cargo-bench.log")
-    run(pin() + ["cargo", "bench", "-p", "metaevents", "--bench", "throughput", "--", *mode["criterion"]], env=env, logfile=logfile, check=False)
+    run(
+        [*pin(), "cargo", "bench", "-p", "metaevents", "--bench", "throughput", "--", *mode["criterion"]],
+        env=env,
+        logfile=logfile,
+        check=False,
+    )
     rows = []
     for path in glob.glob(os.path.join(ROOT, "target", "criterion", "*", "*", "new", "estimates.json")):
         if os.path.getmtime(path) < started:
             continue  # an older run's result
-        bench = json.load(open(os.path.join(os.path.dirname(path), "benchmark.json")))
-        estimates = json.load(open(path))
+        bench = json.loads(Path(os.path.dirname(path), "benchmark.json").read_text())
+        estimates = json.loads(Path(path).read_text())
         throughput = bench.get("throughput") or {}
-        rows.append({"id": bench["full_id"], "median_ns": estimates["median"]["point_estimate"],
-                     "bytes": throughput.get("Bytes") or throughput.get("BytesDecimal")})
+        rows.append(
+            {
+                "id": bench["full_id"],
+                "median_ns": estimates["median"]["point_estimate"],
+                "bytes": throughput.get("Bytes") or throughput.get("BytesDecimal"),
+            }
+        )
     # The bench prints the corpus sizes and event counts; keep them for events/s.
     counts = {}
-    for line in open(logfile, errors="replace"):
+    for line in Path(logfile).read_text(errors="replace").splitlines():
         # "datahub-ece: 10000 lines, 10000 events, 4246262 bytes"
         if ": " in line and " lines, " in line and " events, " in line:
             name, rest = line.strip().split(": ", 1)
@@ -298,12 +432,25 @@ def rust_rows(mode: dict, notes: list[str]) -> list[dict]:
         row["counts"] = counts.get(corpus_key if group == "parse" else bench_id, {})
     if not rows:
         notes.append(f"Rust rows: no criterion results (see {os.path.relpath(logfile, ROOT)}).")
-    order = ["parse/datahub-ece/", "parse/datahub-platform-event/", "parse/atlan-envelope/", "parse/mixed/", "filter_ndjson/datahub/", "filter_ndjson/atlan/"]
-    return sorted(rows, key=lambda r: (next((i for i, prefix in enumerate(order) if r["id"].startswith(prefix)), len(order)), r["id"]))
+    order = [
+        "parse/datahub-ece/",
+        "parse/datahub-platform-event/",
+        "parse/atlan-envelope/",
+        "parse/mixed/",
+        "filter_ndjson/datahub/",
+        "filter_ndjson/atlan/",
+    ]
+    return sorted(
+        rows,
+        key=lambda r: (next((i for i, prefix in enumerate(order) if r["id"].startswith(prefix)), len(order)), r["id"]),
+    )
 
 
 # Instructions per event: the targets of the core that do not move with the machine's load.
-CALLGRIND_TARGETS = {"datahub-ece parse_many": ("DataHub ECEs", 10_000), "atlan-envelope parse_many": ("Atlan envelopes", 45_000)}
+CALLGRIND_TARGETS = {
+    "datahub-ece parse_many": ("DataHub ECEs", 10_000),
+    "atlan-envelope parse_many": ("Atlan envelopes", 45_000),
+}
 
 
 def callgrind_rows(notes: list[str]) -> dict | None:
@@ -313,7 +460,9 @@ def callgrind_rows(notes: list[str]) -> dict | None:
     log("Rust core: instructions per event under callgrind (bench/callgrind.py)")
     out = os.path.join(CORPUS, "callgrind.json")
     logfile = os.path.join(LOGS, "callgrind.log")
-    proc = run([sys.executable, os.path.join(BENCH, "callgrind.py"), "--top", "0", "--save", out], logfile=logfile, check=False)
+    proc = run(
+        [sys.executable, os.path.join(BENCH, "callgrind.py"), "--top", "0", "--save", out], logfile=logfile, check=False
+    )
     if proc.returncode != 0 or not os.path.exists(out):
         notes.append(f"Instruction counts: bench/callgrind.py failed (see {os.path.relpath(logfile, ROOT)}).")
         return None
@@ -356,7 +505,10 @@ class Table:
 
     def row(self, label: str, rate=None, mb=None, ratio: str = "—", target: str = "", ok: str = "") -> None:
         label = label.replace("|", "\\|")
-        self.lines.append(f"| {label} | {rate if isinstance(rate, str) else fmt_rate(rate)} | {mb if isinstance(mb, str) else fmt_mb(mb)} | {ratio} | {target} | {ok} |")
+        self.lines.append(
+            f"| {label} | {rate if isinstance(rate, str) else fmt_rate(rate)} "
+            f"| {mb if isinstance(mb, str) else fmt_mb(mb)} | {ratio} | {target} | {ok} |"
+        )
 
     def text(self) -> str:
         return "\n".join(self.lines)
@@ -374,7 +526,14 @@ def speed_groups(table: Table, groups: list[dict], kind: str, summary: list) -> 
         for index, row in enumerate(rows):
             label = row["label"] + (" *(info)*" if row.get("info") else "")
             if row.get("status") != "ok" or row.get("median_s") is None:
-                table.row(label, row.get("status", "not run"), "—", "—", target_text(row.get("target")), "not built" if row.get("target") else "")
+                table.row(
+                    label,
+                    row.get("status", "not run"),
+                    "—",
+                    "—",
+                    target_text(row.get("target")),
+                    "not built" if row.get("target") else "",
+                )
                 if row.get("target"):
                     summary.append((kind, group["title"], row["label"], None, row["target"]))
                 continue
@@ -402,17 +561,32 @@ def build_table(results: dict) -> tuple[str, list]:
         table.section("Python memory held per parsed event (RSS growth ÷ events; ratio = held bytes ÷ input bytes)")
         for m in py["memory"]:
             corpus = "Atlan envelopes" if m["corpus"].startswith("atlan") else "DataHub ECEs"
-            what = {"metaevents": "metaevents Event", "orjson": "orjson dict", "pyatlan": "pyatlan AtlanEvent",
-                    "pyatlan_v9": "pyatlan_v9 AtlanEvent", "datahub_actions": "datahub-actions EntityChangeEvent"}[m["impl"]]
+            what = {
+                "metaevents": "metaevents Event",
+                "orjson": "orjson dict",
+                "pyatlan": "pyatlan AtlanEvent",
+                "pyatlan_v9": "pyatlan_v9 AtlanEvent",
+                "datahub_actions": "datahub-actions EntityChangeEvent",
+            }[m["impl"]]
             target = 2.0 if m["impl"] == "metaevents" else None
             if m.get("status") != "ok":
-                table.row(f"{what}, {corpus}", m.get("status", "failed"), "—", "—", "≤ 2.0x" if target else "", "not built" if target else "")
+                table.row(
+                    f"{what}, {corpus}",
+                    m.get("status", "failed"),
+                    "—",
+                    "—",
+                    "≤ 2.0x" if target else "",
+                    "not built" if target else "",
+                )
                 if target:
                     summary.append(("python", "memory", f"{what}, {corpus}", None, target))
                 continue
             ratio = m["bytes_per_event"] / m["input_per_event"]
-            label = (f"{what}, {corpus}: {m['bytes_per_event'] / 1024:,.1f} KiB held per event "
-                     f"(input {m['input_per_event'] / 1024:,.2f} KiB; {m['events']:,} held, peak RSS {m['peak_rss'] / 2**20:,.0f} MiB)")
+            label = (
+                f"{what}, {corpus}: {m['bytes_per_event'] / 1024:,.1f} KiB held per event "
+                f"(input {m['input_per_event'] / 1024:,.2f} KiB; {m['events']:,} held, "
+                f"peak RSS {m['peak_rss'] / 2**20:,.0f} MiB)"
+            )
             table.row(label, "—", "—", fmt_ratio(ratio), "≤ 2.0x" if target else "", met(ratio, target, at_most=True))
             if target:
                 summary.append(("python", "memory", f"{what}, {corpus}", ratio, target, "at_most"))
@@ -420,12 +594,26 @@ def build_table(results: dict) -> tuple[str, list]:
         for imp in py["imports"]:
             target = imp.get("target")
             if imp.get("status") != "ok":
-                table.row(f"import {imp['label']}", imp.get("status", "failed"), "—", "—", "≤ 50 ms" if target else "", "not built" if target else "")
+                table.row(
+                    f"import {imp['label']}",
+                    imp.get("status", "failed"),
+                    "—",
+                    "—",
+                    "≤ 50 ms" if target else "",
+                    "not built" if target else "",
+                )
                 if target:
                     summary.append(("python", "import", imp["label"], None, target))
                 continue
             ms = imp["median_s"] * 1000
-            table.row(f"import {imp['label']}: {ms:,.1f} ms", "—", "—", "—", "≤ 50 ms" if target else "", met(imp["median_s"], target, at_most=True))
+            table.row(
+                f"import {imp['label']}: {ms:,.1f} ms",
+                "—",
+                "—",
+                "—",
+                "≤ 50 ms" if target else "",
+                met(imp["median_s"], target, at_most=True),
+            )
             if target:
                 summary.append(("python", "import", imp["label"], imp["median_s"], target, "at_most"))
     node = results.get("node")
@@ -444,27 +632,46 @@ def build_table(results: dict) -> tuple[str, list]:
             group = next((g for g in node["groups"] if g["id"] == node_id), None)
             native = rust.get(rust_id)
             label = f"filterNdjson, every line matching, {what}: Node (wasm) ÷ Rust filter_ndjson (criterion)"
-            node_mb = group["bytes"] / 1e6 / group["rows"][0]["median_s"] if group and group["rows"][0].get("median_s") else None
+            node_mb = (
+                group["bytes"] / 1e6 / group["rows"][0]["median_s"]
+                if group and group["rows"][0].get("median_s")
+                else None
+            )
             native_mb = native["bytes"] / 1e6 / (native["median_ns"] / 1e9) if native else None
             ratio = node_mb / native_mb if node_mb and native_mb else None
             if node_mb is None:
                 table.row(label, "not built", "—", "—", "≥ 0.5x", "not built")
             else:
-                table.row(label + (f"; native {native_mb:,.1f} MB/s" if native_mb else "; native not measured"),
-                          group["lines"] / group["rows"][0]["median_s"], node_mb, fmt_ratio(ratio), "≥ 0.5x", met(ratio, 0.5))
+                table.row(
+                    label + (f"; native {native_mb:,.1f} MB/s" if native_mb else "; native not measured"),
+                    group["lines"] / group["rows"][0]["median_s"],
+                    node_mb,
+                    fmt_ratio(ratio),
+                    "≥ 0.5x",
+                    met(ratio, 0.5),
+                )
             summary.append(("node", "wasm", f"wasm ÷ native, {what}", ratio, 0.5))
         # parseMany also builds a JS object per event (JSON text across the boundary, then
         # JSON.parse): information on what the JS API costs on top of the core.
         node_mb = None
         if mixed and mixed["rows"][0].get("median_s"):
             node_mb = mixed["bytes"] / 1e6 / mixed["rows"][0]["median_s"]
-        native_mb = native_mb_mixed = (rust["parse/mixed/parse_many"]["bytes"] / 1e6 / (rust["parse/mixed/parse_many"]["median_ns"] / 1e9)
-                                       if "parse/mixed/parse_many" in rust else None)
+        native_mb = native_mb_mixed = (
+            rust["parse/mixed/parse_many"]["bytes"] / 1e6 / (rust["parse/mixed/parse_many"]["median_ns"] / 1e9)
+            if "parse/mixed/parse_many" in rust
+            else None
+        )
         ratio = node_mb / native_mb if node_mb and native_mb else None
         label = "parseMany in Node, mixed NDJSON, events as JS objects ÷ Rust parse_many *(info)*"
         if node_mb is not None:
-            table.row(label + (f"; native {native_mb_mixed:,.1f} MB/s" if native_mb_mixed else ""),
-                      mixed["lines"] / mixed["rows"][0]["median_s"], node_mb, fmt_ratio(ratio), "", "")
+            table.row(
+                label + (f"; native {native_mb_mixed:,.1f} MB/s" if native_mb_mixed else ""),
+                mixed["lines"] / mixed["rows"][0]["median_s"],
+                node_mb,
+                fmt_ratio(ratio),
+                "",
+                "",
+            )
     if rust:
         table.section("Rust core (criterion medians, cargo bench -p metaevents --bench throughput)")
         for row in rust.values():
@@ -485,8 +692,10 @@ def build_table(results: dict) -> tuple[str, list]:
                 summary.append(("rust", group, name, mb, target))
     counts = results.get("callgrind")
     if counts:
-        table.section("Rust core, instructions per event under callgrind (load-independent; `scripts/callgrind`, "
-                      "5,000 lines; SHA-256 left out of the count: valgrind runs it in software, the CPU with SHA-NI)")
+        table.section(
+            "Rust core, instructions per event under callgrind (load-independent; `scripts/callgrind`, "
+            "5,000 lines; SHA-256 left out of the count: valgrind runs it in software, the CPU with SHA-NI)"
+        )
         for key, (what, target) in CALLGRIND_TARGETS.items():
             result = counts.get(key)
             if not result:
@@ -494,8 +703,10 @@ def build_table(results: dict) -> tuple[str, list]:
             events = max(result["events"], 1)
             sha = result["categories"].get("sha256", 0)
             without = (result["total"] - sha) / events
-            label = (f"parse_many, {what}: {without:,.0f} instructions per event without SHA-256 "
-                     f"({result['total'] / events:,.0f} with SHA-256 in software)")
+            label = (
+                f"parse_many, {what}: {without:,.0f} instructions per event without SHA-256 "
+                f"({result['total'] / events:,.0f} with SHA-256 in software)"
+            )
             table.row(label, "—", "—", "—", f"≤ {target:,} instructions", met(without, target, at_most=True))
             summary.append(("rust", "instructions", what, without, target, "at_most"))
     return table.text(), summary
@@ -504,7 +715,7 @@ def build_table(results: dict) -> tuple[str, list]:
 def machine_info() -> dict:
     cpu = "unknown"
     try:
-        for line in open("/proc/cpuinfo"):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
@@ -512,7 +723,7 @@ def machine_info() -> dict:
         pass
     mem = ""
     try:
-        for line in open("/proc/meminfo"):
+        for line in Path("/proc/meminfo").read_text().splitlines():
             if line.startswith("MemTotal"):
                 mem = f"{int(line.split()[1]) / 2**20:.0f} GiB"
     except OSError:
@@ -526,9 +737,17 @@ def machine_info() -> dict:
 
     commit = version(["git", "rev-parse", "--short", "HEAD"])
     dirty = subprocess.run(["git", "status", "--porcelain"], capture_output=True, text=True, cwd=ROOT).stdout.strip()
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory": mem, "os": platform.platform(), "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
-            "rustc": version(["rustc", "-V"]), "node": version(["node", "-v"]), "commit": commit + (" (with uncommitted changes)" if dirty else ""),
-            "taskset": bool(pin())}
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory": mem,
+        "os": platform.platform(),
+        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "rustc": version(["rustc", "-V"]),
+        "node": version(["node", "-v"]),
+        "commit": commit + (" (with uncommitted changes)" if dirty else ""),
+        "taskset": bool(pin()),
+    }
 
 
 def write_results(results: dict, args: argparse.Namespace) -> str:
@@ -552,22 +771,35 @@ def write_results(results: dict, args: argparse.Namespace) -> str:
         "except memory (held bytes ÷ input bytes) and WebAssembly (Node ÷ native).",
         "",
         f"Targets met: {sum(1 for s in summary if s[3] is not None) - len(missed)} of {len(summary)}"
-        + (f"; not measured (package not built): {len(unmeasured)}" if unmeasured else "") + ".",
+        + (f"; not measured (package not built): {len(unmeasured)}" if unmeasured else "")
+        + ".",
         "",
         table,
         "",
         "## Machine",
         "",
         f"- CPU: {machine['cpu']}, {machine['cores']} cores, {machine['memory']} RAM; {machine['os']}",
-        f"- Load average when the run started: {machine['load']} (the machine may be shared: compare ratios, not absolute speeds)",
+        (
+            f"- Load average when the run started: {machine['load']} "
+            "(the machine may be shared: compare ratios, not absolute speeds)"
+        ),
         f"- {machine['rustc']}; Node {machine['node']}; Python {versions.get('python', '?')}",
         f"- Commit {machine['commit']}",
         "",
         "## Versions compared",
         "",
-        f"- metaevents (Python): {versions.get('metaevents', 'not installed')}; metaevents (npm): {node_versions.get('metaevents') or 'not built'}",
-        f"- pyatlan {versions.get('pyatlan', '?')} (its distribution also ships `pyatlan_v9`), pydantic {versions.get('pydantic', '?')}, msgspec {versions.get('msgspec', '?')}",
-        f"- acryl-datahub-actions {versions.get('acryl-datahub-actions', '?')} (acryl-datahub {versions.get('acryl-datahub', '?')})",
+        (
+            f"- metaevents (Python): {versions.get('metaevents', 'not installed')}; "
+            f"metaevents (npm): {node_versions.get('metaevents') or 'not built'}"
+        ),
+        (
+            f"- pyatlan {versions.get('pyatlan', '?')} (its distribution also ships `pyatlan_v9`), "
+            f"pydantic {versions.get('pydantic', '?')}, msgspec {versions.get('msgspec', '?')}"
+        ),
+        (
+            f"- acryl-datahub-actions {versions.get('acryl-datahub-actions', '?')} "
+            f"(acryl-datahub {versions.get('acryl-datahub', '?')})"
+        ),
         f"- orjson {versions.get('orjson', '?')}",
         "",
         "## Corpora",
@@ -577,29 +809,49 @@ def write_results(results: dict, args: argparse.Namespace) -> str:
     ]
     for name, info in corpora.items():
         lines.append(f"- `{name}`: {info['lines']:,} events, {info['bytes'] / 1e6:.1f} MB (`{info['args']}`)")
-    lines += ["", "Python rows use the first lines of a corpus (the counts in each group's title); the Atlan corpus keeps to the "
-              "six operation types pyatlan's models accept, so every row parses every line.", ""]
+    lines += [
+        "",
+        "Python rows use the first lines of a corpus (the counts in each group's title); the Atlan corpus keeps to the "
+        "six operation types pyatlan's models accept, so every row parses every line.",
+        "",
+    ]
     if results["notes"]:
         lines += ["## Notes", ""] + [f"- {note}" for note in results["notes"]] + [""]
     text = "\n".join(lines)
     with open(os.path.join(BENCH, "RESULTS.md"), "w") as f:
         f.write(text)
-    with open(os.path.join(CORPUS, "results.json"), "w") as f:  # the raw measurements, beside the corpora (not committed)
+    with open(
+        os.path.join(CORPUS, "results.json"), "w"
+    ) as f:  # the raw measurements, beside the corpora (not committed)
         json.dump(results, f, indent=1)
     return table
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="metaevents benchmarks against pyatlan, datahub-actions, orjson and JSON.parse")
-    parser.add_argument("--quick", action="store_true", help="small corpora and short runs (under 3 minutes once built)")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["python", "node", "rust", "callgrind"], help="leave these rows out")
-    parser.add_argument("--no-build", action="store_true", help="measure the Python and npm packages as they are built now; never rebuild them")
+    parser = argparse.ArgumentParser(
+        description="metaevents benchmarks against pyatlan, datahub-actions, orjson and JSON.parse"
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="small corpora and short runs (under 3 minutes once built)"
+    )
+    parser.add_argument(
+        "--skip", nargs="*", default=[], choices=["python", "node", "rust", "callgrind"], help="leave these rows out"
+    )
+    parser.add_argument(
+        "--no-build",
+        action="store_true",
+        help="measure the Python and npm packages as they are built now; never rebuild them",
+    )
     args = parser.parse_args()
     mode = MODES["quick" if args.quick else "full"]
     started = time.time()
     notes: list[str] = []
-    results: dict[str, Any] = {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine_info(),
-                               "mode": "quick" if args.quick else "full", "notes": notes}
+    results: dict[str, Any] = {
+        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine_info(),
+        "mode": "quick" if args.quick else "full",
+        "notes": notes,
+    }
     if not results["machine"]["taskset"]:
         notes.append("taskset not found: processes were not pinned to one core.")
     if "python" not in args.skip:

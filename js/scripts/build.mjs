@@ -4,7 +4,8 @@
 //      nodejs, web and bundler targets;
 //   3. wasm-opt -Oz from the binaryen npm package (Debian's is too old and breaks the module),
 //      once, copied to the three targets (their .wasm files are identical);
-//   4. the JS wrapper (src/*.js, plus CommonJS twins of api.js and binding.js) and the types.
+//   4. the JS wrapper (src/*.js, plus CommonJS twins of api.js and binding.js), the types and
+//      the LICENSE of the repository (copied into js/, the package root).
 //
 //   node scripts/build.mjs            (npm run build)
 //   SKIP_CARGO=1 node scripts/build.mjs   reuses the last cargo output
@@ -54,7 +55,10 @@ function checkWasmBindgen() {
 /** The CommonJS twin of one of our ES modules: `import {x} from './y.js'` and `export` lines only. */
 function toCommonJs(source, file) {
   const names = [];
-  let text = source.replace(/^import \{ ([\w, ]+) \} from '\.\/([\w]+)\.js';$/gm, "const { $1 } = require('./$2.cjs');");
+  let text = source.replace(
+    /^import \{ ([\w, ]+) \} from '\.\/([\w]+)\.js';$/gm,
+    "const { $1 } = require('./$2.cjs');",
+  );
   text = text.replace(/^export (class|function|const|let) (\w+)/gm, (_, keyword, name) => {
     names.push(name);
     return `${keyword} ${name}`;
@@ -86,7 +90,16 @@ rmSync(DIST, { recursive: true, force: true });
 const WASM_DIR = join(DIST, 'wasm');
 const scratch = join(DIST, 'scratch');
 for (const [dir, target] of Object.entries(TARGETS)) {
-  run('wasm-bindgen', [cargoOut, '--target', target, '--out-dir', join(scratch, dir), '--out-name', NAME, '--no-typescript']);
+  run('wasm-bindgen', [
+    cargoOut,
+    '--target',
+    target,
+    '--out-dir',
+    join(scratch, dir),
+    '--out-name',
+    NAME,
+    '--no-typescript',
+  ]);
 }
 const bindgenOut = join(scratch, 'node', `${NAME}_bg.wasm`);
 for (const dir of ['web', 'bundler']) {
@@ -110,13 +123,28 @@ const after = size(optimised);
 rmSync(scratch, { recursive: true });
 
 // 4. the wrapper and its types
-for (const file of ['api.js', 'binding.js', 'node.js', 'node.cjs', 'web.js', 'bundler.js', 'index.d.ts', 'events.d.ts', 'web.d.ts']) {
+for (const file of [
+  'api.js',
+  'binding.js',
+  'node.js',
+  'node.cjs',
+  'web.js',
+  'bundler.js',
+  'index.d.ts',
+  'events.d.ts',
+  'web.d.ts',
+]) {
   copyFileSync(join(SRC, file), join(DIST, file));
 }
 for (const file of ['api', 'binding']) {
   writeFileSync(join(DIST, `${file}.cjs`), toCommonJs(readFileSync(join(SRC, `${file}.js`), 'utf8'), `${file}.js`));
 }
-writeFileSync(join(DIST, 'index.d.cts'), readFileSync(join(SRC, 'index.d.ts'), 'utf8').replaceAll("'./events.js'", "'./events.cjs'"));
+// The licence text, where npm expects it (the package root; npm always packs a LICENSE there).
+copyFileSync(join(ROOT, 'LICENSE'), join(JS, 'LICENSE'));
+writeFileSync(
+  join(DIST, 'index.d.cts'),
+  readFileSync(join(SRC, 'index.d.ts'), 'utf8').replaceAll("'./events.js'", "'./events.cjs'"),
+);
 copyFileSync(join(SRC, 'events.d.ts'), join(DIST, 'events.d.cts'));
 
 const sizes = { cargo: before, wasmBindgen: between, wasmOpt: after };

@@ -23,7 +23,7 @@ const TS_TYPES = {
   object_list: 'Record<string, unknown>[]',
 };
 
-const PLATFORM_NAMES = { datahub: 'DataHub', atlan: 'Atlan' };
+const PLATFORM_NAMES = { datahub: 'DataHub', atlan: 'Atlan', atlas: 'Apache Atlas' };
 
 /** `tag.added` → `TagAdded`, `custom_metadata.updated` → `CustomMetadataUpdated`. */
 export function typeName(kind) {
@@ -40,8 +40,8 @@ function comment(lines, indent) {
 }
 
 /**
- * The details of one kind: the union of its parameters over every catalog entry (both
- * platforms). A parameter is required only when every entry of the kind requires it; one a
+ * The details of one kind: the union of its parameters over every catalog entry (every
+ * platform). A parameter is required only when every entry of the kind requires it; one a
  * platform lacks is optional and says which platforms carry it.
  */
 function detailsOf(kind, entries) {
@@ -50,7 +50,12 @@ function detailsOf(kind, entries) {
     for (const param of entry.params) {
       const seen = params.get(param.name);
       if (seen === undefined) {
-        params.set(param.name, { ...param, sources: new Set([entry.source]), count: param.required ? 1 : 0, entries: 1 });
+        params.set(param.name, {
+          ...param,
+          sources: new Set([entry.source]),
+          count: param.required ? 1 : 0,
+          entries: 1,
+        });
       } else {
         if (seen.type !== param.type) {
           throw new Error(`${kind}: parameter ${param.name} is ${seen.type} in one entry and ${param.type} in another`);
@@ -82,6 +87,9 @@ export function render(catalog) {
     '// `npm run build && npm run gen-types` rewrites it; test/types.test.mjs checks it is current.',
     '',
   );
+  const sources = catalog.sources ?? ['datahub', 'atlan'];
+  out.push('/** The platform an event came from. */');
+  out.push(`export type Source = ${sources.map((source) => JSON.stringify(source)).join(' | ')};`, '');
   const kinds = catalog.kinds.map((info) => info.kind);
   out.push('/** Every normalized kind. */');
   out.push(`export type EventKind =\n${kinds.map((kind) => `  | ${JSON.stringify(kind)}`).join('\n')};`, '');
@@ -116,8 +124,8 @@ export function render(catalog) {
   out.push('/** The platforms that emit each kind. */');
   out.push('export interface EventSourcesByKind {');
   for (const info of catalog.kinds) {
-    const sources = info.sources.length ? info.sources : ['datahub', 'atlan'];
-    out.push(`  ${JSON.stringify(info.kind)}: ${sources.map((source) => JSON.stringify(source)).join(' | ')};`);
+    const emitters = info.sources.length ? info.sources : sources;
+    out.push(`  ${JSON.stringify(info.kind)}: ${emitters.map((source) => JSON.stringify(source)).join(' | ')};`);
   }
   out.push('}', '');
   return out.join('\n');

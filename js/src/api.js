@@ -1,13 +1,15 @@
 // metaevents for JavaScript: the public API over the WebAssembly build of the Rust core.
 //
 // Thin by design. Every answer comes from the core; this file only converts:
-// - inputs: a string goes in as text, a Uint8Array (or ArrayBuffer, or any typed array) as
-//   bytes, a plain object as its JSON.stringify;
-// - outputs: the core writes events as their contract JSON (raw included) and this file
-//   JSON.parses it, so events are plain objects: maps as objects, null for absent, numbers (no
-//   BigInt), exactly the JSON the CLI and the Rust and Python APIs give;
-// - errors: the core's errors arrive as an Error whose message is a JSON object
-//   {kind, message, display, line, column, path}; they leave as MetaeventsError subclasses.
+// - inputs to parse: a string goes in as text, a Uint8Array (or ArrayBuffer, or any typed
+//   array) as bytes, a plain object as its JSON.stringify; options, filter specs, configs and
+//   headers go in as they are (the core reads them with serde-wasm-bindgen);
+// - events: the core writes them as their contract JSON (raw included) and this file
+//   JSON.parses it (the fastest way across for many events), so events are plain objects: maps
+//   as objects, null for absent, numbers (no BigInt), exactly the JSON the CLI and the Rust and
+//   Python APIs give; everything else arrives as plain objects already;
+// - errors: the core throws the plain object of its error info {kind, category, class, message,
+//   display, line, column, path}; it leaves as the MetaeventsError subclass named by `class`.
 //
 // Filter.matches and validate need the core's own event. Each event this package returns keeps
 // a handle to it in a WeakMap (freed with the object), so they see the very event the core
@@ -63,42 +65,19 @@ for (const type of [MetaeventsError, ParseError, InvalidEventError, DecodeError,
   Object.defineProperty(type.prototype, 'name', { value: type.name, writable: true, configurable: true });
 }
 
-const ERROR_CLASSES = {
-  syntax: ParseError,
-  encoding: ParseError,
-  duplicate_key: ParseError,
-  number_out_of_range: ParseError,
-  empty: ParseError,
-  not_single: ParseError,
-  io: ParseError,
-  unrecognized: InvalidEventError,
-  invalid_field: InvalidEventError,
-  decode: DecodeError,
-  incomplete_split: DecodeError,
-  too_deep: LimitError,
-  too_large: LimitError,
-  too_many: LimitError,
-  filter: FilterError,
-  invalid_option: MetaeventsError,
-};
+/** The classes by name: the core says which one each of its errors is (`info.class`). */
+const CLASSES = { MetaeventsError, ParseError, InvalidEventError, DecodeError, LimitError, FilterError };
 
-function toError(failure) {
-  const type = ERROR_CLASSES[failure.kind] ?? MetaeventsError;
-  return new type(failure.display ?? failure.message, failure);
+function toError(info) {
+  const type = CLASSES[info.class] ?? MetaeventsError;
+  return new type(info.display, info);
 }
 
 /** The error to throw for what a wasm call threw: a MetaeventsError for the core's errors. */
 function converted(error) {
-  if (error instanceof Error && error.message.startsWith('{')) {
-    let failure = null;
-    try {
-      failure = JSON.parse(error.message);
-    } catch {
-      // Not one of ours.
-    }
-    if (failure !== null && typeof failure.kind === 'string') return toError(failure);
-  }
-  return error;
+  const ours =
+    error !== null && typeof error === 'object' && !(error instanceof Error) && typeof error.class === 'string';
+  return ours ? toError(error) : error;
 }
 
 function call(run) {
@@ -179,11 +158,17 @@ function eventText(event, what) {
   return JSON.stringify(event);
 }
 
-function jsonText(value, what) {
-  if (value === null || typeof value !== 'object') {
+/** `value`, when it is an object or text (JSON, or YAML where the core reads it). */
+/**
+ * Checks that a spec or config is an object (or a Map) or its JSON text. Objects cross as they
+ * are (serde-wasm-bindgen): `undefined` counts as `null`, as in the core's JSON; a value JSON
+ * cannot hold (a Symbol, a function) is an error at its path.
+ */
+function objectOrText(value, what) {
+  if (typeof value !== 'string' && (value === null || typeof value !== 'object')) {
     throw new TypeError(`${what}: expected an object or its JSON text, not ${describe(value)}`);
   }
-  return JSON.stringify(value);
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,30 +176,31 @@ function jsonText(value, what) {
 
 const cores = new WeakMap();
 
-function checkOptions(options) {
+/** The core parser of an options object (which the core checks). */
+function coreParser(options) {
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`Parser: expected an options object, not ${describe(options)}`);
   }
-  const { format, maxEventBytes, maxDepth, maxEventsPerArray } = options;
-  if (format != null && typeof format !== 'string') {
-    throw new TypeError(`Parser: format must be a format name or null, not ${describe(format)}`);
-  }
-  for (const [name, value] of Object.entries({ maxEventBytes, maxDepth, maxEventsPerArray })) {
-    if (value != null && typeof value !== 'number') {
-      throw new TypeError(`Parser: ${name} must be a number, not ${describe(value)}`);
-    }
-  }
-  return call(() => new (core().Parser)(format ?? undefined, maxEventBytes, maxDepth, maxEventsPerArray));
+  return call(() => new (core().Parser)(options));
 }
 
 /**
- * Reads events with fixed options: a forced input format (detected when null) and the limits
- * `maxEventBytes`, `maxDepth`, `maxEventsPerArray` (the core's defaults when not given). Each
- * option can be read and set.
+ * Reads events with fixed options: a forced input format (detected when null), the limits
+ * `maxEventBytes`, `maxDepth`, `maxEventsPerArray` (the core's defaults when not given), and
+ * `atlanTypedefs` (Atlan's typedefs JSON, or an `{id: name}` object, naming its hashed ids). Each
+ * limit and the format can be read and set.
  */
 export class Parser {
+  #atlanTypedefs = null;
+
   constructor(options = {}) {
-    cores.set(this, checkOptions(options));
+    const typedefs = options?.atlanTypedefs;
+    const given =
+      typedefs === undefined || typedefs === null
+        ? options
+        : { ...options, atlanTypedefs: objectOrText(typedefs, 'Parser: atlanTypedefs') };
+    cores.set(this, coreParser(given));
+    this.#atlanTypedefs = given?.atlanTypedefs ?? null;
   }
 
   /** The options in use, defaults filled in. */
@@ -225,11 +211,12 @@ export class Parser {
       maxEventBytes: parser.maxEventBytes,
       maxDepth: parser.maxDepth,
       maxEventsPerArray: parser.maxEventsPerArray,
+      atlanTypedefs: this.#atlanTypedefs,
     };
   }
 
   #set(change) {
-    const next = checkOptions({ ...this.options, ...change });
+    const next = coreParser({ ...this.options, ...change });
     cores.get(this).free();
     cores.set(this, next);
   }
@@ -292,6 +279,25 @@ export class Parser {
     );
   }
 
+  /**
+   * The one event an HTTP request delivered, from its headers (a plain object, a fetch
+   * `Headers`, a `Map` or `[name, value]` pairs) and body: a CloudEvent in binary mode (`ce-*`
+   * headers, the body its data) or structured mode (`Content-Type: application/cloudevents+json`),
+   * or any event as the body.
+   */
+  parseHttp(headers, body) {
+    const parser = cores.get(this);
+    const pairs = headerPairs(headers, 'parseHttp');
+    return adoptOne(
+      dispatch(
+        body,
+        'parseHttp',
+        (text) => call(() => parser.parseHttpStr(pairs, text)),
+        (bytes) => call(() => parser.parseHttpBytes(pairs, bytes)),
+      ),
+    );
+  }
+
   /** Every record of `input` in order, bad ones included: `{line, event}` or `{line, error}`. */
   parseRecords(input) {
     const parser = cores.get(this);
@@ -323,6 +329,11 @@ export function parseMany(input) {
   return theDefaultParser().parseMany(input);
 }
 
+/** The one event an HTTP request delivered (a CloudEvent in binary or structured mode, or any event as the body), with the default parser. */
+export function parseHttp(headers, body) {
+  return theDefaultParser().parseHttp(headers, body);
+}
+
 /** Every record of `input` with the default parser, errors included. */
 export function parseRecords(input) {
   return theDefaultParser().parseRecords(input);
@@ -343,8 +354,8 @@ export class Filter {
       this.#core = spec;
       return;
     }
-    const text = typeof spec === 'string' ? spec : jsonText(spec, 'Filter');
-    this.#core = call(() => new (core().Filter)(text));
+    const data = objectOrText(spec, 'Filter');
+    this.#core = call(() => new (core().Filter)(data));
   }
 
   /**
@@ -352,17 +363,16 @@ export class Filter {
    * list): an object, or its YAML (or JSON) text. Matches exactly as datahub-actions does.
    */
   static fromDatahubActions(config) {
-    const { Filter: CoreFilter } = core();
-    const compiled =
-      typeof config === 'string'
-        ? call(() => CoreFilter.fromDatahubActionsYaml(config))
-        : call(() => CoreFilter.fromDatahubActionsJson(jsonText(config, 'Filter.fromDatahubActions')));
-    return new Filter(compiled, INTERNAL);
+    const data = objectOrText(config, 'Filter.fromDatahubActions');
+    return new Filter(
+      call(() => core().Filter.fromDatahubActions(data)),
+      INTERNAL,
+    );
   }
 
   /** The spec it was compiled from. */
   get spec() {
-    return JSON.parse(this.#core.specJson());
+    return this.#core.spec;
   }
 
   toJSON() {
@@ -409,12 +419,12 @@ export function isValidationRequest(body) {
   );
 }
 
-function headerPairs(headers) {
+function headerPairs(headers, what) {
   if (headers === null || headers === undefined) return [];
   if (Array.isArray(headers)) return headers;
   if (typeof headers.entries === 'function') return Array.from(headers.entries());
   if (typeof headers !== 'object') {
-    throw new TypeError(`verifySignature: expected headers (an object, a Headers or pairs), not ${describe(headers)}`);
+    throw new TypeError(`${what}: expected headers (an object, a Headers or pairs), not ${describe(headers)}`);
   }
   const pairs = [];
   for (const [name, value] of Object.entries(headers)) {
@@ -433,14 +443,14 @@ function headerPairs(headers) {
  * case-insensitively; the values are compared in constant time.
  */
 export function verifySignature(headers, secret) {
-  if (typeof secret !== 'string') throw new TypeError(`verifySignature: secret must be a string, not ${describe(secret)}`);
-  return core().verifySignature(JSON.stringify(headerPairs(headers)), secret);
+  if (typeof secret !== 'string')
+    throw new TypeError(`verifySignature: secret must be a string, not ${describe(secret)}`);
+  return core().verifySignature(headerPairs(headers, 'verifySignature'), secret);
 }
 
 /** The `[name, value]` headers of an AWS Lambda function URL / API Gateway request. */
 export function lambdaHeaders(request) {
-  const text = typeof request === 'string' ? request : jsonText(request, 'lambdaHeaders');
-  return JSON.parse(core().lambdaHeaders(text));
+  return core().lambdaHeaders(objectOrText(request, 'lambdaHeaders'));
 }
 
 /** The event a webhook delivered, bare or wrapped by Lambda, API Gateway or EventBridge (= `parse`). */
@@ -449,25 +459,64 @@ export function unwrap(body) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// CloudEvents
+
+/**
+ * `event` as a CloudEvents 1.0 structured-mode object: `specversion` "1.0", `id` the event id,
+ * `source` (the catalog, `/metaevents/datahub`, `/metaevents/atlan` or `/metaevents/atlas`,
+ * unless `options.source` names the instance, e.g. `https://datahub.example.com`), `type`
+ * `io.metaevents.<kind>`, `subject` the entity id, `time` (RFC 3339), `datacontenttype`, the
+ * extensions `catalogsource`, `entitytype`, `platform`, and `data` the event (with `raw` unless
+ * `options.raw` is false).
+ * `JSON.stringify` it for an `application/cloudevents+json` body; `parse` reads it back.
+ */
+export function toCloudEvent(event, options = {}) {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`toCloudEvent: expected an options object, not ${describe(options)}`);
+  }
+  const { source = null, raw = true } = options;
+  if (source !== null && typeof source !== 'string') {
+    throw new TypeError(`toCloudEvent: source must be a URI-reference string, not ${describe(source)}`);
+  }
+  if (typeof raw !== 'boolean') throw new TypeError(`toCloudEvent: raw must be a boolean, not ${describe(raw)}`);
+  const handle = handles.get(event);
+  const json =
+    handle !== undefined
+      ? call(() => handle.cloudEventJson(source ?? undefined, raw))
+      : call(() => core().cloudEventJson(eventText(event, 'toCloudEvent'), source ?? undefined, raw));
+  return JSON.parse(json);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Catalog, schema, validation
 
-/** The catalog: `{entries, kinds}`, every known event of both platforms with its typed parameters. */
+/** The catalog: `{sources, entries, kinds}`, every known event of every platform with its typed parameters. */
 export function catalog() {
-  return JSON.parse(core().catalogJson());
+  return core().catalog();
 }
 
 /** The JSON Schema (draft 2020-12) of the normalized event. */
 export function eventSchema() {
-  return JSON.parse(core().eventSchemaJson());
+  return core().eventSchema();
+}
+
+/** Every error kind of the core: `[{kind, category, class, description}]`, `class` naming the error class thrown for it. */
+export function errorKinds() {
+  return core().errorKinds();
+}
+
+/** Every input format a `Parser` can be forced to: `[{name, description}]`. */
+export function inputFormats() {
+  return core().inputFormats();
 }
 
 /** Everything wrong with `event` by the catalog's rules, errors first: `[{severity, code, path, message}]`. */
 export function validate(event) {
   const handle = handles.get(event);
-  if (handle !== undefined) return JSON.parse(handle.validate());
+  if (handle !== undefined) return handle.validate();
   if (event !== null && typeof event === 'object' && event.kind === VALIDATION_KIND) return [];
   const text = eventText(event, 'validate');
-  return JSON.parse(call(() => core().validateJson(text)));
+  return call(() => core().validateJson(text));
 }
 
 /** The version of the core (and of this package). */

@@ -1,6 +1,9 @@
 // Generated from the core catalog by scripts/gen-types.mjs: do not edit.
 // `npm run build && npm run gen-types` rewrites it; test/types.test.mjs checks it is current.
 
+/** The platform an event came from. */
+export type Source = "datahub" | "atlan" | "atlas";
+
 /** Every normalized kind. */
 export type EventKind =
   | "entity.created"
@@ -62,11 +65,11 @@ export type EventFamily =
   | "relationship"
   | "unknown";
 
-/** `details` of `entity.created` (DataHub and Atlan): an entity was created; an asset was created. */
+/** `details` of `entity.created` (DataHub and Atlan and Apache Atlas): an entity was created; an asset was created. */
 export interface EntityCreatedDetails {
   /**
    * entity.status (ACTIVE)
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   status?: string;
   /**
@@ -83,25 +86,48 @@ export interface EntityCreatedDetails {
   [extra: string]: unknown;
 }
 
-/** `details` of `entity.updated` (Atlan): an asset was updated. */
+/** `details` of `entity.updated` (Atlan and Apache Atlas): an asset was updated; an entity was updated (partial updates too). */
 export interface EntityUpdatedDetails {
-  /** names of mutatedDetails.attributes (but tenantId, which every update repeats) */
-  changedAttributes: string[];
-  /** names of mutatedDetails.relationshipAttributes */
-  changedRelationships: string[];
-  /** mutatedDetails.attributes: the changed attributes' new values */
-  attributes: Record<string, unknown>;
-  /** mutatedDetails.relationshipAttributes */
+  /**
+   * names of mutatedDetails.attributes (but tenantId, which every update repeats)
+   * Only on Atlan events.
+   */
+  changedAttributes?: string[];
+  /**
+   * names of mutatedDetails.relationshipAttributes
+   * Only on Atlan events.
+   */
+  changedRelationships?: string[];
+  /**
+   * mutatedDetails.attributes: the changed attributes' new values
+   * Only on Atlan events.
+   */
+  attributes?: Record<string, unknown>;
+  /**
+   * mutatedDetails.relationshipAttributes
+   * Only on Atlan events.
+   */
   relationshipAttributes?: Record<string, unknown>;
-  /** headers x-atlan-request-id */
+  /**
+   * headers x-atlan-request-id
+   * Only on Atlan events.
+   */
   requestId?: string;
-  /** headers x-atlan-via-ui */
+  /**
+   * headers x-atlan-via-ui
+   * Only on Atlan events.
+   */
   viaUi?: boolean;
+  /**
+   * entity.status (ACTIVE, DELETED)
+   * Only on Apache Atlas events.
+   */
+  status?: string;
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `entity.deleted` (DataHub and Atlan): an entity was soft- or hard-deleted; an asset was archived or purged. */
+/** `details` of `entity.deleted` (DataHub and Atlan and Apache Atlas): an entity was soft- or hard-deleted; an asset was archived or purged; an entity was deleted. */
 export interface EntityDeletedDetails {
   /** true for HARD_DELETE, false for SOFT_DELETE */
   hard: boolean;
@@ -112,7 +138,7 @@ export interface EntityDeletedDetails {
   deleteHandler?: string;
   /**
    * entity.status (DELETED, PURGED)
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   status?: string;
   /** Parameters the catalog does not list, as the platform sent them. */
@@ -125,13 +151,19 @@ export interface EntityRestoredDetails {
   [extra: string]: unknown;
 }
 
-/** `details` of `lineage.created` (Atlan): a lineage process was created. */
+/** `details` of `lineage.created` (Atlan and Apache Atlas): a lineage process was created. */
 export interface LineageCreatedDetails {
   /** entity.status (ACTIVE) */
   status?: string;
-  /** entity.createdBy */
+  /**
+   * entity.createdBy
+   * Only on Atlan events.
+   */
   createdBy?: string;
-  /** entity.createTime */
+  /**
+   * entity.createTime
+   * Only on Atlan events.
+   */
   createTime?: number;
   /** process inputs `{guid, typeName, qualifiedName}`, when the event lists them */
   inputs?: Record<string, unknown>[];
@@ -141,7 +173,7 @@ export interface LineageCreatedDetails {
   [extra: string]: unknown;
 }
 
-/** `details` of `tag.added` (DataHub and Atlan): a tag was added; tags were added. */
+/** `details` of `tag.added` (DataHub and Atlan and Apache Atlas): a tag was added; tags were added; a classification was added (to this entity, or propagated to it). */
 export interface TagAddedDetails {
   /**
    * the tag
@@ -169,20 +201,25 @@ export interface TagAddedDetails {
    */
   sourceDetails?: unknown;
   /**
-   * one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id
+   * one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs
    * Only on Atlan events.
    */
   tags?: Record<string, unknown>[];
   /**
-   * every tag reached this asset by propagation (its entityGuid is another asset's)
+   * every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)
    * Only on Atlan events.
    */
   propagated?: boolean;
+  /**
+   * the entity's classifications after the change, as Atlas lists them (supertypes included): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, validityPeriods, attributes, ...}` each; Atlas does not say which one changed
+   * Only on Apache Atlas events.
+   */
+  classifications?: Record<string, unknown>[];
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `tag.removed` (DataHub and Atlan): a tag was removed; tags were removed. */
+/** `details` of `tag.removed` (DataHub and Atlan and Apache Atlas): a tag was removed; tags were removed; a classification was removed (from this entity, or its propagation). */
 export interface TagRemovedDetails {
   /**
    * the tag
@@ -210,25 +247,41 @@ export interface TagRemovedDetails {
    */
   sourceDetails?: unknown;
   /**
-   * one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id
+   * one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs
    * Only on Atlan events.
    */
   tags?: Record<string, unknown>[];
   /**
-   * every tag reached this asset by propagation (its entityGuid is another asset's)
+   * every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)
    * Only on Atlan events.
    */
   propagated?: boolean;
+  /**
+   * the entity's classifications after the change, as Atlas lists them (supertypes included): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, validityPeriods, attributes, ...}` each; Atlas does not say which one changed
+   * Only on Apache Atlas events.
+   */
+  classifications?: Record<string, unknown>[];
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `tag.updated` (Atlan): tags were changed (attachments, propagation settings). */
+/** `details` of `tag.updated` (Atlan and Apache Atlas): tags were changed (attachments, propagation settings); a classification's attributes or propagation settings were changed. */
 export interface TagUpdatedDetails {
-  /** one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id */
-  tags: Record<string, unknown>[];
-  /** every tag reached this asset by propagation (its entityGuid is another asset's) */
-  propagated: boolean;
+  /**
+   * one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs
+   * Only on Atlan events.
+   */
+  tags?: Record<string, unknown>[];
+  /**
+   * every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)
+   * Only on Atlan events.
+   */
+  propagated?: boolean;
+  /**
+   * the entity's classifications after the change, as Atlas lists them (supertypes included): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, validityPeriods, attributes, ...}` each; Atlas does not say which one changed
+   * Only on Apache Atlas events.
+   */
+  classifications?: Record<string, unknown>[];
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
@@ -425,7 +478,7 @@ export interface SchemaFieldModifiedDetails {
 
 /** `details` of `custom_metadata.updated` (Atlan): custom metadata was set or removed. */
 export interface CustomMetadataUpdatedDetails {
-  /** one `{setId, attributeId, value, removed}` per attribute of mutatedDetails; a null value means removed */
+  /** one `{setId, setName, attributeId, attributeName, value, removed}` per attribute of mutatedDetails; a null value means removed; the names only when the parser was given Atlan's typedefs */
   changes: Record<string, unknown>[];
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
@@ -629,7 +682,7 @@ export interface IncidentStatusChangedDetails {
   [extra: string]: unknown;
 }
 
-/** `details` of `relationship.created` (DataHub and Atlan): a graph edge was added; a relationship was created. */
+/** `details` of `relationship.created` (DataHub and Atlan and Apache Atlas): a graph edge was added; a relationship was created. */
 export interface RelationshipCreatedDetails {
   /** edge type, e.g. DownstreamOf, Contains, OwnedBy */
   relationshipType: string;
@@ -660,39 +713,39 @@ export interface RelationshipCreatedDetails {
   properties?: Record<string, unknown>;
   /**
    * relationship.guid
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   relationshipGuid?: string;
   /**
    * relationship.status
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   status?: string;
   /**
    * relationship.label
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   label?: string;
   /**
    * relationship.propagateTags (NONE, ONE_TO_TWO, ...)
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   propagateTags?: string;
   /**
    * `{guid, typeName, qualifiedName}` of end 1 (also `entity`)
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   end1?: Record<string, unknown>;
   /**
    * `{guid, typeName, qualifiedName}` of end 2
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   end2?: Record<string, unknown>;
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `relationship.updated` (DataHub and Atlan): a graph edge was restated; a relationship was updated. */
+/** `details` of `relationship.updated` (DataHub and Atlan and Apache Atlas): a graph edge was restated; a relationship was updated. */
 export interface RelationshipUpdatedDetails {
   /** edge type, e.g. DownstreamOf, Contains, OwnedBy */
   relationshipType: string;
@@ -723,39 +776,39 @@ export interface RelationshipUpdatedDetails {
   properties?: Record<string, unknown>;
   /**
    * relationship.guid
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   relationshipGuid?: string;
   /**
    * relationship.status
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   status?: string;
   /**
    * relationship.label
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   label?: string;
   /**
    * relationship.propagateTags (NONE, ONE_TO_TWO, ...)
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   propagateTags?: string;
   /**
    * `{guid, typeName, qualifiedName}` of end 1 (also `entity`)
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   end1?: Record<string, unknown>;
   /**
    * `{guid, typeName, qualifiedName}` of end 2
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   end2?: Record<string, unknown>;
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `relationship.deleted` (DataHub and Atlan): a graph edge was removed; a relationship was deleted. */
+/** `details` of `relationship.deleted` (DataHub and Atlan and Apache Atlas): a graph edge was removed; a relationship was deleted. */
 export interface RelationshipDeletedDetails {
   /** edge type, e.g. DownstreamOf, Contains, OwnedBy */
   relationshipType: string;
@@ -786,32 +839,32 @@ export interface RelationshipDeletedDetails {
   properties?: Record<string, unknown>;
   /**
    * relationship.guid
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   relationshipGuid?: string;
   /**
    * relationship.status
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   status?: string;
   /**
    * relationship.label
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   label?: string;
   /**
    * relationship.propagateTags (NONE, ONE_TO_TWO, ...)
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   propagateTags?: string;
   /**
    * `{guid, typeName, qualifiedName}` of end 1 (also `entity`)
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   end1?: Record<string, unknown>;
   /**
    * `{guid, typeName, qualifiedName}` of end 2
-   * Only on Atlan events.
+   * Only on Atlan, Apache Atlas events.
    */
   end2?: Record<string, unknown>;
   /** Parameters the catalog does not list, as the platform sent them. */
@@ -867,14 +920,14 @@ export interface EventDetailsByKind {
 
 /** The platforms that emit each kind. */
 export interface EventSourcesByKind {
-  "entity.created": "datahub" | "atlan";
-  "entity.updated": "atlan";
-  "entity.deleted": "datahub" | "atlan";
+  "entity.created": "datahub" | "atlan" | "atlas";
+  "entity.updated": "atlan" | "atlas";
+  "entity.deleted": "datahub" | "atlan" | "atlas";
   "entity.restored": "datahub";
-  "lineage.created": "atlan";
-  "tag.added": "datahub" | "atlan";
-  "tag.removed": "datahub" | "atlan";
-  "tag.updated": "atlan";
+  "lineage.created": "atlan" | "atlas";
+  "tag.added": "datahub" | "atlan" | "atlas";
+  "tag.removed": "datahub" | "atlan" | "atlas";
+  "tag.updated": "atlan" | "atlas";
   "term.added": "datahub";
   "term.removed": "datahub";
   "domain.added": "datahub";
@@ -900,8 +953,8 @@ export interface EventSourcesByKind {
   "proposal.created": "datahub";
   "proposal.status_changed": "datahub";
   "incident.status_changed": "datahub";
-  "relationship.created": "datahub" | "atlan";
-  "relationship.updated": "datahub" | "atlan";
-  "relationship.deleted": "datahub" | "atlan";
-  "unknown": "datahub" | "atlan";
+  "relationship.created": "datahub" | "atlan" | "atlas";
+  "relationship.updated": "datahub" | "atlan" | "atlas";
+  "relationship.deleted": "datahub" | "atlan" | "atlas";
+  "unknown": "datahub" | "atlan" | "atlas";
 }

@@ -1,12 +1,9 @@
 // Types of the metaevents package. The per-kind part (kinds, families, `details` of each kind)
 // is generated from the core catalog into events.d.ts.
 
-import type { EventDetailsByKind, EventFamily, EventKind, EventSourcesByKind } from './events.js';
+import type { EventDetailsByKind, EventFamily, EventKind, EventSourcesByKind, Source } from './events.js';
 
 export type * from './events.js';
-
-/** The platform an event came from. */
-export type Source = 'datahub' | 'atlan';
 
 /** The outermost shape of an input, to force instead of detecting it (`Parser({format})`), and the names in `native.envelope`. */
 export type InputFormat =
@@ -18,8 +15,13 @@ export type InputFormat =
   | 'datahub-actions-envelope'
   | 'atlan-envelope'
   | 'atlan-message'
+  | 'atlan-notification'
+  | 'atlas-envelope'
+  | 'atlas-notification'
   | 'aws-lambda'
-  | 'aws-eventbridge';
+  | 'aws-eventbridge'
+  | 'kafka-avro'
+  | 'cloudevent';
 
 /** The shape of the innermost platform event (`native.format`). */
 export type NativeFormat =
@@ -28,13 +30,28 @@ export type NativeFormat =
   | 'metadata-change-log'
   | 'platform-event'
   | 'actions-event'
-  | 'atlan-notification';
+  | 'atlan-notification'
+  | 'atlas-notification';
+
+/** What told an Atlan notification from an Apache Atlas one (`native.evidence`). */
+export type Evidence =
+  | 'mutatedDetails'
+  | 'headers'
+  | 'atlan-qualified-name'
+  | 'service-type-name'
+  | 'cluster-qualified-name'
+  | 'url-qualified-name'
+  | 'classification-without-mutatedDetails'
+  | 'envelope-without-spooled'
+  | 'atlan-type-name'
+  | 'default'
+  | 'forced';
 
 /** The asset (or relationship end) an event is about. */
 export interface Entity {
-  /** DataHub `entityUrn`; Atlan `entity.guid`; `null` only for an unknown event naming no entity. */
+  /** DataHub `entityUrn`; Atlan and Atlas `entity.guid`; `null` only for an unknown event naming no entity. */
   id: string | null;
-  /** Native type: DataHub `entityType` (`dataset`), Atlan `typeName` (`Table`); `null` only for an unknown event naming no entity. */
+  /** Native type: DataHub `entityType` (`dataset`), Atlan and Atlas `typeName` (`Table`, `hive_table`); `null` only for an unknown event naming no entity. */
   type: string | null;
   /** Atlan `attributes.name`; DataHub: the name part of the urn where it has one. */
   name: string | null;
@@ -42,7 +59,7 @@ export interface Entity {
   qualifiedName: string | null;
   /** Lowercase platform (`snowflake`). */
   platform: string | null;
-  /** A schema field's dataset urn, a data job's flow urn, Atlan's parent qualified name. */
+  /** A schema field's dataset urn, a data job's flow urn, Atlan's parent qualified name, Atlas's where its qualified name says it. */
   parent: string | null;
   /** Field path of field-level events. */
   fieldPath: string | null;
@@ -55,16 +72,26 @@ export interface Native {
   category?: string;
   /** DataHub ECE / RCE `operation`. */
   operation?: string;
-  /** Atlan `message.operationType`. */
+  /** Atlan and Atlas `message.operationType`. */
   operationType?: string;
-  /** Atlan `message.type`. */
+  /** Atlan and Atlas `message.type`. */
   type?: string;
+  /** Atlan and Atlas notifications: what told the two apart. */
+  evidence?: Evidence;
   /** DataHub `PlatformEvent.name` for payloads of unknown shape. */
   name?: string;
   /** datahub-actions `event_type` for event types other than the change events. */
   eventType?: string;
+  /** DataHub Relationship Change Event `relationshipType` (`DownstreamOf`, `OwnedBy`, ...). */
+  relationshipType?: string;
+  /** DataHub MetadataChangeLog `changeType` (`UPSERT`, `DELETE`, ...). */
+  changeType?: string;
+  /** DataHub MetadataChangeLog `aspectName` (`globalTags`, ...). */
+  aspectName?: string;
   /** The envelopes around the event, outermost first (empty for a bare event). */
   envelope: InputFormat[];
+  /** The schema registry id of the Kafka record the event came in (`kafka-avro`). */
+  schemaId?: number;
 }
 
 /** One normalized event of kind `K`: the contract JSON of the core. */
@@ -78,7 +105,7 @@ export interface EventOf<K extends EventKind> {
   /** Who made the change: DataHub `auditStamp.actor`, Atlan `updatedBy`. */
   actor: string | null;
   entity: Entity;
-  /** What was added, removed or changed (tag, term, owner, domain, field urns; Atlan tag ids). */
+  /** What was added, removed or changed (tag, term, owner, domain, field urns; Atlan tag ids; Atlas classification names). */
   subjects: string[];
   /** Kind-specific typed fields. */
   details: EventDetailsByKind[K];
@@ -105,7 +132,9 @@ export type Parsed = Event | ValidationRequest;
 export type Input = string | Uint8Array | ArrayBuffer | ArrayBufferView | object;
 
 /** One record of `parseRecords`: what it parsed to, or why it did not, with its 1-based line. */
-export type ParseRecord = { line: number; event: Parsed; error?: undefined } | { line: number | null; error: MetaeventsError; event?: undefined };
+export type ParseRecord =
+  | { line: number; event: Parsed; error?: undefined }
+  | { line: number | null; error: MetaeventsError; event?: undefined };
 
 /** The stable names of the core's errors. */
 export type ErrorKind =
@@ -123,11 +152,15 @@ export type ErrorKind =
   | 'empty'
   | 'not_single'
   | 'filter'
+  | 'invalid_option'
   | 'io';
 
 /** An error of the core, with where it happened. */
 export class MetaeventsError extends Error {
-  constructor(message: string, details?: { kind?: ErrorKind; line?: number | null; column?: number | null; path?: string | null; cause?: unknown });
+  constructor(
+    message: string,
+    details?: { kind?: ErrorKind; line?: number | null; column?: number | null; path?: string | null; cause?: unknown },
+  );
   /** The stable name of what went wrong. */
   kind: ErrorKind;
   /** 1-based line of the record in its input, when known. */
@@ -158,6 +191,12 @@ export interface ParserOptions {
   maxDepth?: number;
   /** Most events in one JSON array or poll response (default 1,000,000). */
   maxEventsPerArray?: number;
+  /**
+   * Atlan's typedefs (the JSON of `GET /api/meta/types/typedefs?type=CLASSIFICATION` and/or
+   * `BUSINESS_METADATA`, a list of both, or an `{id: name}` object; or its JSON text): display
+   * names are written beside Atlan's hashed tag and custom-metadata ids.
+   */
+  atlanTypedefs?: object | string | null;
 }
 
 /** Reads events with fixed options. */
@@ -175,6 +214,8 @@ export class Parser {
   parseMany(input: Input): Event[];
   /** Every record of `input` in order, bad ones included. */
   parseRecords(input: Input): ParseRecord[];
+  /** The one event an HTTP request delivered: a CloudEvent in binary or structured mode, or any event as the body. */
+  parseHttp(headers: HeadersInput | null | undefined, body: Input): Parsed;
 }
 
 /** The one event (or Atlan validation request) of `input`, with the default parser. */
@@ -183,6 +224,47 @@ export function parse(input: Input): Parsed;
 export function parseMany(input: Input): Event[];
 /** Every record of `input` with the default parser, bad ones included. */
 export function parseRecords(input: Input): ParseRecord[];
+/**
+ * The one event an HTTP request delivered, with the default parser: a CloudEvent in binary mode
+ * (`ce-*` headers, the body its data) or structured mode (`Content-Type:
+ * application/cloudevents+json`), or any event as the body.
+ */
+export function parseHttp(headers: HeadersInput | null | undefined, body: Input): Parsed;
+
+/** Options of `toCloudEvent`. */
+export interface CloudEventOptions {
+  /** The `source` of every event, a URI-reference naming the catalog instance (`https://datahub.example.com`); default `/metaevents/datahub`, `/metaevents/atlan` or `/metaevents/atlas`. */
+  source?: string | null;
+  /** Whether `data` holds `raw` (default true; without it the event cannot be read back). */
+  raw?: boolean;
+}
+
+/** A CloudEvents 1.0 event in structured mode, as `toCloudEvent` writes it. */
+export interface CloudEvent<E extends Event = Event> {
+  specversion: '1.0';
+  /** The event id. */
+  id: string;
+  /** A URI-reference naming the catalog. */
+  source: string;
+  /** `io.metaevents.` + the kind. */
+  type: `io.metaevents.${E['kind']}`;
+  /** `entity.id`, absent when the event names no entity. */
+  subject?: string;
+  /** The event time, RFC 3339 in UTC; absent when the event has none. */
+  time?: string;
+  datacontenttype: 'application/json';
+  /** Extension: the catalog (`datahub`, `atlan`). */
+  catalogsource: Source;
+  /** Extension: `entity.type`, absent when null. */
+  entitytype?: string;
+  /** Extension: `entity.platform`, absent when null. */
+  platform?: string;
+  /** The normalized event. */
+  data: E;
+}
+
+/** `event` as a CloudEvents 1.0 structured-mode object (`JSON.stringify` it for an `application/cloudevents+json` body). */
+export function toCloudEvent<E extends Event>(event: E, options?: CloudEventOptions): CloudEvent<E>;
 
 /** A filter: `{PATH: MATCH, ...}`, `{any: [...]}`, `{all: [...]}`, `{not: ...}` (see the README). */
 export type FilterSpec = { [path: string]: unknown };
@@ -221,7 +303,17 @@ export function unwrap(body: Input): Parsed;
 /** A typed parameter of the catalog. */
 export interface CatalogParam {
   name: string;
-  type: 'string' | 'urn' | 'integer' | 'boolean' | 'timestamp' | 'json' | 'urn_list' | 'string_list' | 'object' | 'object_list';
+  type:
+    | 'string'
+    | 'urn'
+    | 'integer'
+    | 'boolean'
+    | 'timestamp'
+    | 'json'
+    | 'urn_list'
+    | 'string_list'
+    | 'object'
+    | 'object_list';
   required: boolean;
   origin: 'parameter' | 'field' | 'derived';
   description: string;
@@ -231,7 +323,9 @@ export interface CatalogParam {
 export interface CatalogEntry {
   source: Source;
   kind: EventKind;
-  discriminators: Record<string, unknown> & { format: 'entity_change_event' | 'relationship_change_event' | 'atlan_notification' };
+  discriminators: Record<string, unknown> & {
+    format: 'entity_change_event' | 'relationship_change_event' | 'atlan_notification' | 'atlas_notification';
+  };
   entityTypes: string[];
   params: CatalogParam[];
   subjects: string[];
@@ -243,12 +337,40 @@ export interface CatalogEntry {
 /** The catalog of known events. */
 export interface Catalog {
   entries: CatalogEntry[];
-  /** Each kind with its family, its parameters over both platforms, and the platforms that emit it. */
+  /** Every platform. */
+  sources: Source[];
+  /** Each kind with its family, its parameters over every platform, and the platforms that emit it. */
   kinds: { kind: EventKind; family: EventFamily; params: CatalogParam[]; sources: Source[] }[];
 }
 
 /** The catalog built into this version. */
 export function catalog(): Catalog;
+
+/** One row of `errorKinds()`. */
+export interface ErrorKindInfo {
+  /** The stable name (`error.kind`). */
+  kind: ErrorKind;
+  /** Its group: `parse`, `invalid_event`, `decode`, `limit`, `filter`, `option`. */
+  category: string;
+  /** The name of the error class thrown for it. */
+  class: 'MetaeventsError' | 'ParseError' | 'InvalidEventError' | 'DecodeError' | 'LimitError' | 'FilterError';
+  /** What it means. */
+  description: string;
+}
+
+/** Every error kind of the core, with the error class thrown for it. */
+export function errorKinds(): ErrorKindInfo[];
+
+/** One row of `inputFormats()`. */
+export interface InputFormatInfo {
+  /** The name to force it by (`Parser({format})`). */
+  name: InputFormat;
+  /** What it is. */
+  description: string;
+}
+
+/** Every input format a `Parser` can be forced to. */
+export function inputFormats(): InputFormatInfo[];
 /** The JSON Schema (draft 2020-12) of the normalized event. */
 export function eventSchema(): Record<string, unknown>;
 

@@ -1,14 +1,7 @@
 export * from './index.js';
 
 /** What `init` accepts: a URL of the .wasm, a Response (or its promise), bytes, or a compiled module. */
-export type InitSource =
-  | string
-  | URL
-  | Request
-  | Response
-  | Promise<Response>
-  | BufferSource
-  | WebAssembly.Module;
+export type InitSource = string | URL | Request | Response | Promise<Response> | BufferSource | WebAssembly.Module;
 
 /**
  * Loads the WebAssembly module (by default the `.wasm` beside this file). Call it once, and

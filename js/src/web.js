@@ -1,8 +1,9 @@
 // Browser entry (`metaevents/web`): an ES module with its .wasm beside it. Call `await init()`
 // once before anything else; in Node or a worker, `initSync(bytes)` loads it from bytes.
-import load, { initSync as loadSync } from './wasm/metaevents_wasm_web.js';
-import * as wasm from './wasm/metaevents_wasm_web.js';
+
 import { state } from './binding.js';
+import * as wasm from './wasm/metaevents_wasm_web.js';
+import load, { initSync as loadSync } from './wasm/metaevents_wasm_web.js';
 
 /**
  * Loads the WebAssembly module: from beside this file by default, or from `source` (a URL, a

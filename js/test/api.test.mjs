@@ -6,18 +6,20 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
 import {
+  catalog,
   DecodeError,
+  errorKinds,
+  eventSchema,
   Filter,
   FilterError,
   InvalidEventError,
+  inputFormats,
+  isValidationRequest,
   LimitError,
+  lambdaHeaders,
   MetaeventsError,
   ParseError,
   Parser,
-  catalog,
-  eventSchema,
-  isValidationRequest,
-  lambdaHeaders,
   parse,
   parseMany,
   parseRecords,
@@ -26,6 +28,8 @@ import {
   verifySignature,
   version,
 } from 'metaevents';
+
+import { ERROR_KINDS, errorClassFor } from './helpers.mjs';
 
 const TAG_ADDED = {
   entityUrn: 'urn:li:dataset:(urn:li:dataPlatform:snowflake,analytics.public.customers,PROD)',
@@ -56,7 +60,9 @@ const ATLAN_ENVELOPE = {
     },
     operationType: 'CLASSIFICATION_ADD',
     eventTime: 1718035200417,
-    mutatedDetails: [{ typeName: 'jUQpLPdg9hWoheH2eL9Ha2', entityGuid: '9065bba5-22b8-4331-bff8-1bdf017c5cfb', propagate: true }],
+    mutatedDetails: [
+      { typeName: 'jUQpLPdg9hWoheH2eL9Ha2', entityGuid: '9065bba5-22b8-4331-bff8-1bdf017c5cfb', propagate: true },
+    ],
   },
 };
 const SECRET = '7c3f1a9e-webhook-secret';
@@ -83,7 +89,7 @@ function assertPlainJson(value, where = '$') {
   }
   assert.equal(typeof value, 'object', `${where} is a ${typeof value}`);
   if (Array.isArray(value)) {
-    value.forEach((item, index) => assertPlainJson(item, `${where}[${index}]`));
+    for (const [index, item] of value.entries()) assertPlainJson(item, `${where}[${index}]`);
     return;
   }
   assert.equal(Object.getPrototypeOf(value), Object.prototype, `${where} is not a plain object`);
@@ -103,7 +109,18 @@ describe('events are plain objects in the contract shape', () => {
     assert.deepEqual(event.details.context, { source: 'classifier' });
     assert.deepEqual(event.native, { format: 'entity-change-event', category: 'TAG', operation: 'ADD', envelope: [] });
     assert.deepEqual(event.raw, TAG_ADDED);
-    assert.deepEqual(Object.keys(event), ['id', 'source', 'kind', 'time', 'actor', 'entity', 'subjects', 'details', 'native', 'raw']);
+    assert.deepEqual(Object.keys(event), [
+      'id',
+      'source',
+      'kind',
+      'time',
+      'actor',
+      'entity',
+      'subjects',
+      'details',
+      'native',
+      'raw',
+    ]);
   });
 
   test('an Atlan event through a Lambda request', () => {
@@ -177,6 +194,17 @@ describe('errors', () => {
     assert.ok(error.message.includes('entityUrn'));
   });
 
+  test('every kind of the core table comes as the class the table names', () => {
+    assert.deepEqual(errorKinds(), ERROR_KINDS);
+    for (const { kind } of ERROR_KINDS) {
+      const type = errorClassFor(kind);
+      assert.ok(type === MetaeventsError || Object.getPrototypeOf(type) === MetaeventsError, kind);
+    }
+    const formats = inputFormats();
+    assert.ok(formats.length > 5 && formats.every((row) => typeof row.name === 'string' && row.description.length > 0));
+    assert.ok(formats.some((row) => row.name === 'datahub-ece'));
+  });
+
   test('kinds come as their group', () => {
     assert.ok(captured(() => parse('{"a": 1}')) instanceof InvalidEventError); // unrecognized
     assert.ok(captured(() => parse('')) instanceof ParseError); // empty
@@ -186,6 +214,16 @@ describe('errors', () => {
     assert.ok(captured(() => parse(gzip)) instanceof DecodeError);
     assert.ok(captured(() => new Parser({ maxDepth: 1 }).parse(TAG_ADDED_TEXT)) instanceof LimitError);
     assert.ok(captured(() => new Filter({ kind: { regexx: 'x' } })) instanceof FilterError);
+    for (const [kind, run] of [
+      ['unrecognized', () => parse('{"a": 1}')],
+      ['too_deep', () => new Parser({ maxDepth: 1 }).parse(TAG_ADDED_TEXT)],
+      ['filter', () => new Filter({ kind: { regexx: 'x' } })],
+      ['invalid_option', () => new Parser({ format: 'nope' })],
+    ]) {
+      const error = captured(run);
+      assert.equal(error.kind, kind);
+      assert.equal(error.constructor, errorClassFor(kind), kind);
+    }
   });
 
   test('parseMany throws the first bad record with its line', () => {
@@ -222,7 +260,13 @@ function captured(run) {
 describe('Parser', () => {
   test('defaults are the core limits', () => {
     const parser = new Parser();
-    assert.deepEqual(parser.options, { format: null, maxEventBytes: 4 * 1024 * 1024, maxDepth: 64, maxEventsPerArray: 1_000_000 });
+    assert.deepEqual(parser.options, {
+      format: null,
+      maxEventBytes: 4 * 1024 * 1024,
+      maxDepth: 64,
+      maxEventsPerArray: 1_000_000,
+      atlanTypedefs: null,
+    });
   });
 
   test('options can be given and set', () => {
@@ -238,7 +282,13 @@ describe('Parser', () => {
     parser.format = 'atlan-envelope';
     assert.equal(parser.format, 'atlan-envelope');
     assert.ok(captured(() => parser.parse(TAG_ADDED_TEXT)) instanceof MetaeventsError);
-    assert.deepEqual(parser.options, { format: 'atlan-envelope', maxEventBytes: 10_000, maxDepth: 1, maxEventsPerArray: 1 });
+    assert.deepEqual(parser.options, {
+      format: 'atlan-envelope',
+      maxEventBytes: 10_000,
+      maxDepth: 1,
+      maxEventsPerArray: 1,
+      atlanTypedefs: null,
+    });
     parser.format = null;
     parser.maxDepth = 64;
     assert.equal(parser.parse(TAG_ADDED_TEXT).kind, 'tag.added');
@@ -252,14 +302,30 @@ describe('Parser', () => {
     const unknown = captured(() => new Parser({ format: 'nope' }));
     assert.ok(unknown instanceof MetaeventsError);
     assert.ok(unknown.message.includes('datahub-ece'), unknown.message);
-    for (const options of [{ maxDepth: 0 }, { maxDepth: 100_000 }, { maxEventBytes: -1 }, { maxEventBytes: 1.5 }, { maxEventBytes: Number.NaN }]) {
+    const bad = [
+      { maxDepth: 0 },
+      { maxDepth: 100_000 },
+      { maxEventBytes: -1 },
+      { maxEventBytes: 1.5 },
+      { maxEventBytes: Number.NaN },
+    ];
+    bad.push({ maxDepth: '8' }, { format: 7 }, { maxDepht: 8 });
+    for (const options of bad) {
       const error = captured(() => new Parser(options));
       assert.ok(error instanceof MetaeventsError, JSON.stringify(options));
+      assert.equal(error.constructor, MetaeventsError, JSON.stringify(options));
       assert.equal(error.kind, 'invalid_option', JSON.stringify(options));
     }
-    for (const options of [{ maxDepth: '8' }, { format: 7 }, null, 'x']) {
+    const typo = captured(() => new Parser({ maxDepht: 8 }));
+    assert.match(typo.message, /unknown field `maxDepht`, expected one of .*`maxDepth`/);
+    const mistyped = captured(() => new Parser({ maxEventBytes: '8' }));
+    assert.equal(mistyped.path, 'maxEventBytes');
+    assert.match(mistyped.message, /^maxEventBytes: invalid type: string "8"/);
+    for (const options of [null, 'x']) {
       assert.throws(() => new Parser(options), TypeError);
     }
+    // Absent and undefined options take the defaults.
+    assert.deepEqual(new Parser({ format: undefined, maxDepth: undefined }).options, new Parser().options);
     const parser = new Parser({ maxDepth: 8 });
     assert.throws(() => {
       parser.maxDepth = 0;
@@ -282,21 +348,38 @@ describe('Filter', () => {
     assert.deepEqual(filter.spec, { kind: 'tag.added', 'entity.platform': 'snowflake' });
     assert.deepEqual(JSON.parse(JSON.stringify(filter)), filter.spec);
     assert.deepEqual(new Filter('{"kind": "tag.*"}').spec, { kind: 'tag.*' });
-    assert.deepEqual(events.map((event) => filter.matches(event)), [true, false, true]);
+    assert.deepEqual(
+      events.map((event) => filter.matches(event)),
+      [true, false, true],
+    );
   });
 
   test('sees envelopes and raw', () => {
     const lambda = new Filter({ 'native.envelope': 'aws-lambda' });
-    assert.deepEqual(events.map((event) => lambda.matches(event)), [false, false, true]);
+    assert.deepEqual(
+      events.map((event) => lambda.matches(event)),
+      [false, false, true],
+    );
     const raw = new Filter({ 'raw.parameters.tagUrn': 'urn:li:tag:PII' });
-    assert.deepEqual(events.map((event) => raw.matches(event)), [true, true, false]);
+    assert.deepEqual(
+      events.map((event) => raw.matches(event)),
+      [true, true, false],
+    );
   });
 
   test('an event object from elsewhere (stored, copied) is matched exactly as it reads', () => {
     const copies = JSON.parse(JSON.stringify(events));
-    for (const spec of [{ kind: 'tag.added', source: 'atlan' }, { 'native.envelope': 'aws-lambda' }, { 'raw.operation': 'REMOVE' }]) {
+    for (const spec of [
+      { kind: 'tag.added', source: 'atlan' },
+      { 'native.envelope': 'aws-lambda' },
+      { 'raw.operation': 'REMOVE' },
+    ]) {
       const filter = new Filter(spec);
-      assert.deepEqual(copies.map((copy) => filter.matches(copy)), events.map((event) => filter.matches(event)), JSON.stringify(spec));
+      assert.deepEqual(
+        copies.map((copy) => filter.matches(copy)),
+        events.map((event) => filter.matches(event)),
+        JSON.stringify(spec),
+      );
     }
     const edited = { ...copies[0], kind: 'tag.removed' };
     assert.equal(new Filter({ kind: 'tag.removed' }).matches(edited), true);
@@ -316,6 +399,26 @@ describe('Filter', () => {
     assert.equal(error.path, 'filter.any[1].kind.regexx');
     assert.ok(captured(() => new Filter('{not json')) instanceof FilterError);
     assert.throws(() => new Filter(42), TypeError);
+    const unreadable = captured(() => new Filter({ any: [{ kind: Symbol('x') }] }));
+    assert.ok(unreadable instanceof FilterError);
+    assert.equal(unreadable.path, 'filter.any[0].kind');
+  });
+
+  test('a spec crosses as JSON: objects and Maps in, a plain object out', () => {
+    const spec = {
+      kind: ['tag.added', 'tag.removed'],
+      'entity.platform': { in: ['snowflake'] },
+      source: 'datahub',
+      time: { gte: 0 },
+    };
+    const filter = new Filter(spec);
+    assertPlainJson(filter.spec);
+    assert.deepEqual(filter.spec, spec);
+    assert.deepEqual(new Filter(new Map([['kind', 'tag.added']])).spec, { kind: 'tag.added' });
+    assert.deepEqual(
+      events.map((event) => filter.matches(event)),
+      [true, true, false],
+    );
   });
 
   test('datahub-actions configs, as objects and as YAML', () => {
@@ -326,7 +429,10 @@ describe('Filter', () => {
     );
     for (const filter of [fromObject, fromYaml]) {
       assert.ok(filter instanceof Filter);
-      assert.deepEqual(events.map((event) => filter.matches(event)), [true, false, false]);
+      assert.deepEqual(
+        events.map((event) => filter.matches(event)),
+        [true, false, false],
+      );
     }
     assert.ok(captured(() => Filter.fromDatahubActions('filter: [unclosed')) instanceof FilterError);
   });
@@ -345,7 +451,12 @@ describe('Filter', () => {
 
 describe('webhooks', () => {
   test('the validation request is recognised, bare or wrapped, never an error', () => {
-    for (const body of [VALIDATION_BODY, new TextEncoder().encode(VALIDATION_BODY), JSON.parse(VALIDATION_BODY), lambdaRequest(VALIDATION_BODY)]) {
+    for (const body of [
+      VALIDATION_BODY,
+      new TextEncoder().encode(VALIDATION_BODY),
+      JSON.parse(VALIDATION_BODY),
+      lambdaRequest(VALIDATION_BODY),
+    ]) {
       assert.equal(isValidationRequest(body), true);
     }
     assert.equal(isValidationRequest(TAG_ADDED_TEXT), false);
@@ -384,7 +495,16 @@ describe('webhooks', () => {
     assert.equal(verifySignature({ 'x-atlan-signing-secret': [SECRET] }, SECRET), true);
     assert.equal(verifySignature(new Headers({ 'X-Atlan-Signing-Secret': SECRET }), SECRET), true);
     assert.equal(verifySignature(new Map([['x-atlan-signing-secret', SECRET]]), SECRET), true);
-    assert.equal(verifySignature([['content-type', 'a'], ['X-Atlan-Signing-Secret', SECRET]], SECRET), true);
+    assert.equal(
+      verifySignature(
+        [
+          ['content-type', 'a'],
+          ['X-Atlan-Signing-Secret', SECRET],
+        ],
+        SECRET,
+      ),
+      true,
+    );
     assert.equal(verifySignature([['X-Atlan-Signing-Secret', 'other']], SECRET), false);
   });
 });

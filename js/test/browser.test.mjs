@@ -15,9 +15,14 @@ import { chromium } from 'playwright-core';
 const JS = fileURLToPath(new URL('..', import.meta.url));
 const VECTORS = join(JS, '..', 'tests', 'vectors');
 const CHROMIUM = process.env.METAEVENTS_CHROMIUM ?? '/usr/bin/chromium';
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+};
 
-/** The events vectors (parse and stream modes, their options) and every filter group. */
+/** The events vectors (parse, stream and http modes, their options) and every filter group. */
 function plan() {
   const eventsDir = join(VECTORS, 'events');
   const files = readdirSync(eventsDir);
@@ -28,9 +33,17 @@ function plan() {
       const name = file.slice(0, -'.expected.json'.length);
       const expected = JSON.parse(readFileSync(join(eventsDir, file), 'utf8'));
       const input = files.find((other) => other.startsWith(`${name}.input.`));
-      return { name, input, mode: expected.mode ?? 'parse', options: expected.options, expected: expected.records };
+      return {
+        name,
+        input,
+        inputBase64: expected.inputBase64,
+        headers: expected.headers,
+        mode: expected.mode ?? 'parse',
+        options: expected.options,
+        expected: expected.records,
+      };
     })
-    .filter((vector) => vector.input !== undefined);
+    .filter((vector) => vector.input !== undefined || vector.inputBase64 !== undefined);
   const filtersDir = join(VECTORS, 'filters');
   const filters = readdirSync(filtersDir)
     .filter((file) => file.endsWith('.json'))
@@ -45,16 +58,23 @@ function plan() {
 function serve(routes) {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
-    const route = Object.entries(routes).find(([prefix]) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
+    const route = Object.entries(routes).find(
+      ([prefix]) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`),
+    );
     let file = null;
     if (route) {
       const [prefix, target] = route;
       if (typeof target === 'function') {
-        response.writeHead(200, { 'content-type': 'application/json' }).end(target());
+        response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/json' }).end(target());
         return;
       }
       const candidate = resolve(target, `.${path.slice(prefix.length).replace(/^\/?/, '/')}`);
-      if ((candidate === target || candidate.startsWith(target + sep)) && existsSync(candidate) && statSync(candidate).isFile()) file = candidate;
+      if (
+        (candidate === target || candidate.startsWith(target + sep)) &&
+        existsSync(candidate) &&
+        statSync(candidate).isFile()
+      )
+        file = candidate;
     }
     if (path === '/favicon.ico') {
       response.writeHead(204).end();
@@ -64,10 +84,21 @@ function serve(routes) {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     response.end(readFileSync(file));
   });
   return new Promise((ready) => server.listen(0, '127.0.0.1', () => ready(server)));
+}
+
+/** The ```html block of js/README.md. */
+function readmeBrowserExample() {
+  const readme = readFileSync(join(JS, 'README.md'), 'utf8');
+  const block = readme.match(/^```html\n([\s\S]*?)^```$/m);
+  assert.ok(block, 'js/README.md has a browser example');
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"></head><body>\n${block[1]}</body></html>\n`;
 }
 
 let server;
@@ -83,6 +114,10 @@ before(async () => {
     '/dist': resolve(JS, 'dist'),
     '/vectors': resolve(VECTORS),
     '/index.html': page,
+    // The browser example of js/README.md, as written: it imports the package from node_modules.
+    '/readme.html': readmeBrowserExample,
+    '/node_modules/metaevents/dist': resolve(JS, 'dist'),
+    '/event.json': () => readFileSync(join(VECTORS, 'events', 'datahub-tag-added-dataset.input.json'), 'utf8'),
   });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -140,7 +175,8 @@ test('the web build in headless Chromium gives the vectors their expected record
         for (const key of ['kind', 'line', 'path']) {
           if (key in wanted.error) assert.equal(got.error[key], wanted.error[key], `${where}: error ${key}`);
         }
-        if ('messageContains' in wanted.error) assert.ok(got.error.message.includes(wanted.error.messageContains), where);
+        if ('messageContains' in wanted.error)
+          assert.ok(got.error.message.includes(wanted.error.messageContains), where);
       } else {
         assert.deepEqual(got, wanted, where);
       }
@@ -163,4 +199,20 @@ test('the web build in headless Chromium gives the vectors their expected record
     });
   }
   assert.ok(cases > 0);
+});
+
+test('the browser example of js/README.md runs in headless Chromium', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  const logged = page.waitForEvent('console', { predicate: (message) => message.type() === 'log', timeout: 60_000 });
+  const { port } = server.address();
+  await page.goto(`http://127.0.0.1:${port}/readme.html`);
+  const message = await logged;
+  await page.close();
+  assert.deepEqual(problems, []);
+  assert.equal(message.text(), 'tag.added');
 });

@@ -29,7 +29,12 @@ let packed;
 
 function run(command, args, cwd) {
   try {
-    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, npm_config_update_notifier: 'false' } });
+    return execFileSync(command, args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: 'pipe',
+      env: { ...process.env, npm_config_update_notifier: 'false' },
+    });
   } catch (error) {
     throw new Error(`${command} ${args.join(' ')} failed:\n${error.stdout}${error.stderr}`);
   }
@@ -40,7 +45,10 @@ before(() => {
   [packed] = JSON.parse(run(NPM, ['pack', '--json', '--pack-destination', work], JS));
   const project = join(work, 'project');
   run('mkdir', ['-p', project], work);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }),
+  );
   run(NPM, ['install', '--no-audit', '--no-fund', '--ignore-scripts', join(work, packed.filename)], project);
 });
 
@@ -67,28 +75,57 @@ const EXPECTED = { kind: 'tag.added', matches: true, lines: [0, 2], error: [true
 
 function runScript(name, text, nodeArgs = []) {
   writeFileSync(join(project(), name), text);
-  return JSON.parse(run(process.execPath, [...nodeArgs, name], project()).trim().split('\n').at(-1));
+  return JSON.parse(
+    run(process.execPath, [...nodeArgs, name], project())
+      .trim()
+      .split('\n')
+      .at(-1),
+  );
 }
 
 test('the tarball holds the built package and nothing else', (t) => {
   const files = packed.files.map((file) => file.path).sort();
-  for (const wanted of ['package.json', 'dist/node.js', 'dist/node.cjs', 'dist/web.js', 'dist/bundler.js', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/web.d.ts', 'dist/wasm/metaevents_wasm_bg.wasm']) {
+  for (const wanted of [
+    'package.json',
+    'dist/node.js',
+    'dist/node.cjs',
+    'dist/web.js',
+    'dist/bundler.js',
+    'dist/index.d.ts',
+    'dist/index.d.cts',
+    'dist/web.d.ts',
+    'dist/wasm/metaevents_wasm_bg.wasm',
+  ]) {
     assert.ok(files.includes(wanted), `${wanted} missing from ${files.join(', ')}`);
   }
-  assert.ok(files.every((file) => file === 'package.json' || file === 'README.md' || file.startsWith('dist/')), files.join(', '));
+  assert.ok(files.includes('LICENSE'), `LICENSE missing from ${files.join(', ')}`);
+  assert.ok(
+    files.every((file) => ['package.json', 'README.md', 'LICENSE'].includes(file) || file.startsWith('dist/')),
+    files.join(', '),
+  );
   assert.equal(files.filter((file) => file.endsWith('.wasm')).length, 1, 'the three builds share one .wasm');
   const size = statSync(join(work, packed.filename)).size;
-  t.diagnostic(`tarball ${packed.filename}: ${(size / 1024).toFixed(1)} KiB, unpacked ${(packed.unpackedSize / 1024).toFixed(1)} KiB`);
+  t.diagnostic(
+    `tarball ${packed.filename}: ${(size / 1024).toFixed(1)} KiB, unpacked ${(packed.unpackedSize / 1024).toFixed(1)} KiB`,
+  );
   const wasm = readFileSync(join(JS, 'dist', 'wasm', 'metaevents_wasm_bg.wasm'));
-  t.diagnostic(`.wasm ${(wasm.length / 1024).toFixed(1)} KiB, ${(gzipSync(wasm, { level: 9 }).length / 1024).toFixed(1)} KiB gzipped`);
+  t.diagnostic(
+    `.wasm ${(wasm.length / 1024).toFixed(1)} KiB, ${(gzipSync(wasm, { level: 9 }).length / 1024).toFixed(1)} KiB gzipped`,
+  );
 });
 
 test('ES module import from Node', () => {
-  assert.deepEqual(runScript('esm.mjs', `import { Filter, ParseError, catalog, parse } from 'metaevents';\n${CHECK}`), EXPECTED);
+  assert.deepEqual(
+    runScript('esm.mjs', `import { Filter, ParseError, catalog, parse } from 'metaevents';\n${CHECK}`),
+    EXPECTED,
+  );
 });
 
 test('CommonJS require from Node', () => {
-  assert.deepEqual(runScript('cjs.cjs', `const { Filter, ParseError, catalog, parse } = require('metaevents');\n${CHECK}`), EXPECTED);
+  assert.deepEqual(
+    runScript('cjs.cjs', `const { Filter, ParseError, catalog, parse } = require('metaevents');\n${CHECK}`),
+    EXPECTED,
+  );
 });
 
 test('the web build, loaded with initSync in Node', () => {
@@ -120,7 +157,17 @@ test('TypeScript finds the types of the installed package', () => {
   );
   writeFileSync(
     join(project(), 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [] }, files: ['main.ts'] }),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'es2022',
+        types: [],
+      },
+      files: ['main.ts'],
+    }),
   );
   run(join(JS, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], project());
 });

@@ -1,7 +1,8 @@
 // The shared conformance vectors (tests/vectors, format in its README) through the package as a
 // user imports it: every event and malformed vector must match its hand-written expectation
 // (`expect`) and then give exactly the expected records (the Rust core's output), every filter
-// case exactly the expected matches.
+// case exactly the expected matches, every CloudEvent vector exactly its CloudEvent, read back as
+// the same event.
 
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +11,16 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 
-import { Filter, FilterError, MetaeventsError, Parser, parse } from 'metaevents';
+import {
+  Filter,
+  FilterError,
+  InvalidEventError,
+  MetaeventsError,
+  Parser,
+  parse,
+  parseHttp,
+  toCloudEvent,
+} from 'metaevents';
 
 import { errorClassFor } from './helpers.mjs';
 
@@ -35,11 +45,13 @@ function parserFor(expected) {
     maxEventBytes: options.maxEventBytes,
     maxDepth: options.maxDepth,
     maxEventsPerArray: options.maxEventsPerArray,
+    atlanTypedefs: options.atlanTypedefs ?? null,
   });
 }
 
-/** The input bytes of a vector (its file, or its `generate` recipe). */
+/** The input bytes of a vector (its file, its `inputBase64`, or its `generate` recipe). */
 function inputFor(dir, name, expected) {
+  if (expected.inputBase64 !== undefined) return new Uint8Array(Buffer.from(expected.inputBase64, 'base64'));
   if (expected.generate) {
     const { prefix = '', repeat = '', times = 0, suffix = '' } = expected.generate;
     return new TextEncoder().encode(prefix + repeat.repeat(times) + suffix);
@@ -66,10 +78,10 @@ function errorRecord(error) {
   return { error: { kind: error.kind, line: error.line, path: error.path, message: error.message } };
 }
 
-function run(parser, mode, input) {
-  if (mode === 'parse') {
+function run(parser, mode, input, headers) {
+  if (mode === 'parse' || mode === 'http') {
     try {
-      return [parser.parse(input)];
+      return [mode === 'parse' ? parser.parse(input) : parser.parseHttp(headers, input)];
     } catch (error) {
       return [errorRecord(error)];
     }
@@ -121,7 +133,11 @@ function checkExpectation(sub, expected, actual, where) {
     return;
   }
   assert.ok(Array.isArray(expected.expect), '`expect` must be a list, one item per record');
-  assert.equal(actual.length, expected.expect.length, `${where}: the hand-written expectation has ${expected.expect.length} items`);
+  assert.equal(
+    actual.length,
+    expected.expect.length,
+    `${where}: the hand-written expectation has ${expected.expect.length} items`,
+  );
   const problems = expected.expect.flatMap((want, index) => {
     const got = actual[index];
     if (want.error || got.error) {
@@ -137,9 +153,10 @@ function checkExpectation(sub, expected, actual, where) {
   assert.ok(problems.length === 0, `${where}:\n  ${problems.join('\n  ')}`);
 }
 
+/** The event without what its envelopes add: `native.envelope` and `native.schemaId`. */
 function withoutEnvelope(record) {
   if (!record.native) return record;
-  const { envelope, ...native } = record.native;
+  const { envelope, schemaId, ...native } = record.native;
   return { ...record, native };
 }
 
@@ -174,20 +191,30 @@ for (const sub of ['events', 'malformed']) {
         const parser = parserFor(expected);
         const bytes = inputFor(dir, name, expected);
         const wanted = expected.records ?? [];
-        if (mode === 'parse') assert.equal(wanted.length, 1, 'parse mode needs exactly one record');
+        if (mode !== 'stream') assert.equal(wanted.length, 1, `${mode} mode needs exactly one record`);
         const inputs = [['bytes', bytes]];
         const text = bytes.length < 1 << 20 ? asText(bytes) : null;
         if (text !== null) inputs.push(['string', text]);
         for (const [form, input] of inputs) {
-          const actual = run(parser, mode, input);
+          const actual = run(parser, mode, input, expected.headers);
           checkExpectation(sub, expected, actual, form);
-          assert.equal(actual.length, wanted.length, `${form}: expected ${wanted.length} records, got ${JSON.stringify(actual)}`);
-          actual.forEach((record, index) => checkRecord(record, wanted[index], `${form} record ${index}`));
+          assert.equal(
+            actual.length,
+            wanted.length,
+            `${form}: expected ${wanted.length} records, got ${JSON.stringify(actual)}`,
+          );
+          for (const [index, record] of actual.entries()) {
+            checkRecord(record, wanted[index], `${form} record ${index}`);
+          }
           if (mode === 'stream') checkParseMany(parser, input, actual, form);
         }
         if (expected.sameAs) {
           const other = readJson(join(dir, `${expected.sameAs}.expected.json`)).records;
-          assert.deepEqual(wanted.map(withoutEnvelope), other.map(withoutEnvelope), `not the same events as ${expected.sameAs}`);
+          assert.deepEqual(
+            wanted.map(withoutEnvelope),
+            other.map(withoutEnvelope),
+            `not the same events as ${expected.sameAs}`,
+          );
         }
       });
     }
@@ -250,6 +277,51 @@ describe('vectors/filters', () => {
           assert.deepEqual(filter.filterNdjson(corpus), testCase.matches, 'filterNdjson(bytes)');
           assert.deepEqual(filter.filterNdjson(corpusBytes.toString('utf8')), testCase.matches, 'filterNdjson(string)');
         });
+      }
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// cloudevents/: each event written with toCloudEvent, then read back (structured and binary mode)
+
+const CLOUDEVENTS = join(VECTORS, 'cloudevents');
+const cloudeventFiles = existsSync(CLOUDEVENTS)
+  ? readdirSync(CLOUDEVENTS)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+  : [];
+
+describe('vectors/cloudevents', () => {
+  test('there are CloudEvent vectors', () => assert.ok(cloudeventFiles.length >= 4));
+  for (const file of cloudeventFiles) {
+    test(file, () => {
+      const vector = readJson(join(CLOUDEVENTS, file));
+      const event = parse(readFileSync(join(VECTORS, vector.input)));
+      const options = vector.options ?? {};
+      const cloudevent = toCloudEvent(event, options);
+      const problems = departures(cloudevent, vector.expect);
+      assert.ok(problems.length === 0, `hand-written expectation:\n  ${problems.join('\n  ')}`);
+      assert.deepEqual(cloudevent, vector.cloudevent, 'not the expected CloudEvent');
+      // The same from the event as a plain object (read back by the core from its JSON).
+      assert.deepEqual(toCloudEvent(JSON.parse(JSON.stringify(event)), options), cloudevent, 'from a plain object');
+      const headers = Object.fromEntries(
+        Object.entries(cloudevent)
+          .filter(([key]) => key !== 'data' && key !== 'datacontenttype')
+          .map(([key, value]) => [`ce-${key}`, value]),
+      );
+      headers['content-type'] = cloudevent.datacontenttype;
+      const readers = {
+        'structured text': () => parse(JSON.stringify(cloudevent)),
+        'structured object': () => parse(cloudevent),
+        'binary mode': () => parseHttp(headers, JSON.stringify(cloudevent.data)),
+      };
+      for (const [mode, read] of Object.entries(readers)) {
+        if (options.raw ?? true) {
+          assert.deepEqual(read(), event, `${mode}: not the same event`);
+        } else {
+          assert.throws(read, (error) => error instanceof InvalidEventError && error.path.endsWith('.raw'), mode);
+        }
       }
     });
   }

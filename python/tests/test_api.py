@@ -9,11 +9,10 @@ import pickle
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-
-from conftest import VECTORS
 from typing import Any
 
 import pytest
+from conftest import ERROR_CLASS_NAMES, ERROR_KINDS, VECTORS
 
 import metaevents
 from metaevents import (
@@ -79,13 +78,18 @@ def test_parse_errors_carry_kind_line_path() -> None:
     with pytest.raises(InvalidEventError) as raised:
         metaevents.parse('{"entityUrn": "urn:li:dataset:x", "category": "TAG"}')
     error = raised.value
-    assert isinstance(error, MetaeventsError) and isinstance(error, ValueError)
+    assert isinstance(error, MetaeventsError)
+    assert isinstance(error, ValueError)
     assert error.kind in ("unrecognized", "invalid_field")
-    assert error.line == 1 and error.path is not None
-    assert str(error).startswith("line 1: ") and error.message in str(error)
+    assert error.line == 1
+    assert error.path is not None
+    assert str(error).startswith("line 1: ")
+    assert error.message in str(error)
     with pytest.raises(ParseError) as syntax:
         metaevents.parse('{"entityUrn": \n  "x",, }')
-    assert syntax.value.kind == "syntax" and syntax.value.line == 2 and syntax.value.column is not None
+    assert syntax.value.kind == "syntax"
+    assert syntax.value.line == 2
+    assert syntax.value.column is not None
     with pytest.raises(ParseError) as empty:
         metaevents.parse("   ")
     assert empty.value.kind == "empty"
@@ -101,7 +105,8 @@ def test_parse_large_input_releases_nothing_but_works(datahub_text: str) -> None
     decoded = json.loads(datahub_text)
     decoded["parameters"]["context"] = json.dumps({"note": "x" * 100_000})
     event = metaevents.parse(json.dumps(decoded))
-    assert isinstance(event, metaevents.TagAdded) and event.context == {"note": "x" * 100_000}
+    assert isinstance(event, metaevents.TagAdded)
+    assert event.context == {"note": "x" * 100_000}
 
 
 def test_parse_from_threads(datahub_text: str, atlan_text: str) -> None:
@@ -109,7 +114,13 @@ def test_parse_from_threads(datahub_text: str, atlan_text: str) -> None:
     results: list[bool] = []
 
     def work() -> None:
-        results.append(all(metaevents.parse(text) == want for _ in range(200) for text, want in zip((datahub_text, atlan_text), expected)))
+        results.append(
+            all(
+                metaevents.parse(text) == want
+                for _ in range(200)
+                for text, want in zip((datahub_text, atlan_text), expected, strict=True)
+            )
+        )
 
     threads = [threading.Thread(target=work) for _ in range(4)]
     for thread in threads:
@@ -136,17 +147,27 @@ def test_parse_many_shapes(datahub_text: str, atlan_text: str) -> None:
 
 
 def test_parse_many_poll_response(datahub_text: str) -> None:
-    platform_event = {"header": {"timestampMillis": 1}, "name": "entityChangeEvent", "payload": {"value": datahub_text, "contentType": "application/json"}}
-    poll = {"offsetId": "abc", "count": 2, "events": [{"contentType": "application/json", "value": json.dumps(platform_event)}] * 2}
+    platform_event = {
+        "header": {"timestampMillis": 1},
+        "name": "entityChangeEvent",
+        "payload": {"value": datahub_text, "contentType": "application/json"},
+    }
+    poll = {
+        "offsetId": "abc",
+        "count": 2,
+        "events": [{"contentType": "application/json", "value": json.dumps(platform_event)}] * 2,
+    }
     events = metaevents.parse_many(poll)
-    assert len(events) == 2 and events[0] == events[1]
+    assert len(events) == 2
+    assert events[0] == events[1]
     assert events[0].id == metaevents.parse(datahub_text).id
 
 
 def test_parse_many_raises_on_the_first_bad_record(datahub_text: str) -> None:
     with pytest.raises(ParseError) as raised:
         metaevents.parse_many(f"{datahub_text}\n{{oops\n{datahub_text}\n[]\n")
-    assert raised.value.line == 2 and raised.value.kind == "syntax"
+    assert raised.value.line == 2
+    assert raised.value.kind == "syntax"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,7 +191,14 @@ def test_iter_lines_collects_errors_and_goes_on(mixed_lines: list[str]) -> None:
 
 def test_iter_lines_error_modes(mixed_lines: list[str]) -> None:
     items = list(metaevents.iter_lines(mixed_lines, errors="yield", validation_requests=True))
-    assert [type(item).__name__ for item in items] == ["TagAdded", "ParseError", "ValidationRequest", "TagAdded", "InvalidEventError", "TagAdded"]
+    assert [type(item).__name__ for item in items] == [
+        "TagAdded",
+        "ParseError",
+        "ValidationRequest",
+        "TagAdded",
+        "InvalidEventError",
+        "TagAdded",
+    ]
     stream = metaevents.iter_lines(mixed_lines, errors="raise")
     assert next(stream).kind == "tag.added"
     with pytest.raises(ParseError):
@@ -283,11 +311,23 @@ def test_iter_file_json_array(tmp_path: Path, datahub_text: str) -> None:
 
 def test_parser_options(datahub_text: str) -> None:
     parser = metaevents.Parser()
-    assert (parser.format, parser.max_event_bytes, parser.max_depth, parser.max_events_per_array) == (None, 4 * 1024 * 1024, 64, 1_000_000)
+    assert (parser.format, parser.max_event_bytes, parser.max_depth, parser.max_events_per_array) == (
+        None,
+        4 * 1024 * 1024,
+        64,
+        1_000_000,
+    )
     strict = metaevents.Parser(format="datahub-ece", max_event_bytes=1000, max_depth=8, max_events_per_array=2)
-    assert (strict.format, strict.max_event_bytes, strict.max_depth, strict.max_events_per_array) == ("datahub-ece", 1000, 8, 2)
+    assert (strict.format, strict.max_event_bytes, strict.max_depth, strict.max_events_per_array) == (
+        "datahub-ece",
+        1000,
+        8,
+        2,
+    )
     assert strict == metaevents.Parser(format="datahub-ece", max_event_bytes=1000, max_depth=8, max_events_per_array=2)
-    assert hash(strict) == hash(metaevents.Parser(format="datahub-ece", max_event_bytes=1000, max_depth=8, max_events_per_array=2))
+    assert hash(strict) == hash(
+        metaevents.Parser(format="datahub-ece", max_event_bytes=1000, max_depth=8, max_events_per_array=2)
+    )
     assert repr(strict) == "Parser(format='datahub-ece', max_event_bytes=1000, max_depth=8, max_events_per_array=2)"
     assert strict.parse(datahub_text) == metaevents.parse(datahub_text)
     with pytest.raises(MetaeventsError):
@@ -303,7 +343,14 @@ def test_parser_pickles() -> None:
 
 @pytest.mark.parametrize(
     "options",
-    [{"max_depth": 0}, {"max_depth": 100_000}, {"max_event_bytes": 0}, {"max_event_bytes": -5}, {"max_events_per_array": 0}, {"format": "yaml"}],
+    [
+        {"max_depth": 0},
+        {"max_depth": 100_000},
+        {"max_event_bytes": 0},
+        {"max_event_bytes": -5},
+        {"max_events_per_array": 0},
+        {"format": "yaml"},
+    ],
 )
 def test_parser_rejects_bad_options(options: dict[str, Any]) -> None:
     with pytest.raises(MetaeventsError) as raised:
@@ -332,19 +379,38 @@ def test_parser_limits(datahub_text: str) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def test_error_table_covers_every_core_kind() -> None:
-    core_kinds = {
-        "syntax", "encoding", "too_deep", "too_large", "too_many", "duplicate_key", "number_out_of_range",
-        "unrecognized", "invalid_field", "decode", "incomplete_split", "empty", "not_single", "filter",
-        "invalid_option", "io",
-    }  # fmt: skip
-    assert set(metaevents.ERROR_CLASSES) == core_kinds
-    for kind, cls in metaevents.ERROR_CLASSES.items():
-        assert issubclass(cls, MetaeventsError) and issubclass(cls, ValueError)
-        assert cls(kind).kind in metaevents.ERROR_CLASSES
+def test_error_tables_are_the_core_tables() -> None:
+    assert metaevents.error_kinds() == ERROR_KINDS
+    assert {kind: cls.__name__ for kind, cls in metaevents.ERROR_CLASSES.items()} == ERROR_CLASS_NAMES
+    for cls in metaevents.ERROR_CLASSES.values():
+        assert issubclass(cls, MetaeventsError)
+        assert issubclass(cls, ValueError)
+        assert getattr(metaevents, cls.__name__) is cls
+        assert cls.__module__ == "metaevents"
+        # Built by hand, an exception takes the first kind of its class.
+        assert ERROR_CLASS_NAMES[cls("message").kind] == cls.__name__
     grouped = {DecodeError, FilterError, InvalidEventError, LimitError, ParseError, MetaeventsError}
     assert grouped == set(metaevents.ERROR_CLASSES.values())
-    assert metaevents.ERROR_CLASSES["invalid_option"] is MetaeventsError
+    formats = metaevents.input_formats()
+    assert [row["name"] for row in formats] == list(metaevents.INPUT_FORMATS)
+    assert all(row["description"] for row in formats)
+
+
+def test_errors_come_as_the_class_the_core_names() -> None:
+    raised: dict[str, BaseException] = {}
+    cases: dict[str, Any] = {
+        "syntax": lambda: metaevents.parse("{"),
+        "unrecognized": lambda: metaevents.parse("{}"),
+        "too_deep": lambda: metaevents.Parser(max_depth=1).parse('{"a": {"b": 1}}'),
+        "filter": lambda: metaevents.Filter({"kind": {"regexx": "x"}}),
+        "invalid_option": lambda: metaevents.Parser(format="yaml"),
+    }
+    for kind, run in cases.items():
+        with pytest.raises(MetaeventsError) as error:
+            run()
+        raised[kind] = error.value
+    for kind, error in raised.items():
+        assert (error.kind, type(error).__name__) == (kind, ERROR_CLASS_NAMES[kind])
 
 
 def test_errors_pickle_and_construct() -> None:
@@ -384,8 +450,10 @@ def test_validate(datahub_text: str) -> None:
     assert metaevents.validate(metaevents.parse(datahub_text)) == []  # type: ignore[arg-type]
     decoded = json.loads(datahub_text)
     del decoded["parameters"]
+    del decoded["modifier"]  # the tag urn would be read from it
     issues = metaevents.validate(metaevents.parse(decoded))  # type: ignore[arg-type]
-    assert issues and {"severity", "code", "path", "message"} <= set(issues[0])
+    assert issues
+    assert {"severity", "code", "path", "message"} <= set(issues[0])
     with pytest.raises(TypeError):
         metaevents.validate("not an event")  # type: ignore[arg-type]
 
@@ -400,6 +468,22 @@ def test_events_pickle_exactly_with_their_envelopes() -> None:
     assert copy == event
     assert copy.to_json() == event.to_json()
     assert copy.native["envelope"] == ["aws-lambda", "atlan-envelope"]
+
+
+def test_equality_is_the_cores(datahub_text: str) -> None:
+    """Equal when the core says so: the same id and normalized fields, however `raw` is spelled
+    (key order, whitespace); equal events hash alike."""
+    decoded = json.loads(datahub_text)
+    reordered = json.dumps(dict(reversed(list(decoded.items()))), indent=2)
+    event, same = metaevents.parse(datahub_text), metaevents.parse(reordered)
+    assert isinstance(event, metaevents.Event)
+    assert isinstance(same, metaevents.Event)
+    assert event.raw_json != same.raw_json
+    assert event == same
+    assert hash(event) == hash(same)
+    other = metaevents.parse({**decoded, "operation": "REMOVE"})
+    assert event != other
+    assert {event, same, other} == {event, other}
 
 
 def test_streams_can_be_consumed_on_another_thread() -> None:

@@ -14,7 +14,10 @@ VALIDATION = '{"atlan-webhook": "Hello"}'
 
 @pytest.fixture
 def ndjson(datahub_text: str, atlan_text: str) -> str:
-    return "\n".join([datahub_text, atlan_text, "{broken", VALIDATION, datahub_text.replace("snowflake", "bigquery")]) + "\n"
+    return (
+        "\n".join([datahub_text, atlan_text, "{broken", VALIDATION, datahub_text.replace("snowflake", "bigquery")])
+        + "\n"
+    )
 
 
 def test_filter_forms(datahub_text: str) -> None:
@@ -30,7 +33,13 @@ def test_filter_forms(datahub_text: str) -> None:
 
 def test_filter_ndjson_equals_matches(ndjson: str) -> None:
     lines = ndjson.split("\n")
-    for spec in ({"kind": "tag.added"}, {"entity.platform": "snowflake"}, {"source": "atlan"}, {"not": {"kind": "tag.added"}}, {}):
+    for spec in (
+        {"kind": "tag.added"},
+        {"entity.platform": "snowflake"},
+        {"source": "atlan"},
+        {"not": {"kind": "tag.added"}},
+        {},
+    ):
         compiled = metaevents.Filter(spec)
         by_event = []
         for index, line in enumerate(lines):
@@ -78,7 +87,12 @@ def test_bad_filters_say_where(spec: object, path: str) -> None:
 
 
 def test_datahub_actions_configs(datahub_text: str, atlan_text: str) -> None:
-    config = {"filter": {"event_type": "EntityChangeEvent_v1", "event": {"category": "TAG", "operation": "ADD", "modifier": "urn:li:tag:PII"}}}
+    config = {
+        "filter": {
+            "event_type": "EntityChangeEvent_v1",
+            "event": {"category": "TAG", "operation": "ADD", "modifier": "urn:li:tag:PII"},
+        }
+    }
     yaml_text = """
 name: pii-alerts
 source:

@@ -1,34 +1,58 @@
-"""Runs every ```python block of the root README.md, in order, in one namespace, from the
-repository root (the examples read files of tests/vectors)."""
+"""Runs every ```python block of the documentation, page by page: the blocks of one page in order,
+in one namespace, from the repository root (the examples read files of tests/vectors)."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 FENCE = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 
+# Each page with Python examples, and what its examples must print (each found something).
+PAGES = {
+    "README.md": ["atlan tag.added default/snowflake/"],
+    "python/README.md": [
+        "added to default/snowflake/",
+        "removed ['urn:li:corpGroup:analytics-team'] from",
+        "{'statusCode': 200}",
+        "PII tag added to urn:li:dataset:(urn:li:dataPlatform:snowflake,analytics.public.orders,PROD)",
+        "tag.added ['kafka-avro', 'datahub-platform-event'] schema id 4",
+        "io.metaevents.tag.added urn:li:dataset:",
+        "invalid_field $.operation",
+    ],
+    "docs/filters.md": ["True", "filter.kind unknown kind"],
+}
 
-def python_blocks() -> list[tuple[int, str]]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+
+def documentation_pages() -> list[Path]:
+    """Every Markdown page a user reads."""
+    pages = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "python" / "README.md", ROOT / "js" / "README.md"]
+    pages += [ROOT / "crates" / "metaevents" / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    return [page for page in pages if page.exists()]
+
+
+def python_blocks(page: Path) -> list[tuple[int, str]]:
+    text = page.read_text(encoding="utf-8")
     return [(text.count("\n", 0, match.start()) + 2, match.group(1)) for match in FENCE.finditer(text)]
 
 
-def test_readme_has_python_examples() -> None:
-    assert len(python_blocks()) >= 4
+def test_every_page_with_python_examples_is_run() -> None:
+    with_examples = {page.relative_to(ROOT).as_posix() for page in documentation_pages() if python_blocks(page)}
+    assert with_examples == set(PAGES)
 
 
-def test_readme_examples_run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_examples_run(name: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("SIGNING_SECRET", raising=False)
     namespace: dict[str, object] = {"__name__": "__readme__"}
-    for line, code in python_blocks():
-        exec(compile(code, f"README.md:{line}", "exec"), namespace)  # noqa: S102 - the examples are the test
+    blocks = python_blocks(ROOT / name)
+    assert blocks
+    for line, code in blocks:
+        exec(compile(code, f"{name}:{line}", "exec"), namespace)
     out = capsys.readouterr().out
-    # The examples print what they found: each one must have found something.
-    assert "added to default/snowflake/" in out
-    assert "tag.added" in out
-    assert "{'statusCode': 200}" in out
+    for expected in PAGES[name]:
+        assert expected in out, f"{name}: {expected!r} not printed:\n{out}"

@@ -1,27 +1,29 @@
 """The shared conformance vectors of ``tests/vectors`` through the Python API (see its README).
 
-Events and malformed inputs: ``parse`` (bytes, str, and dict for JSON objects) and the
-streams (``iter_file`` on a path and on a file object, ``iter_lines``, ``parse_many``) must match
-the vector's hand-written expectation (``expect``) and then give exactly the expected records,
-which are the Rust core's output. Filters: every case through
-``Filter.matches`` and ``Filter.filter_ndjson``.
+Events and malformed inputs: ``parse`` (bytes, str, and dict for JSON objects), ``parse_http``
+(headers and body) and the streams (``iter_file`` on a path and on a file object, ``iter_lines``,
+``parse_many``) must match the vector's hand-written expectation (``expect``) and then give
+exactly the expected records, which are the Rust core's output. CloudEvents: each event written
+with ``Event.to_cloudevent`` and read back. Filters: every case through ``Filter.matches`` and
+``Filter.filter_ndjson``.
 """
 
 from __future__ import annotations
 
+import base64
 import io
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ERROR_CLASS_NAMES, VECTORS
 
 import metaevents
-from conftest import VECTORS
 
 GZIP_MAGIC = b"\x1f\x8b"
-OPTION_KEYS = {"format", "maxEventBytes", "maxDepth", "maxEventsPerArray"}
+OPTION_KEYS = {"format", "maxEventBytes", "maxDepth", "maxEventsPerArray", "atlanTypedefs"}
 
 
 # ------------------------------------------------------------------------------------------
@@ -49,12 +51,15 @@ def load_vector(sub: str, name: str) -> dict[str, Any]:
     problems = []
     if not isinstance(expected, dict):
         pytest.fail(f"{path}: the top level must be an object")
-    if expected.get("mode", "parse") not in ("parse", "stream"):
-        problems.append(f"mode must be \"parse\" or \"stream\", not {expected.get('mode')!r}")
+    mode = expected.get("mode", "parse")
+    if mode not in ("parse", "stream", "http"):
+        problems.append(f'mode must be "parse", "stream" or "http", not {mode!r}')
+    if mode == "http" and not isinstance(expected.get("headers"), dict):
+        problems.append("http mode needs `headers` (an object)")
     if not isinstance(expected.get("records"), list):
         problems.append("`records` must be a list")
-    elif expected.get("mode", "parse") == "parse" and len(expected["records"]) != 1:
-        problems.append(f"parse mode needs exactly one record, found {len(expected['records'])}")
+    elif mode in ("parse", "http") and len(expected["records"]) != 1:
+        problems.append(f"{mode} mode needs exactly one record, found {len(expected['records'])}")
     unknown = set(expected.get("options", {})) - OPTION_KEYS
     if unknown:
         problems.append(f"unknown options {sorted(unknown)}")
@@ -65,9 +70,15 @@ def load_vector(sub: str, name: str) -> dict[str, Any]:
 
 def input_of(sub: str, name: str, expected: dict[str, Any]) -> tuple[bytes, Path | None]:
     """The input bytes, and the input file when there is one."""
+    if "inputBase64" in expected:
+        return base64.b64decode(expected["inputBase64"], validate=True), None
     generate = expected.get("generate")
     if generate is not None:
-        text = generate.get("prefix", "") + generate.get("repeat", "") * generate.get("times", 0) + generate.get("suffix", "")
+        text = (
+            generate.get("prefix", "")
+            + generate.get("repeat", "") * generate.get("times", 0)
+            + generate.get("suffix", "")
+        )
         return text.encode("utf-8"), None
     files = sorted((VECTORS / sub).glob(f"{name}.input.*"))
     if len(files) != 1:
@@ -82,6 +93,7 @@ def parser_for(expected: dict[str, Any]) -> metaevents.Parser:
         max_event_bytes=options.get("maxEventBytes"),
         max_depth=options.get("maxDepth"),
         max_events_per_array=options.get("maxEventsPerArray"),
+        atlan_typedefs=options.get("atlanTypedefs"),
     )
 
 
@@ -93,6 +105,7 @@ def parser_for(expected: dict[str, Any]) -> metaevents.Parser:
 def as_record(item: object) -> dict[str, Any]:
     """The vector form of what the API produced."""
     if isinstance(item, metaevents.MetaeventsError):
+        assert type(item).__name__ == ERROR_CLASS_NAMES[item.kind], f"a {item.kind} error came as {type(item).__name__}"
         error: dict[str, Any] = {"kind": item.kind, "message": item.message}
         if item.line is not None:
             error["line"] = item.line
@@ -121,7 +134,9 @@ def difference(actual: dict[str, Any], wanted: dict[str, Any]) -> str | None:
         return None
     if actual != wanted:
         keys = sorted(key for key in set(actual) | set(wanted) if actual.get(key) != wanted.get(key))
-        return "differs in " + ", ".join(f"{key}: expected {short(wanted.get(key))}, got {short(actual.get(key))}" for key in keys)
+        return "differs in " + ", ".join(
+            f"{key}: expected {short(wanted.get(key))}, got {short(actual.get(key))}" for key in keys
+        )
     return None
 
 
@@ -134,7 +149,7 @@ def check(label: str, actual: list[dict[str, Any]], wanted: list[dict[str, Any]]
     problems = []
     if len(actual) != len(wanted):
         problems.append(f"expected {len(wanted)} records, got {len(actual)}: {short(actual)}")
-    for index, (got, want) in enumerate(zip(actual, wanted)):
+    for index, (got, want) in enumerate(zip(actual, wanted, strict=False)):
         reason = difference(got, want)
         if reason:
             problems.append(f"record {index}: {reason}")
@@ -148,7 +163,7 @@ def same(a: object, b: object) -> bool:
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(same(a[key], b[key]) for key in a)
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=False))
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return a == b
     return type(a) is type(b) and a == b
@@ -179,9 +194,11 @@ def check_expectation(sub: str, name: str, expected: dict[str, Any], actual: lis
         assert sub != "events", f"{label}: no hand-written expectation (`expect`)"
         return
     assert isinstance(items, list), f"{label}: `expect` must be a list, one item per record"
-    assert len(items) == len(actual), f"{label}: the hand-written expectation has {len(items)} items, the output {len(actual)} records"
+    assert len(items) == len(actual), (
+        f"{label}: the hand-written expectation has {len(items)} items, the output {len(actual)} records"
+    )
     problems = []
-    for index, (got, want) in enumerate(zip(actual, items)):
+    for index, (got, want) in enumerate(zip(actual, items, strict=False)):
         if "error" in want or "error" in got:
             found = [reason] if (reason := difference(got, want)) else []
         else:
@@ -191,9 +208,11 @@ def check_expectation(sub: str, name: str, expected: dict[str, Any], actual: lis
 
 
 def without_envelope(record: dict[str, Any]) -> dict[str, Any]:
+    """The event without what its envelopes add: ``native.envelope`` and ``native.schemaId``."""
     record = json.loads(json.dumps(record))
     if isinstance(record.get("native"), dict):
         record["native"].pop("envelope", None)
+        record["native"].pop("schemaId", None)
     return record
 
 
@@ -202,6 +221,22 @@ def parse_record(parser: metaevents.Parser, data: object) -> dict[str, Any]:
         return as_record(parser.parse(data))  # type: ignore[arg-type]
     except metaevents.MetaeventsError as err:
         return as_record(err)
+
+
+def http_record(parser: metaevents.Parser, headers: object, body: object) -> dict[str, Any]:
+    try:
+        return as_record(parser.parse_http(headers, body))  # type: ignore[arg-type]
+    except metaevents.MetaeventsError as err:
+        return as_record(err)
+
+
+def is_binary(data: bytes) -> bool:
+    """Kafka records: no lines to hand to ``iter_lines`` (which ends each with a newline)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return data[:1] in (b"\x00", b"\xff")
 
 
 def stream_records(iterator: metaevents.EventIterator[Any]) -> list[dict[str, Any]]:
@@ -227,10 +262,21 @@ def test_event_vector(sub: str, name: str) -> None:
     data, path = input_of(sub, name, expected)
     label = f"{sub}/{name}"
 
-    if expected.get("mode", "parse") == "parse":
+    if expected.get("mode", "parse") == "http":
+        headers = expected["headers"]
+        from_bytes = [http_record(parser, headers, data)]
+        check_expectation(sub, name, expected, from_bytes)
+        check(f"{label} parse_http(headers, bytes)", from_bytes, wanted)
+        check(
+            f"{label} parse_http(pairs, memoryview)",
+            [http_record(parser, list(headers.items()), memoryview(data))],
+            wanted,
+        )
+    elif expected.get("mode", "parse") == "parse":
         from_bytes = [parse_record(parser, data)]
         check_expectation(sub, name, expected, from_bytes)
         check(f"{label} parse(bytes)", from_bytes, wanted)
+        check(f"{label} parse(memoryview)", [parse_record(parser, memoryview(data))], wanted)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -253,7 +299,7 @@ def test_event_vector(sub: str, name: str) -> None:
         if path is not None:
             from_path = parser.iter_file(path, errors="yield", validation_requests=True)
             check(f"{label} iter_file(path)", stream_records(from_path), wanted)
-        if not data.startswith(GZIP_MAGIC):
+        if not data.startswith(GZIP_MAGIC) and not is_binary(data):
             from_lines = parser.iter_lines(data.splitlines(keepends=True), errors="yield", validation_requests=True)
             check(f"{label} iter_lines", stream_records(from_lines), wanted)
         errors = [record for record in wanted if "error" in record]
@@ -271,6 +317,53 @@ def test_event_vector(sub: str, name: str) -> None:
         mine = [without_envelope(record) for record in wanted]
         theirs = [without_envelope(record) for record in other["records"]]
         assert mine == theirs, f"{label}: not the same events as {same_as} (envelope aside)"
+
+
+# ------------------------------------------------------------------------------------------
+# cloudevents/
+# ------------------------------------------------------------------------------------------
+
+
+CLOUDEVENT_VECTORS = sorted(path.name for path in (VECTORS / "cloudevents").glob("*.json"))
+
+
+def cloudevent_of(case: dict[str, Any]) -> tuple[metaevents.Event, dict[str, Any]]:
+    """The event of the vector's input and its CloudEvent, written with the vector's options."""
+    event = metaevents.parse((VECTORS / case["input"]).read_bytes())
+    assert isinstance(event, metaevents.Event)
+    options = case.get("options", {})
+    return event, event.to_cloudevent(source=options.get("source"), raw=options.get("raw", True))
+
+
+@pytest.mark.parametrize("file", CLOUDEVENT_VECTORS)
+def test_cloudevent_vector(file: str) -> None:
+    case = read_json(VECTORS / "cloudevents" / file)
+    event, cloudevent = cloudevent_of(case)
+    problems = departures(cloudevent, case["expect"])
+    assert not problems, f"{file}: hand-written expectation:\n  " + "\n  ".join(problems)
+    assert cloudevent == case["cloudevent"], f"{file}: expected {short(case['cloudevent'])}, got {short(cloudevent)}"
+    # Read back: the structured JSON (text and dict), and HTTP binary mode.
+    raw = case.get("options", {}).get("raw", True)
+    headers = {f"ce-{key}": value for key, value in cloudevent.items() if key not in ("data", "datacontenttype")}
+    headers["Content-Type"] = cloudevent["datacontenttype"]
+    readers = {
+        "structured text": lambda: metaevents.parse(json.dumps(cloudevent)),
+        "structured dict": lambda: metaevents.parse(cloudevent),
+        "binary mode": lambda: metaevents.parse_http(headers, json.dumps(cloudevent["data"])),
+    }
+    for mode, read in readers.items():
+        if raw:
+            again = read()
+            assert again == event, f"{file}: read back from {mode}, not the same event"
+            assert again.to_dict() == event.to_dict(), f"{file}: read back from {mode}, not the same contract JSON"
+        else:
+            with pytest.raises(metaevents.InvalidEventError) as raised:
+                read()
+            assert raised.value.path in ("$.raw", "$.data.raw"), f"{file}: {mode}: {raised.value}"
+
+
+def test_there_are_cloudevent_vectors() -> None:
+    assert len(CLOUDEVENT_VECTORS) >= 4
 
 
 # ------------------------------------------------------------------------------------------
@@ -293,7 +386,7 @@ def filter_cases() -> list[tuple[str, int, dict[str, Any]]]:
 FILTER_CASES = filter_cases()
 
 
-@lru_cache(maxsize=None)
+@cache
 def corpus(name: str) -> tuple[bytes, tuple[object, ...]]:
     """The corpus bytes and each line's parse (None when blank or bad)."""
     path = VECTORS / "filters" / name
@@ -351,5 +444,20 @@ def test_filter_case(file: str, index: int, case: dict[str, Any]) -> None:
 
 
 def test_vector_directories_exist() -> None:
-    for sub in ("events", "malformed", "filters"):
+    for sub in ("events", "malformed", "filters", "cloudevents"):
         assert (VECTORS / sub).is_dir(), f"{VECTORS / sub} is missing"
+
+
+# ------------------------------------------------------------------------------------------
+# generated inputs
+# ------------------------------------------------------------------------------------------
+
+
+def test_generated_notification_vectors_are_current() -> None:
+    """The gzip and split vectors are what Atlas's producer writes (see the vectors' README)."""
+    import subprocess
+    import sys
+
+    script = VECTORS / "generate_atlas_notifications.py"
+    done = subprocess.run([sys.executable, "-B", str(script), "--check"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, f"stale generated vectors, run {script}:\n{done.stdout}{done.stderr}"

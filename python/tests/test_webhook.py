@@ -8,9 +8,9 @@ import json
 from typing import Any
 
 import pytest
+from conftest import DATA
 
 import metaevents
-from conftest import DATA
 
 SECRET = "test-secret-123"
 VALIDATION = '{"atlan-webhook": "Hello, humans of data! It worked. Excited to see what you build!"}'
@@ -22,7 +22,14 @@ def lambda_event(name: str) -> dict[str, Any]:
 
 def test_validation_request_in_every_form() -> None:
     wrapped = lambda_event("lambda_validation.json")
-    for body in (VALIDATION, VALIDATION.encode(), json.loads(VALIDATION), wrapped, json.dumps(wrapped), '{"atlan-webhook":"Hi"}'):
+    for body in (
+        VALIDATION,
+        VALIDATION.encode(),
+        json.loads(VALIDATION),
+        wrapped,
+        json.dumps(wrapped),
+        '{"atlan-webhook":"Hi"}',
+    ):
         assert metaevents.is_validation_request(body)
         request = metaevents.parse(body)
         assert isinstance(request, metaevents.ValidationRequest)
@@ -68,7 +75,8 @@ def test_lambda_base64_body() -> None:
     event["body"] = base64.b64encode(event["body"].encode()).decode()
     event["isBase64Encoded"] = True
     encoded = metaevents.unwrap(event)
-    assert isinstance(plain, metaevents.Event) and isinstance(encoded, metaevents.Event)
+    assert isinstance(plain, metaevents.Event)
+    assert isinstance(encoded, metaevents.Event)
     assert encoded.id == plain.id
     assert encoded.raw == plain.raw
 
@@ -114,7 +122,13 @@ def test_lambda_headers_from_text_and_multi_value() -> None:
 
 
 def test_eventbridge_detail(atlan_text: str) -> None:
-    event = {"version": "0", "id": "1", "detail-type": "atlan", "source": "custom.atlan", "detail": json.loads(atlan_text)}
+    event = {
+        "version": "0",
+        "id": "1",
+        "detail-type": "atlan",
+        "source": "custom.atlan",
+        "detail": json.loads(atlan_text),
+    }
     change = metaevents.unwrap(event)
     assert isinstance(change, metaevents.TagAdded)
     assert change.id == metaevents.parse(atlan_text).id

@@ -26,7 +26,7 @@ def handle(body: bytes | str | dict[str, Any]) -> str:
             assert_type(attempt, int)
             return str(attempt + 1)
         case metaevents.OwnerEvent():
-            return parsed.entity.id
+            return parsed.entity.id or ""
         case Event(kind, entity, subjects):
             assert_type(kind, str)
             assert_type(entity, Entity)
@@ -46,8 +46,9 @@ def stream() -> None:
         assert_type(item, "Event | ValidationRequest | MetaeventsError")
     parser = metaevents.Parser(format="datahub-ece", max_event_bytes=1024)
     assert_type(parser.parse_many(b"[]"), "list[Event]")
-    for raised in parser.iter_file(open("x", "rb"), errors="raise"):
-        assert_type(raised, Event)
+    with open("x", "rb") as source:
+        for raised in parser.iter_file(source, errors="raise"):
+            assert_type(raised, Event)
 
 
 def filters(event: Event) -> list[int]:
@@ -58,4 +59,12 @@ def filters(event: Event) -> list[int]:
 
 
 def webhooks(request: dict[str, Any]) -> bool:
-    return metaevents.verify_signature(metaevents.lambda_headers(request), "secret") and metaevents.is_validation_request(request)
+    return metaevents.verify_signature(
+        metaevents.lambda_headers(request), "secret"
+    ) and metaevents.is_validation_request(request)
+
+
+def tables() -> dict[str, str]:
+    formats = [row["name"] for row in metaevents.input_formats()]
+    assert_type(formats, "list[str]")
+    return {row["kind"]: row["class"] for row in metaevents.error_kinds()}

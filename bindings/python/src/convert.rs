@@ -4,15 +4,16 @@
 //!   and reads numbers exactly as Python's `json` module does (integers of any size, floats
 //!   correctly rounded), so `to_dict()` equals `json.loads(to_json())`.
 //! - Python → JSON text ([`py_to_json`]): for inputs given as `dict`/`list`, keeping their key
-//!   order, so `raw` is the event as the caller built it.
-//! - Python ↔ [`serde_json::Value`] ([`py_to_value`], [`value_to_py`]): for filter specs, configs,
-//!   the catalog and `details`.
+//!   order, so `raw` is the event as the caller built it; filter specs and configs go the same
+//!   way into a [`serde_json::Value`] ([`py_to_value`]).
+//! - [`serde_json::Value`] → Python ([`value_to_py`]): for the catalog, `details` and specs.
 
+use metaevents::{Error, ErrorKind};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use serde_json::{Map, Number, Value};
+use serde_json::{Number, Value};
 
 use crate::errors;
 
@@ -353,15 +354,12 @@ fn shape<'a, 'py>(obj: &'a Bound<'py, PyAny>) -> PyResult<Shape<'a, 'py>> {
 }
 
 fn too_deep(py: Python<'_>) -> PyErr {
-    errors::binding_error(
-        py,
-        "too_deep",
-        &format!("the value is nested deeper than {MAX_NESTING} levels (or refers to itself)"),
-    )
+    let message = format!("the value is nested deeper than {MAX_NESTING} levels (or refers to itself)");
+    errors::to_py(py, &Error::new(ErrorKind::TooDeep, message))
 }
 
 fn not_finite(py: Python<'_>, value: f64) -> PyErr {
-    errors::binding_error(py, "number_out_of_range", &format!("{value} is not a JSON number"))
+    errors::to_py(py, &Error::new(ErrorKind::NumberOutOfRange, format!("{value} is not a JSON number")))
 }
 
 fn key_text<'py>(key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
@@ -437,39 +435,10 @@ fn write_json(obj: &Bound<'_, PyAny>, out: &mut Vec<u8>, depth: usize) -> PyResu
     Ok(())
 }
 
-/// Converts a Python object into a JSON value.
+/// Converts a Python object into a JSON value, through its JSON text ([`py_to_json`]).
 pub(crate) fn py_to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
-    to_value(obj, 0)
-}
-
-fn to_value(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
-    if depth > MAX_NESTING {
-        return Err(too_deep(obj.py()));
-    }
-    Ok(match shape(obj)? {
-        Shape::Null => Value::Null,
-        Shape::Bool(flag) => Value::Bool(flag),
-        Shape::Int(int) => {
-            if let Ok(value) = int.extract::<i64>() {
-                Value::from(value)
-            } else if let Ok(value) = int.extract::<u64>() {
-                Value::from(value)
-            } else {
-                let text = int_text(int)?;
-                serde_json::from_str(&text).map_err(|err| PyValueError::new_err(err.to_string()))?
-            }
-        }
-        Shape::Float(value) => Value::Number(Number::from_f64(value).ok_or_else(|| not_finite(obj.py(), value))?),
-        Shape::Str(text) => Value::String(text.to_cow()?.into_owned()),
-        Shape::Dict(dict) => {
-            let mut map = Map::new();
-            for (key, value) in dict.iter() {
-                map.insert(key_text(&key)?.to_cow()?.into_owned(), to_value(&value, depth + 1)?);
-            }
-            Value::Object(map)
-        }
-        Shape::List(items) => {
-            Value::Array(items.iter().map(|item| to_value(item, depth + 1)).collect::<PyResult<_>>()?)
-        }
+    // Text we wrote is valid JSON: it can only be too deep for serde_json's recursion limit.
+    serde_json::from_slice(&py_to_json(obj)?).map_err(|err| {
+        errors::to_py(obj.py(), &Error::new(ErrorKind::TooDeep, format!("the value is nested too deeply: {err}")))
     })
 }

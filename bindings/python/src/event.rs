@@ -15,6 +15,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyType};
 
 use crate::convert::{json_to_py, map_to_py, value_to_py};
+use crate::errors::IntoPyResult;
 
 /// One normalized catalog event. Immutable; attributes are read on demand.
 #[pyclass(subclass, frozen, module = "metaevents", name = "Event")]
@@ -56,7 +57,7 @@ impl PyEvent {
         self.event.id().to_hex()
     }
 
-    /// `"datahub"` or `"atlan"`.
+    /// `"datahub"`, `"atlan"` or `"atlas"`.
     #[getter]
     fn source(&self) -> &'static str {
         self.event.source().as_str()
@@ -152,13 +153,25 @@ impl PyEvent {
         self.event.to_json(raw)
     }
 
-    /// Equal when the contract JSON is equal: the same normalized fields and the same `raw`
-    /// value (the id covers `raw`; its whitespace and key order do not count).
-    fn __eq__(&self, other: &Bound<'_, PyEvent>) -> bool {
-        let other = &other.get().event;
-        self.event == *other || (self.event.id() == other.id() && self.event.to_json(false) == other.to_json(false))
+    /// The event as a CloudEvents 1.0 structured-mode dict (`Event::to_cloudevent`): `source`
+    /// names the catalog instance (a URI-reference; `/metaevents/<catalog>` when `None`), `data`
+    /// holds `raw` unless `raw=False`.
+    #[pyo3(signature = (*, source = None, raw = true))]
+    fn to_cloudevent<'py>(&self, py: Python<'py>, source: Option<&str>, raw: bool) -> PyResult<Bound<'py, PyAny>> {
+        let mut options = metaevents::cloudevents::CloudEventOptions::new().with_raw(raw);
+        if let Some(source) = source {
+            options = options.with_source(source).or_raise(py)?;
+        }
+        json_to_py(py, &self.event.to_cloudevent_json(&options))
     }
 
+    /// The core's equality: the same id (the same platform event, however `raw` is spelled)
+    /// and the same normalized fields.
+    fn __eq__(&self, other: &Bound<'_, PyEvent>) -> bool {
+        self.event == other.get().event
+    }
+
+    /// From the id, which equal events share.
     fn __hash__(&self) -> u64 {
         let bytes = self.event.id();
         let mut first = [0u8; 8];

@@ -14,7 +14,7 @@ mod webhook;
 
 use std::sync::LazyLock;
 
-use metaevents::{Catalog, InputFormat, Kind, Parser};
+use metaevents::{Catalog, InputFormat, Kind, Parser, ffi};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple, PyType};
 
@@ -29,6 +29,17 @@ static DEFAULT_PARSER: LazyLock<Parser> = LazyLock::new(Parser::new);
 #[pyfunction]
 fn parse<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     parser::parse_with(py, &DEFAULT_PARSER, data)
+}
+
+/// The one event an HTTP request delivered, from its headers (a mapping or pairs) and body: a
+/// CloudEvent in binary mode (`ce-*` headers) or structured mode, or any event as the body.
+#[pyfunction]
+fn parse_http<'py>(
+    py: Python<'py>,
+    headers: &Bound<'py, PyAny>,
+    body: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    parser::parse_http_with(py, &DEFAULT_PARSER, headers, body)
 }
 
 /// Every event of NDJSON, a JSON array or poll responses; raises on the first bad record.
@@ -81,6 +92,18 @@ fn validate<'py>(py: Python<'py>, event: &Bound<'py, PyEvent>) -> PyResult<Bound
     value_to_py(py, &serde_json::to_value(issues).unwrap_or_default())
 }
 
+/// Every error kind: `{kind, category, class, description}`, `class` naming the exception.
+#[pyfunction]
+fn error_kinds(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    value_to_py(py, &serde_json::to_value(ffi::error_kinds()).unwrap_or_default())
+}
+
+/// Every input format a `Parser` can be forced to: `{name, description}`.
+#[pyfunction]
+fn input_formats(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    value_to_py(py, &serde_json::to_value(ffi::input_formats()).unwrap_or_default())
+}
+
 /// A kind, its class and its parameters.
 type KindClass<'py> = (&'static str, Bound<'py, PyType>, Bound<'py, PyTuple>);
 
@@ -124,11 +147,14 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<filter::PyFilter>()?;
     module.add_function(wrap_pyfunction!(parse, module)?)?;
     module.add_function(wrap_pyfunction!(parse_many, module)?)?;
+    module.add_function(wrap_pyfunction!(parse_http, module)?)?;
     module.add_function(wrap_pyfunction!(iter_file, module)?)?;
     module.add_function(wrap_pyfunction!(iter_lines, module)?)?;
     module.add_function(wrap_pyfunction!(catalog, module)?)?;
     module.add_function(wrap_pyfunction!(event_schema, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;
+    module.add_function(wrap_pyfunction!(error_kinds, module)?)?;
+    module.add_function(wrap_pyfunction!(input_formats, module)?)?;
     module.add_function(wrap_pyfunction!(_kind_classes, module)?)?;
     module.add_function(wrap_pyfunction!(_event_from_json, module)?)?;
     module.add_function(wrap_pyfunction!(webhook::is_validation_request, module)?)?;

@@ -6,7 +6,8 @@ use std::io::{self, Read};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use metaevents::{EventReader, InputFormat, Limits, ParseOptions, Parsed, Parser};
+use metaevents::ffi::ParserOptions;
+use metaevents::{EventReader, InputFormat, Parsed, Parser};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -52,12 +53,6 @@ pub(crate) fn input_data<'py>(data: &Bound<'py, PyAny>) -> PyResult<Data<'py>> {
     }
 }
 
-/// A limit given from Python: a negative value counts as 0, which the core refuses with a clear
-/// message.
-fn limit(value: Option<i64>, default: usize) -> usize {
-    value.map_or(default, |value| usize::try_from(value).unwrap_or(0))
-}
-
 pub(crate) fn parse_with<'py>(
     py: Python<'py>,
     parser: &Parser,
@@ -69,6 +64,17 @@ pub(crate) fn parse_with<'py>(
     parsed_to_py(py, parsed.or_raise(py)?)
 }
 
+pub(crate) fn parse_http_with<'py>(
+    py: Python<'py>,
+    parser: &Parser,
+    headers: &Bound<'py, PyAny>,
+    body: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let headers = crate::webhook::header_pairs(headers)?;
+    let data = input_data(body)?;
+    parsed_to_py(py, parser.parse_http(headers, data.as_slice()).or_raise(py)?)
+}
+
 pub(crate) fn parse_many_with<'py>(
     py: Python<'py>,
     parser: &Parser,
@@ -76,16 +82,8 @@ pub(crate) fn parse_many_with<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let data = input_data(data)?;
     let bytes = data.as_slice();
-    let collect = || {
-        let mut events = Vec::new();
-        for record in parser.parse_many(bytes) {
-            if let Parsed::Event(event) = record?.parsed {
-                events.push(event);
-            }
-        }
-        Ok::<_, metaevents::Error>(events)
-    };
-    let events = if bytes.len() >= DETACH_BYTES { py.detach(collect) } else { collect() }.or_raise(py)?;
+    let events = if bytes.len() >= DETACH_BYTES { py.detach(|| parser.events(bytes)) } else { parser.events(bytes) };
+    let events = events.or_raise(py)?;
     let objects = events.into_iter().map(|event| event_to_py(py, event)).collect::<PyResult<Vec<_>>>()?;
     PyList::new(py, objects)
 }
@@ -170,6 +168,22 @@ pub(crate) fn iter_lines_with(
     Ok(PyEventIterator::new(py, parser.read(source), failure, options))
 }
 
+/// Atlan typedefs as given: decoded JSON (a dict or list) or its text (`str`, `bytes`).
+fn typedefs_value(value: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+    let text = if value.is_instance_of::<PyString>() || value.is_instance_of::<PyBytes>() {
+        input_data(value)?.as_slice().to_vec()
+    } else {
+        crate::convert::py_to_json(value)?
+    };
+    serde_json::from_slice(&text).map_err(|err| {
+        errors::to_py(
+            value.py(),
+            &metaevents::Error::new(metaevents::ErrorKind::InvalidOption, format!("atlan_typedefs is not JSON: {err}"))
+                .with_path("atlan_typedefs"),
+        )
+    })
+}
+
 /// Reads with a fixed input format and limits. Create one and reuse it.
 #[pyclass(frozen, module = "metaevents", name = "Parser")]
 #[derive(Debug)]
@@ -180,35 +194,27 @@ pub struct PyParser {
 #[pymethods]
 impl PyParser {
     #[new]
-    #[pyo3(signature = (format = None, max_event_bytes = None, max_depth = None, max_events_per_array = None))]
+    #[pyo3(signature = (format = None, max_event_bytes = None, max_depth = None, max_events_per_array = None, atlan_typedefs = None))]
     fn new(
         py: Python<'_>,
         format: Option<&str>,
         max_event_bytes: Option<i64>,
         max_depth: Option<i64>,
         max_events_per_array: Option<i64>,
+        atlan_typedefs: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let format = match format {
-            None => None,
-            Some(name) => Some(InputFormat::from_name(name).ok_or_else(|| {
-                let known: Vec<&str> = InputFormat::ALL.iter().map(|format| format.as_str()).collect();
-                errors::binding_error(
-                    py,
-                    "invalid_option",
-                    &format!("unknown input format `{name}`: expected one of {}", known.join(", ")),
-                )
-            })?),
+        // A negative limit counts as 0, which the core refuses with a clear message.
+        let whole = |value: i64| u64::try_from(value).unwrap_or(0);
+        let options = ParserOptions {
+            format: format.map(str::to_owned),
+            max_event_bytes: max_event_bytes.map(whole),
+            max_depth: max_depth.map(whole),
+            max_events_per_array: max_events_per_array.map(whole),
+            // Python hands attributes out on demand: the id too, computed when first read.
+            lazy_ids: true,
+            atlan_typedefs: atlan_typedefs.map(typedefs_value).transpose()?,
         };
-        let limits = Limits {
-            max_event_bytes: limit(max_event_bytes, Limits::DEFAULT_MAX_EVENT_BYTES),
-            max_depth: limit(max_depth, Limits::DEFAULT_MAX_DEPTH),
-            max_events_per_array: limit(max_events_per_array, Limits::DEFAULT_MAX_EVENTS_PER_ARRAY),
-        };
-        // Python hands attributes out on demand: the id too, computed when first read.
-        let parser = Parser::with_options(ParseOptions { format, limits, ..ParseOptions::default() })
-            .or_raise(py)?
-            .with_lazy_ids(true);
-        Ok(Self { parser })
+        Ok(Self { parser: options.parser().or_raise(py)? })
     }
 
     /// The forced input format, or `None` when it is detected.
@@ -243,6 +249,17 @@ impl PyParser {
     /// Every event of NDJSON, a JSON array or poll responses; raises on the first bad record.
     fn parse_many<'py>(&self, py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         parse_many_with(py, &self.parser, data)
+    }
+
+    /// The one event an HTTP request delivered (`Parser::parse_http`): a CloudEvent in binary
+    /// or structured mode, or any event as the body.
+    fn parse_http<'py>(
+        &self,
+        py: Python<'py>,
+        headers: &Bound<'py, PyAny>,
+        body: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        parse_http_with(py, &self.parser, headers, body)
     }
 
     /// Streams the events of a file (a path or a file object; gzip too).

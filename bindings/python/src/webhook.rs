@@ -27,10 +27,8 @@ fn header_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
     }
 }
 
-/// Whether the headers carry `x-atlan-signing-secret` equal to `secret` (names compared
-/// case-insensitively, the value in constant time). `headers` is a mapping or (name, value) pairs.
-#[pyfunction]
-pub(crate) fn verify_signature(headers: &Bound<'_, PyAny>, secret: &str) -> PyResult<bool> {
+/// Request headers given as a mapping or (name, value) pairs, of `str` or `bytes`.
+pub(crate) fn header_pairs(headers: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
     let pairs = if headers.hasattr("items")? { headers.call_method0("items")? } else { headers.clone() };
     let mut collected = Vec::new();
     for pair in pairs.try_iter()? {
@@ -40,7 +38,14 @@ pub(crate) fn verify_signature(headers: &Bound<'_, PyAny>, secret: &str) -> PyRe
             .map_err(|_| PyTypeError::new_err("headers must be a mapping or an iterable of (name, value) pairs"))?;
         collected.push((header_text(&name)?, header_text(&value)?));
     }
-    Ok(webhook::verify_signature(collected, secret))
+    Ok(collected)
+}
+
+/// Whether the headers carry `x-atlan-signing-secret` equal to `secret` (names compared
+/// case-insensitively, the value in constant time). `headers` is a mapping or (name, value) pairs.
+#[pyfunction]
+pub(crate) fn verify_signature(headers: &Bound<'_, PyAny>, secret: &str) -> PyResult<bool> {
+    Ok(webhook::verify_signature(header_pairs(headers)?, secret))
 }
 
 /// The headers of a Lambda function URL / API Gateway event, as (name, value) pairs.

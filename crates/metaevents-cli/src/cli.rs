@@ -24,11 +24,14 @@ Exit status: 0 when every record was read, 1 when some were bad (each reported o
 FILE:LINE: PATH: MESSAGE; the stream goes on), 2 for usage errors, bad filters and unreadable
 files. A closed output pipe (`| head`) ends the program quietly.";
 
-/// Normalize, filter, count and validate the change events of metadata catalogs (Atlan, DataHub).
+/// Normalize, filter, count and validate the change events of metadata catalogs (Atlan, Apache
+/// Atlas and Microsoft Purview, DataHub).
 ///
 /// Reads files or stdin in every shape the events arrive in (NDJSON, JSON arrays, DataHub poll
-/// responses, PlatformEvents, datahub-actions envelopes, Atlan webhooks, AWS Lambda and
-/// EventBridge wrappers; gzip-compressed too) and turns each into one normalized event.
+/// responses, PlatformEvents, datahub-actions envelopes, Atlan webhooks, Atlas notifications from
+/// Kafka or Event Hubs with their gzip and split messages, AWS Lambda and EventBridge wrappers,
+/// CloudEvents; gzip-compressed too; DataHub's Kafka records with --format kafka-avro) and turns
+/// each into one normalized event.
 #[derive(Debug, Parser)]
 #[command(name = "metaevents", version, after_help = EXAMPLES, propagate_version = true)]
 pub struct Cli {

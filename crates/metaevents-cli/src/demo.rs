@@ -1,4 +1,4 @@
-//! The built-in demo corpus: `demo/corpus.ndjson` (events of both platforms, every kind),
+//! The built-in demo corpus: `demo/corpus.ndjson` (events of every platform, every kind),
 //! gzip-compressed by `build.rs` and embedded here. Readers decode it like any `.gz` input.
 
 /// The compressed corpus.

@@ -18,16 +18,18 @@ const PROGRESS_MIN_BYTES: u64 = 4 * 1024 * 1024;
 /// The input options every reading subcommand takes.
 #[derive(Debug, Clone, clap::Args)]
 pub struct InputArgs {
-    /// Files to read (NDJSON, a JSON array, poll responses or single JSON events; `.gz` or not).
-    /// None, or `-`, reads stdin.
+    /// Files to read (NDJSON, a JSON array, poll responses, CloudEvents or single JSON events;
+    /// `.gz` or not; with --format kafka-avro, Kafka records). None, or `-`, reads stdin.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
-    /// Read the built-in demo corpus (events of both platforms and every kind) instead of files.
+    /// Read the built-in demo corpus (events of every platform and kind) instead of files.
     #[arg(long, conflicts_with = "files")]
     pub demo: bool,
 
-    /// Read every record as this shape instead of detecting it.
+    /// Read every record as this shape instead of detecting it. `kafka-avro` reads DataHub
+    /// PlatformEvent_v1 Kafka records: length-prefixed (4-byte big-endian length before each,
+    /// kcat -f '%R%s') or one base64 record per line.
     #[arg(long, value_name = "NAME", value_parser = format_names())]
     pub format: Option<String>,
 

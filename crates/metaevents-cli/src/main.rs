@@ -1,5 +1,5 @@
 //! `metaevents`: normalize, filter, count and validate the change events of metadata catalogs
-//! (Atlan, DataHub) from files or stdin. Exit codes: 0 ok, 1 some records bad (each reported on
+//! (Atlan, Apache Atlas and Microsoft Purview, DataHub) from files or stdin. Exit codes: 0 ok, 1 some records bad (each reported on
 //! stderr as `FILE:LINE: PATH: MESSAGE`), 2 usage errors, bad filters and unreadable inputs.
 
 // The doc comments of the clap types are the `--help` text, where Markdown backticks would show.

@@ -4,6 +4,8 @@
 use std::io::{self, BufWriter, StdoutLock, Write};
 
 use comfy_table::{CellAlignment, ContentArrangement, Table};
+use metaevents::Event;
+use metaevents::cloudevents::CloudEventOptions;
 
 use crate::report::Fatal;
 
@@ -43,6 +45,67 @@ impl Stdout {
 
     pub fn flush(&mut self) -> Result<(), Fatal> {
         self.out.flush().map_err(|err| write_error(&err))
+    }
+}
+
+/// How events are written, one per line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EventFormat {
+    /// The normalized event (the contract JSON).
+    Json,
+    /// A CloudEvents 1.0 event in structured mode whose data is the normalized event.
+    Cloudevents,
+}
+
+/// The options of commands that write events.
+#[derive(Debug, Clone, clap::Args)]
+pub struct EventOutputArgs {
+    /// Write each event as this: the normalized event, or a CloudEvents 1.0 structured-mode event
+    /// around it (type io.metaevents.KIND, subject the entity id, for event routers).
+    #[arg(long, value_enum, default_value = "json", value_name = "FORMAT")]
+    pub output: EventFormat,
+
+    /// The CloudEvents `source` of every event (a URI-reference naming the catalog instance,
+    /// such as https://datahub.example.com) [default: /metaevents/datahub, /metaevents/atlan,
+    /// /metaevents/atlas].
+    #[arg(long, value_name = "URI")]
+    pub cloudevents_source: Option<String>,
+}
+
+/// Writes events as the options ask.
+#[derive(Debug)]
+pub struct EventWriter {
+    cloudevents: Option<CloudEventOptions>,
+    include_raw: bool,
+}
+
+impl EventWriter {
+    /// Checks the options (a bad CloudEvents source is a usage error).
+    pub fn new(args: &EventOutputArgs, include_raw: bool) -> Result<Self, Fatal> {
+        if args.cloudevents_source.is_some() && args.output != EventFormat::Cloudevents {
+            return Err(Fatal::usage("--cloudevents-source needs --output cloudevents"));
+        }
+        let cloudevents = match args.output {
+            EventFormat::Json => None,
+            EventFormat::Cloudevents => {
+                let options = CloudEventOptions::new().with_raw(include_raw);
+                Some(match &args.cloudevents_source {
+                    Some(source) => options.with_source(source).map_err(|err| {
+                        Fatal::usage(format!("invalid value for --cloudevents-source: {}", err.message()))
+                    })?,
+                    None => options,
+                })
+            }
+        };
+        Ok(Self { cloudevents, include_raw })
+    }
+
+    /// Appends `event` as one line's JSON to `line`.
+    pub fn write(&self, event: &Event, line: &mut String) {
+        match &self.cloudevents {
+            None => event.write_json(self.include_raw, line),
+            Some(options) => line.push_str(&event.to_cloudevent_json(options)),
+        }
     }
 }
 

@@ -506,7 +506,7 @@ fn stats_prints_tables() {
         .success()
         .stdout(predicate::str::contains("webhook validation requests"))
         .stdout(predicate::str::is_match(r"│ events\s+┆\s+5 │").unwrap())
-        .stdout(predicate::str::is_match(r"│ tag\.added\s+┆\s+1 ┆\s+1 ┆\s+2 │").unwrap())
+        .stdout(predicate::str::is_match(r"│ tag\.added\s+┆\s+1 ┆\s+1 ┆\s+· ┆\s+2 │").unwrap())
         .stdout(predicate::str::contains("2026-01-01T00:00:00.000Z"))
         .stdout(predicate::str::contains("snowflake"))
         .stdout(predicate::str::contains("urn:li:corpuser:alice"));
@@ -562,25 +562,123 @@ fn catalog_formats() {
     assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert!(schema["properties"]["kind"].is_object());
     let markdown = String::from_utf8(stdout_of(metaevents().args(["catalog", "--format", "markdown"]))).unwrap();
-    assert!(markdown.starts_with("| kind | DataHub | Atlan | details |\n|---|---|---|---|\n"));
+    assert!(markdown.starts_with("| kind | DataHub | Atlan | Apache Atlas | details |\n|---|---|---|---|---|\n"));
     assert_eq!(markdown.lines().filter(|line| line.starts_with("| `")).count(), 37, "one row per kind");
 }
 
-/// README's "Kinds" table is the output of `catalog --format markdown`, so docs cannot drift.
+/// The kinds table of docs/event-model.md is the output of `catalog --format markdown`, so the docs
+/// cannot drift from the catalog.
 #[test]
-fn readme_kinds_table_is_generated() {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md")).unwrap();
-    let start = readme.find("<!-- catalog:start -->").unwrap() + "<!-- catalog:start -->".len();
-    let end = readme.find("<!-- catalog:end -->").unwrap();
+fn documented_kinds_table_is_generated() {
+    let page = repository().join("docs").join("event-model.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let start = text.find("<!-- catalog:start -->").unwrap() + "<!-- catalog:start -->".len();
+    let end = text.find("<!-- catalog:end -->").unwrap();
     let section: String =
-        readme[start..end].lines().filter(|line| !line.starts_with("<!--")).collect::<Vec<_>>().join("\n");
+        text[start..end].lines().filter(|line| !line.starts_with("<!--")).collect::<Vec<_>>().join("\n");
     let markdown = String::from_utf8(stdout_of(metaevents().args(["catalog", "--format", "markdown"]))).unwrap();
     assert_eq!(
         section.trim(),
         markdown.trim(),
-        "README.md's Kinds table is stale: put the output of `metaevents catalog --format markdown` between its catalog markers"
+        "docs/event-model.md's kinds table is stale: put the output of `metaevents catalog --format markdown` between its catalog markers"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// the documentation's command-line examples
+
+fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("..")
+}
+
+/// The pages whose `console` blocks are run.
+fn documentation_pages() -> Vec<PathBuf> {
+    let root = repository();
+    let mut pages = vec![root.join("README.md"), root.join("CONTRIBUTING.md")];
+    let mut docs: Vec<PathBuf> = std::fs::read_dir(root.join("docs"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    docs.sort();
+    pages.extend(docs);
+    pages.into_iter().filter(|page| page.exists()).collect()
+}
+
+/// Each `$ command` of the page's `console` blocks with the output printed under it.
+fn console_examples(text: &str) -> Vec<(String, String)> {
+    let mut examples: Vec<(String, String)> = Vec::new();
+    let mut in_block = false;
+    for line in text.lines() {
+        if !in_block {
+            in_block = line == "```console";
+            continue;
+        }
+        if line == "```" {
+            in_block = false;
+        } else if let Some(command) = line.strip_prefix("$ ") {
+            examples.push((command.to_owned(), String::new()));
+        } else if let Some((_, output)) = examples.last_mut() {
+            output.push_str(line);
+            output.push('\n');
+        }
+    }
+    examples
+}
+
+/// Every `$ metaevents ...` line of the documentation runs (with `sh`, stderr into stdout) and
+/// prints what the page shows under it: all of it, or the lines above a line `…`. The examples
+/// run in a directory holding the files they name.
+#[test]
+fn docs_console_examples_run() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir, "events.ndjson", EVENTS.as_bytes());
+    write(&dir, "pii-action.yml", PII_ACTION.as_bytes());
+    let tag_added = repository().join("tests/vectors/events/datahub-tag-added-dataset.input.json");
+    write(&dir, "tag-added.json", &std::fs::read(tag_added).unwrap());
+    let bin = Path::new(env!("CARGO_BIN_EXE_metaevents")).parent().unwrap().to_owned();
+    let path =
+        std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())))
+            .unwrap();
+    let mut count = 0;
+    for page in documentation_pages() {
+        let text = std::fs::read_to_string(&page).unwrap();
+        for (command, expected) in console_examples(&text) {
+            count += 1;
+            let output = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("{{ {command}\n}} 2>&1"))
+                .current_dir(dir.path())
+                .env("PATH", &path)
+                .output()
+                .unwrap();
+            let actual = String::from_utf8(output.stdout).unwrap();
+            let where_ = format!("{}: $ {command}", page.display());
+            match expected.split_once("…\n") {
+                Some((head, _)) => {
+                    assert!(actual.starts_with(head), "{where_}\nprinted:\n{actual}\nexpected to start with:\n{head}");
+                }
+                None => assert_eq!(actual, expected, "{where_}"),
+            }
+        }
+    }
+    assert!(count >= 10, "only {count} console examples found");
+}
+
+/// The datahub-actions config that docs/cli.md shows (`cat pii-action.yml`).
+const PII_ACTION: &str = "\
+name: pii_tag_alerts
+source:
+  type: kafka
+filter:
+  event_type: EntityChangeEvent_v1
+  event:
+    category: TAG
+    operation: ADD
+    modifier: [urn:li:tag:PII, urn:li:tag:Sensitive]
+action:
+  type: slack
+";
 
 // ---------------------------------------------------------------------------------------------
 // validate
@@ -712,6 +810,43 @@ fn every_reading_subcommand_runs_on_the_demo() {
 }
 
 #[test]
+fn atlas_events_are_read_filtered_and_forced() {
+    // Apache Atlas's tag events of the demo, by source, as a new user filters them.
+    let tags = lines(&stdout_of(metaevents().args([
+        "filter",
+        "--demo",
+        "--no-raw",
+        "--where",
+        r#"{"kind": "tag.added", "source": ["atlas"]}"#,
+    ])));
+    assert!(!tags.is_empty());
+    assert!(tags.iter().all(|event| event["source"] == "atlas" && event["kind"] == "tag.added"), "{tags:?}");
+    assert!(tags.iter().all(|event| event["native"]["format"] == "atlas-notification"));
+    // A bare Purview message says nothing of its catalog: Atlan by default, Atlas when forced.
+    let bare = r#"{"type":"ENTITY_NOTIFICATION_V2","entity":{"typeName":"DataSet","attributes":{"qualifiedName":"MyDataset","name":"My Dataset"},"guid":"938fa19f-c616-4e98-a3ad-0cf46250ccc6","status":"ACTIVE"},"operationType":"ENTITY_CREATE","eventTime":1627361202110}"#;
+    let default = lines(&stdout_of(metaevents().args(["normalize", "--no-raw"]).write_stdin(bare)));
+    assert_eq!(
+        (default[0]["source"].as_str(), default[0]["native"]["evidence"].as_str()),
+        (Some("atlan"), Some("default"))
+    );
+    let forced = lines(&stdout_of(
+        metaevents().args(["normalize", "--no-raw", "--format", "atlas-notification"]).write_stdin(bare),
+    ));
+    assert_eq!(
+        (forced[0]["source"].as_str(), forced[0]["native"]["evidence"].as_str()),
+        (Some("atlas"), Some("forced"))
+    );
+    // A hook message is a request into Atlas: a clear error, exit 1.
+    let hook = r#"{"version":{"version":"1.0.0"},"message":{"type":"ENTITY_CREATE_V2","user":"admin","entities":{"entities":[]}}}"#;
+    let output = metaevents().arg("normalize").write_stdin(hook).assert().code(1).get_output().clone();
+    assert!(
+        stderr_text(&output).contains("an Apache Atlas hook message (ENTITY_CREATE_V2"),
+        "{}",
+        stderr_text(&output)
+    );
+}
+
+#[test]
 fn help_has_examples() {
     metaevents().arg("--help").assert().success().stdout(predicate::str::contains("metaevents stats --demo"));
     for command in ["normalize", "filter", "stats", "catalog", "validate"] {
@@ -722,4 +857,99 @@ fn help_has_examples() {
         .assert()
         .success()
         .stdout(predicate::str::contains("datahub-poll-response"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kafka records and CloudEvents
+
+/// A vector's input held as base64.
+fn vector_bytes(sub: &str, name: &str) -> Vec<u8> {
+    use base64::Engine as _;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/vectors")
+        .join(sub)
+        .join(format!("{name}.expected.json"));
+    let vector: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    base64::engine::general_purpose::STANDARD.decode(vector["inputBase64"].as_str().unwrap()).unwrap()
+}
+
+#[test]
+fn kafka_avro_reads_length_prefixed_records_and_base64_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let prefixed = write(&dir, "records.bin", &vector_bytes("events", "stream-kafka-avro-length-prefixed"));
+    let events = lines(&stdout_of(metaevents().args(["normalize", "--format", "kafka-avro"]).arg(&prefixed)));
+    assert_eq!(kinds(&events), ["tag.added", "relationship.created", "unknown"]);
+    assert_eq!(events[0]["native"]["envelope"], json!(["kafka-avro", "datahub-platform-event"]));
+    assert_eq!(events[0]["native"]["schemaId"], 4);
+    // From stdin, and as base64 lines.
+    let stdin = std::fs::read(&prefixed).unwrap();
+    let piped =
+        lines(&stdout_of(metaevents().args(["normalize", "--format", "kafka-avro", "--no-raw"]).write_stdin(stdin)));
+    assert_eq!(kinds(&piped), kinds(&events));
+    let text = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/vectors/events/stream-kafka-avro-base64-lines.input.txt");
+    let from_text = lines(&stdout_of(metaevents().args(["normalize", "--format", "kafka-avro"]).arg(&text)));
+    assert_eq!(from_text, events);
+    // Filters work on them (no byte prefilter on binary records).
+    let tagged = lines(&stdout_of(
+        metaevents().args(["filter", "--format", "kafka-avro", "--kind", "tag.added"]).arg(&prefixed),
+    ));
+    assert_eq!(kinds(&tagged), ["tag.added"]);
+}
+
+#[test]
+fn a_file_of_records_without_the_format_says_how_to_read_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let prefixed = write(&dir, "records.bin", &vector_bytes("events", "stream-kafka-avro-length-prefixed"));
+    let output = metaevents().arg("normalize").arg(&prefixed).assert().code(1).get_output().clone();
+    assert!(stderr_text(&output).contains("with the kafka-avro format"), "{}", stderr_text(&output));
+}
+
+#[test]
+fn a_metadata_change_log_record_is_a_decode_error_naming_its_schema_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = write(&dir, "mcl.bin", &vector_bytes("malformed", "malformed-kafka-avro-mcl-versioned"));
+    let output = metaevents().arg("normalize").arg(&record).assert().code(1).get_output().clone();
+    let stderr = stderr_text(&output);
+    assert!(stderr.contains("schema id 2 is not a DataHub PlatformEvent"), "{stderr}");
+    assert!(stderr.contains("AvroDeserializer"), "{stderr}");
+}
+
+#[test]
+fn normalize_and_filter_write_cloudevents() {
+    let events = lines(&stdout_of(
+        metaevents()
+            .args(["normalize", "--output", "cloudevents", "--cloudevents-source", "https://datahub.example.com"])
+            .write_stdin(EVENTS),
+    ));
+    assert_eq!(events.len(), 5);
+    for event in &events {
+        assert_eq!(event["specversion"], "1.0");
+        assert_eq!(event["type"], format!("io.metaevents.{}", event["data"]["kind"].as_str().unwrap()));
+        assert_eq!(event["id"], event["data"]["id"]);
+        assert_eq!(event["source"], "https://datahub.example.com");
+        assert!(event["data"]["raw"].is_object());
+    }
+    // And back: the same events.
+    let ce_text = events.iter().map(Value::to_string).collect::<Vec<_>>().join("\n");
+    let back = lines(&stdout_of(metaevents().arg("normalize").write_stdin(ce_text)));
+    let original = lines(&stdout_of(metaevents().arg("normalize").write_stdin(EVENTS)));
+    assert_eq!(back, original);
+    // Default sources per catalog; no raw on request; filter too.
+    let atlan = lines(&stdout_of(
+        metaevents().args(["filter", "--source", "atlan", "--output", "cloudevents", "--no-raw"]).write_stdin(EVENTS),
+    ));
+    assert!(!atlan.is_empty());
+    assert!(atlan.iter().all(|event| event["source"] == "/metaevents/atlan" && event["data"].get("raw").is_none()));
+}
+
+#[test]
+fn cloudevents_options_are_checked() {
+    for args in [
+        &["normalize", "--output", "cloudevents", "--cloudevents-source", "not a uri"][..],
+        &["normalize", "--cloudevents-source", "/x"],
+        &["filter", "--kind", "tag.added", "--raw", "--output", "cloudevents"],
+    ] {
+        metaevents().args(args).write_stdin(EVENTS).assert().code(2);
+    }
 }

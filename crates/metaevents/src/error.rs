@@ -258,6 +258,13 @@ impl Error {
         self
     }
 
+    /// The same error with `note` added to its message.
+    #[must_use]
+    pub(crate) fn with_note(mut self, note: &str) -> Self {
+        self.message.push_str(note);
+        self
+    }
+
     /// Drops the line/column (kept for errors inside a decoded string, whose positions refer to
     /// that string rather than to the input).
     pub(crate) fn without_position(mut self) -> Self {

@@ -2,6 +2,7 @@
 
 mod atlan_names;
 mod catalog;
+pub mod cloudevents;
 mod error;
 pub mod ffi;
 pub mod filter;
@@ -49,7 +50,36 @@ pub fn parse_many(input: &[u8]) -> EventReader<'_> {
     Parser::new().parse_many(input)
 }
 
+/// Parses the event an HTTP request delivered (a `CloudEvent` in binary or structured mode, or
+/// any event as its body) with the default [`Parser`]: see [`Parser::parse_http`].
+pub fn parse_http<I, K, V>(headers: I, body: &[u8]) -> Result<Parsed>
+where
+    I: IntoIterator<Item = (K, V)>,
+    K: AsRef<str>,
+    V: AsRef<str>,
+{
+    Parser::new().parse_http(headers, body)
+}
+
 /// Every record read from `reader` with the default [`Parser`].
 pub fn read<'r, R: std::io::Read + Send + 'r>(reader: R) -> EventReader<'r> {
     Parser::new().read(reader)
+}
+
+/// The Rust examples of the repository's other documentation pages, run as doctests (only by
+/// `cargo test`: these files are not part of the published crate).
+#[cfg(doctest)]
+mod documentation_examples {
+    #[doc = include_str!("../../../README.md")]
+    struct Readme;
+    #[doc = include_str!("../../../CONTRIBUTING.md")]
+    struct Contributing;
+    #[doc = include_str!("../../../docs/filters.md")]
+    struct Filters;
+    #[doc = include_str!("../../../docs/event-model.md")]
+    struct EventModel;
+    #[doc = include_str!("../../../docs/cli.md")]
+    struct Cli;
+    #[doc = include_str!("../../../docs/speed.md")]
+    struct Speed;
 }

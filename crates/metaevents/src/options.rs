@@ -105,19 +105,36 @@ pub enum InputFormat {
     DatahubPollResponse,
     /// A datahub-actions envelope (`{event_type, event, meta}`).
     DatahubActionsEnvelope,
-    /// An Atlan notification envelope (`{version, msgCompressionKind, ..., message}`).
+    /// The notification envelope Atlan and Apache Atlas share (`{version, msgCompressionKind, ...,
+    /// message}`), holding an Atlan notification. Forced, it reads the record as Atlan's.
     AtlanEnvelope,
     /// A bare Atlan notification message (`{type, operationType, eventTime, entity, ...}`).
     AtlanMessage,
+    /// An Atlan notification, in its envelope or bare, without telling Atlan from Apache Atlas by
+    /// evidence (a format to force; never in `native.envelope`).
+    AtlanNotification,
+    /// The notification envelope (as [`InputFormat::AtlanEnvelope`]) holding an Apache Atlas or
+    /// Microsoft Purview notification. Forced, it reads the record as Atlas's.
+    AtlasEnvelope,
+    /// An Apache Atlas or Microsoft Purview entity notification, in its envelope or bare, without
+    /// telling Atlan from Apache Atlas by evidence (a format to force; never in `native.envelope`).
+    AtlasNotification,
     /// An AWS Lambda function URL / API Gateway request whose `body` holds the event.
     AwsLambda,
     /// An AWS `EventBridge` event whose `detail` holds the event.
     AwsEventBridge,
+    /// A Kafka record of `DataHub`'s `PlatformEvent_v1` topic: Avro binary in Confluent's wire
+    /// format (byte 0, a 4-byte schema id, the Avro body). Forced on a stream, it reads
+    /// length-prefixed records or base64 lines (see [`crate::EventReader`]).
+    KafkaAvro,
+    /// A `CloudEvents` 1.0 event in structured mode (JSON), whose `data` is a normalized event or
+    /// any platform event.
+    CloudEvent,
 }
 
 impl InputFormat {
     /// Every format, in declaration order.
-    pub const ALL: [InputFormat; 10] = [
+    pub const ALL: [InputFormat; 15] = [
         Self::DatahubEntityChangeEvent,
         Self::DatahubRelationshipChangeEvent,
         Self::DatahubMetadataChangeLog,
@@ -126,8 +143,13 @@ impl InputFormat {
         Self::DatahubActionsEnvelope,
         Self::AtlanEnvelope,
         Self::AtlanMessage,
+        Self::AtlanNotification,
+        Self::AtlasEnvelope,
+        Self::AtlasNotification,
         Self::AwsLambda,
         Self::AwsEventBridge,
+        Self::KafkaAvro,
+        Self::CloudEvent,
     ];
 
     /// The stable name used in `native.envelope`, by the CLI's `--format` and by the bindings.
@@ -141,8 +163,13 @@ impl InputFormat {
             Self::DatahubActionsEnvelope => "datahub-actions-envelope",
             Self::AtlanEnvelope => "atlan-envelope",
             Self::AtlanMessage => "atlan-message",
+            Self::AtlanNotification => "atlan-notification",
+            Self::AtlasEnvelope => "atlas-envelope",
+            Self::AtlasNotification => "atlas-notification",
             Self::AwsLambda => "aws-lambda",
             Self::AwsEventBridge => "aws-eventbridge",
+            Self::KafkaAvro => "kafka-avro",
+            Self::CloudEvent => "cloudevent",
         }
     }
 
@@ -162,8 +189,20 @@ impl InputFormat {
             Self::DatahubActionsEnvelope => "a datahub-actions envelope ({event_type, event, meta})",
             Self::AtlanEnvelope => "an Atlan notification envelope ({version, msgCompressionKind, ..., message})",
             Self::AtlanMessage => "a bare Atlan notification message ({type, operationType, eventTime, entity, ...})",
+            Self::AtlanNotification => "an Atlan notification, in its envelope or bare (the source is not guessed)",
+            Self::AtlasEnvelope => {
+                "an Apache Atlas / Microsoft Purview notification envelope ({version, msgCompressionKind, ..., message})"
+            }
+            Self::AtlasNotification => {
+                "an Apache Atlas / Microsoft Purview entity notification, in its envelope or bare (the source is not guessed)"
+            }
             Self::AwsLambda => "an AWS Lambda function URL / API Gateway request whose body holds the event",
             Self::AwsEventBridge => "an AWS EventBridge event whose detail holds the event",
+            Self::KafkaAvro => {
+                "a DataHub PlatformEvent Kafka record: Avro in Confluent's wire format (0x00, schema id, body); \
+                 a stream of them is length-prefixed records or base64 lines"
+            }
+            Self::CloudEvent => "a CloudEvents 1.0 event in structured mode whose data is an event",
         }
     }
 }

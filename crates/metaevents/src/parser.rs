@@ -2,6 +2,7 @@
 
 use std::io::Read;
 
+use crate::cloudevents::HttpMode;
 use crate::error::{Error, ErrorKind, Result};
 use crate::filter::Filter;
 use crate::model::Parsed;
@@ -71,11 +72,18 @@ impl Parser {
     }
 
     /// Parses exactly one event (or the Atlan validation request) from `input`: a JSON
-    /// document in any supported format, possibly wrapped in envelopes.
+    /// document in any supported format, possibly wrapped in envelopes, or one Kafka record of
+    /// `DataHub`'s `PlatformEvent_v1` topic as a consumer receives it (Avro in Confluent's wire
+    /// format, told from JSON by its first byte, 0x00).
     ///
     /// A poll response or NDJSON holding several events is [`ErrorKind::NotSingle`]: read
     /// those with [`Parser::parse_many`].
     pub fn parse(&self, input: &[u8]) -> Result<Parsed> {
+        let kafka = self.options.format == Some(InputFormat::KafkaAvro);
+        if kafka || (self.options.format.is_none() && crate::input::kafka::is_record(input)) {
+            // One Kafka record (binary, or base64 text with the kafka-avro format): never a stream.
+            return self.parse_one(input, None);
+        }
         let limits = self.options.limits;
         let trimmed = input.trim_ascii_start();
         let simple = trimmed.first() == Some(&b'{') && input.len() <= limits.max_event_bytes;
@@ -104,6 +112,51 @@ impl Parser {
                 ErrorKind::NotSingle,
                 "expected one event, found several: read them as a stream of events (parse_many, parseMany)",
             )),
+        }
+    }
+
+    /// `input` as one record, inside `envelope` when given.
+    fn parse_one(&self, input: &[u8], envelope: Option<InputFormat>) -> Result<Parsed> {
+        let mut records = self.records();
+        let mut queue = std::collections::VecDeque::new();
+        match envelope {
+            Some(envelope) => records.process_enclosed(input, envelope, &mut queue),
+            None => records.process(input, 1, &mut queue),
+        }
+        records.finish(&mut queue);
+        // As `parse` answers for a stream: the first error among the first two, else one event.
+        match (queue.pop_front(), queue.pop_front()) {
+            (None, _) => Err(Error::at_path(ErrorKind::Empty, "$", "no event in the input").with_record_line(1)),
+            (Some(Err(error)), _) | (Some(Ok(_)), Some(Err(error))) => Err(error),
+            (Some(Ok(record)), None) => Ok(record.parsed),
+            (Some(Ok(_)), Some(Ok(_))) => Err(Error::new(
+                ErrorKind::NotSingle,
+                "expected one event, found several: read them as a stream of events (parse_many, parseMany)",
+            )),
+        }
+    }
+
+    /// Parses the event an HTTP request delivered, from its headers (name-value pairs, names in
+    /// any case) and body: a webhook handler's one call.
+    ///
+    /// - `Content-Type: application/cloudevents+json`: a structured-mode `CloudEvent`;
+    /// - `ce-*` headers: a binary-mode `CloudEvent` (HTTP protocol binding §3.1), whose body is
+    ///   its `data`: a normalized event (which comes back as it was) or any event this parser
+    ///   reads, a Kafka record too; `ce-specversion` must be `1.0`;
+    /// - otherwise the body is the event itself, as [`Parser::parse`] reads it.
+    ///
+    /// A batch (`application/cloudevents-batch`) of several events is [`ErrorKind::NotSingle`]:
+    /// read it with [`Parser::parse_many`] and the `cloudevent` format.
+    pub fn parse_http<I, K, V>(&self, headers: I, body: &[u8]) -> Result<Parsed>
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: AsRef<str>,
+        V: AsRef<str>,
+    {
+        match crate::cloudevents::http_mode(headers)? {
+            HttpMode::Structured => self.clone().with_format(InputFormat::CloudEvent).parse(body),
+            HttpMode::Binary => self.parse_one(body, Some(InputFormat::CloudEvent)),
+            HttpMode::Plain => self.parse(body),
         }
     }
 

@@ -5,7 +5,9 @@ use serde_json::{Map, Value, json};
 
 use crate::catalog::{Catalog, ParamType};
 use crate::filter::OPERATORS;
-use crate::model::{Kind, Source};
+use crate::model::{Kind, NativeFormat, Source};
+use crate::normalize::notification::evidence::Evidence;
+use crate::options::InputFormat;
 
 fn param_schema(ty: ParamType) -> Value {
     match ty {
@@ -28,6 +30,10 @@ pub fn event_schema() -> Value {
     let catalog = Catalog::builtin();
     let kinds: Vec<&str> = Kind::ALL.iter().map(|kind| kind.as_str()).collect();
     let sources: Vec<&str> = Source::ALL.iter().map(|source| source.as_str()).collect();
+    let formats: Vec<&str> = NativeFormat::ALL.iter().map(|format| format.as_str()).collect();
+    let envelopes: Vec<&str> = InputFormat::ALL.iter().map(|format| format.as_str()).collect();
+    let evidence: Vec<&str> = Evidence::ALL.iter().map(|evidence| evidence.as_str()).collect();
+    let platforms: Vec<&str> = Source::ALL.iter().map(|source| source.display_name()).collect();
     let mut conditions = Vec::new();
     for entry in catalog.entries() {
         let mut properties = Map::new();
@@ -51,8 +57,8 @@ pub fn event_schema() -> Value {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://metaevents.dev/schema/event.json",
         "title": "metaevents normalized event",
-        "description": "One catalog change event of Atlan or DataHub in the normalized model of metaevents. \
-            `details` holds kind-specific typed fields; keys beyond those listed may appear when a platform sends parameters the catalog does not know.",
+        "description": format!("One catalog change event ({}) in the normalized model of metaevents. \
+            `details` holds kind-specific typed fields; keys beyond those listed may appear when a platform sends parameters the catalog does not know.", platforms.join(", ")),
         "type": "object",
         "required": ["id", "source", "kind", "time", "actor", "entity", "subjects", "details", "native"],
         "properties": {
@@ -81,14 +87,19 @@ pub fn event_schema() -> Value {
                 "type": "object",
                 "required": ["format", "envelope"],
                 "properties": {
-                    "format": {"enum": ["entity-change-event", "relationship-change-event", "metadata-change-log", "platform-event", "actions-event", "atlan-notification"]},
+                    "format": {"enum": formats},
                     "category": {"type": "string"},
                     "operation": {"type": "string"},
                     "operationType": {"type": "string"},
                     "type": {"type": "string"},
+                    "evidence": {"enum": evidence, "description": "Atlan and Atlas notifications: what told the catalog that sent it, by the first rule that matched: mutatedDetails, headers, atlan-qualified-name (default/<connector>/<epoch>/...) and atlan-type-name say Atlan; service-type-name (hive_table), cluster-qualified-name (db.table@cluster), url-qualified-name (mssql://...), classification-without-mutatedDetails and envelope-without-spooled say Apache Atlas; default (nothing tells: Atlan); forced (the caller's input format)"},
                     "name": {"type": "string"},
                     "eventType": {"type": "string"},
-                    "envelope": {"type": "array", "items": {"type": "string"}}
+                    "relationshipType": {"type": "string"},
+                    "changeType": {"type": "string"},
+                    "aspectName": {"type": "string"},
+                    "envelope": {"type": "array", "items": {"enum": envelopes}, "description": "the envelopes around the event, outermost first (input format names)"},
+                    "schemaId": {"type": "integer", "minimum": 0, "description": "the schema registry id of the Kafka record (kafka-avro) the event came in"}
                 }
             },
             "raw": {"description": "the innermost platform event exactly as received"}

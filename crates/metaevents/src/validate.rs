@@ -26,7 +26,8 @@ pub struct Issue {
     /// Error or warning.
     pub severity: Severity,
     /// A stable name: `unknown_kind`, `missing_parameter`, `wrong_type`, `extra_parameter`,
-    /// `unexpected_entity_type`, `missing_actor`, `missing_time`, `missing_field`.
+    /// `unexpected_entity_type`, `missing_actor` (not for platforms whose events never name one),
+    /// `missing_time`, `missing_field`.
     pub code: &'static str,
     /// JSON path in the raw event (`$.parameters.attempt`) or in the normalized one (`details.tags`).
     pub path: String,
@@ -57,13 +58,13 @@ impl Catalog {
             NativeFormat::RelationshipChangeEvent => {
                 self.datahub_relationship_change(native.operation.as_deref().unwrap_or_default())
             }
-            NativeFormat::AtlanNotification => {
+            NativeFormat::AtlanNotification | NativeFormat::AtlasNotification => {
                 let type_name = if event.kind().family().as_str() == "relationship" {
                     ""
                 } else {
                     event.entity().entity_type.as_deref().unwrap_or_default()
                 };
-                self.atlan(native.operation_type.as_deref().unwrap_or_default(), type_name)
+                self.notification(event.source(), native.operation_type.as_deref().unwrap_or_default(), type_name)
             }
             NativeFormat::MetadataChangeLog | NativeFormat::PlatformEvent | NativeFormat::ActionsEvent => None,
         }
@@ -77,36 +78,47 @@ fn describe(node: &Node<'_>) -> String {
     }
 }
 
+/// Why an event has no catalog entry, in plain words.
+fn not_in_catalog(event: &Event) -> String {
+    let native = event.native();
+    match native.format {
+        NativeFormat::EntityChangeEvent => format!(
+            "DataHub category {} with operation {} on {} is not in the catalog",
+            native.category.as_deref().unwrap_or("?"),
+            native.operation.as_deref().unwrap_or("?"),
+            event.entity().entity_type.as_deref().unwrap_or("no entity")
+        ),
+        NativeFormat::RelationshipChangeEvent => {
+            format!("relationship operation {} is not in the catalog", native.operation.as_deref().unwrap_or("?"))
+        }
+        NativeFormat::AtlanNotification | NativeFormat::AtlasNotification => format!(
+            "{} operationType {}{} is not in the catalog",
+            event.source().display_name(),
+            native.operation_type.as_deref().unwrap_or("?"),
+            match native.message_type.as_deref() {
+                Some(v1 @ "ENTITY_NOTIFICATION_V1") => format!(" of an {v1} message"),
+                _ => String::new(),
+            }
+        ),
+        NativeFormat::MetadataChangeLog => "a MetadataChangeLog is not a change event of the catalog".to_owned(),
+        NativeFormat::PlatformEvent => {
+            format!("PlatformEvent `{}` is not in the catalog", native.name.as_deref().unwrap_or("?"))
+        }
+        NativeFormat::ActionsEvent => {
+            format!(
+                "datahub-actions event type `{}` is not in the catalog",
+                native.event_type.as_deref().unwrap_or("?")
+            )
+        }
+    }
+}
+
 /// Everything wrong with `event` by the catalog's rules, errors first.
 pub fn validate(event: &Event) -> Vec<Issue> {
     let catalog = Catalog::builtin();
     let mut issues = Vec::new();
-    let native = event.native();
     let Some(entry) = catalog.entry_of(event).filter(|_| event.kind() != Kind::Unknown) else {
-        let what = match native.format {
-            NativeFormat::EntityChangeEvent => format!(
-                "DataHub category {} with operation {} on {} is not in the catalog",
-                native.category.as_deref().unwrap_or("?"),
-                native.operation.as_deref().unwrap_or("?"),
-                event.entity().entity_type.as_deref().unwrap_or("no entity")
-            ),
-            NativeFormat::RelationshipChangeEvent => {
-                format!("relationship operation {} is not in the catalog", native.operation.as_deref().unwrap_or("?"))
-            }
-            NativeFormat::AtlanNotification => {
-                format!("Atlan operationType {} is not in the catalog", native.operation_type.as_deref().unwrap_or("?"))
-            }
-            NativeFormat::MetadataChangeLog => "a MetadataChangeLog is not a change event of the catalog".to_owned(),
-            NativeFormat::PlatformEvent => {
-                format!("PlatformEvent `{}` is not in the catalog", native.name.as_deref().unwrap_or("?"))
-            }
-            NativeFormat::ActionsEvent => {
-                format!(
-                    "datahub-actions event type `{}` is not in the catalog",
-                    native.event_type.as_deref().unwrap_or("?")
-                )
-            }
-        };
+        let what = not_in_catalog(event);
         issues.push(Issue::error("unknown_kind", "kind", what));
         return issues;
     };
@@ -114,11 +126,46 @@ pub fn validate(event: &Event) -> Vec<Issue> {
     let arena = bumpalo::Bump::new();
     let raw = json::tree::parse(event.raw_json(), Limits::MAX_DEPTH_CEILING, &arena).ok();
     let parameters = raw.as_ref().and_then(|raw| raw.get("parameters")).and_then(Node::as_object);
-    let details = event.details();
+    check_params(entry, event.details(), raw.as_ref(), parameters, &mut issues);
+    if let Some(parameters) = parameters {
+        for (name, _) in parameters.iter() {
+            if entry.param(name).is_none() {
+                issues.push(Issue::warning(
+                    "extra_parameter",
+                    format!("$.parameters.{name}"),
+                    format!("parameter `{name}` is not in the catalog for {}", entry.kind),
+                ));
+            }
+        }
+    }
+    let entity_type = event.entity().entity_type.as_deref().unwrap_or_default();
+    if !entry.entity_types.is_empty() && !entry.entity_types.contains(&entity_type) {
+        issues.push(Issue::warning(
+            "unexpected_entity_type",
+            "entity.type",
+            format!("{} events are documented for {}, not {entity_type}", entry.kind, entry.entity_types.join(", ")),
+        ));
+    }
+    if event.actor().is_none() && event.source().names_actor() {
+        issues.push(Issue::warning("missing_actor", "actor", "the event does not say who made the change"));
+    }
+    missing_fields(event, raw.as_ref(), &mut issues);
+    issues.sort_by_key(|issue| issue.severity);
+    issues
+}
+
+/// Each catalog parameter: present with its type, or reported.
+fn check_params(
+    entry: &Entry,
+    details: &crate::model::Details,
+    raw: Option<&Node<'_>>,
+    parameters: Option<&crate::json::Object<'_>>,
+    issues: &mut Vec<Issue>,
+) {
     for param in entry.params {
         let wire = match param.origin {
             ParamOrigin::Parameter => parameters.and_then(|p| p.get(param.name)).filter(|node| !node.is_null()),
-            ParamOrigin::Field => raw.as_ref().and_then(|raw| raw.get(param.name)).filter(|node| !node.is_null()),
+            ParamOrigin::Field => raw.and_then(|raw| raw.get(param.name)).filter(|node| !node.is_null()),
             ParamOrigin::Derived => None,
         };
         let where_ = match param.origin {
@@ -127,6 +174,14 @@ pub fn validate(event: &Event) -> Vec<Issue> {
             ParamOrigin::Derived => format!("details.{}", param.name),
         };
         match details.get(param.name) {
+            // Normalization took it from `modifier`: usable, but not what the schema asks for.
+            Some(_) if param.required && param.origin == ParamOrigin::Parameter && wire.is_none() => {
+                issues.push(Issue::warning(
+                    "missing_parameter",
+                    where_,
+                    format!("required parameter `{}` is missing (taken from `modifier`)", param.name),
+                ));
+            }
             Some(value) if !coerce::has_type(value, param.ty) => issues.push(Issue::error(
                 "wrong_type",
                 where_,
@@ -153,31 +208,6 @@ pub fn validate(event: &Event) -> Vec<Issue> {
             },
         }
     }
-    if let Some(parameters) = parameters {
-        for (name, _) in parameters.iter() {
-            if entry.param(name).is_none() {
-                issues.push(Issue::warning(
-                    "extra_parameter",
-                    format!("$.parameters.{name}"),
-                    format!("parameter `{name}` is not in the catalog for {}", entry.kind),
-                ));
-            }
-        }
-    }
-    let entity_type = event.entity().entity_type.as_deref().unwrap_or_default();
-    if !entry.entity_types.is_empty() && !entry.entity_types.contains(&entity_type) {
-        issues.push(Issue::warning(
-            "unexpected_entity_type",
-            "entity.type",
-            format!("{} events are documented for {}, not {entity_type}", entry.kind, entry.entity_types.join(", ")),
-        ));
-    }
-    if event.actor().is_none() {
-        issues.push(Issue::warning("missing_actor", "actor", "the event does not say who made the change"));
-    }
-    missing_fields(event, raw.as_ref(), &mut issues);
-    issues.sort_by_key(|issue| issue.severity);
-    issues
 }
 
 /// Warnings for what the event does not say: when it happened, and the fields DataHub's schema

@@ -7,7 +7,7 @@ use std::path::Path;
 mod support {
     pub mod invariants;
 }
-use support::invariants::assert_chunking_keeps_outcomes;
+use support::invariants::{assert_chunking_keeps_outcomes, check_kafka_input};
 
 /// Every crasher of the `stream` target, read at every step size the target picks from (1 to 7 bytes per read).
 fn check_stream(input: &[u8]) {
@@ -23,6 +23,17 @@ fn stream_crashers_stay_fixed() {
     let mut count = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         check_stream(&std::fs::read(entry.unwrap().path()).unwrap());
+        count += 1;
+    }
+    assert!(count > 0);
+}
+
+#[test]
+fn kafka_avro_crashers_stay_fixed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-crashers/kafka_avro");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        check_kafka_input(&std::fs::read(entry.unwrap().path()).unwrap());
         count += 1;
     }
     assert!(count > 0);

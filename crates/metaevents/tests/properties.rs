@@ -1,7 +1,19 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test harness")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation,
+    clippy::cast_possible_wrap,
+    clippy::cast_sign_loss,
+    reason = "a test harness"
+)]
 //! Property tests: normalizing never panics, ids are stable, `raw` round-trips, and the
 //! prefiltered `filter_ndjson` returns exactly what parsing and matching every line returns.
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use metaevents::cloudevents::CloudEventOptions;
 use metaevents::{Filter, Parsed, Parser};
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
@@ -182,11 +194,39 @@ fn line() -> impl Strategy<Value = String> {
         atlan_message().prop_map(|message| json!({"version": {"version": "1.0.0"}, "msgCreationTime": 5, "msgCompressionKind": "NONE", "msgSplitIdx": 1, "msgSplitCount": 1, "message": message}).to_string()),
         atlan_message().prop_map(|message| message.to_string()),
         atlan_message().prop_map(|message| json!({"body": json!({"msgCreationTime": 5, "message": message}).to_string(), "headers": {}, "isBase64Encoded": false}).to_string()),
+        datahub_event().prop_map(|ece| json!({"specversion": "1.0", "id": "x", "source": "/s", "type": "t", "data": ece}).to_string()),
+        atlan_message().prop_map(|message| json!({"specversion": "1.0", "id": "x", "source": "/s", "type": "t", "data_base64": BASE64.encode(message.to_string())}).to_string()),
+        datahub_event().prop_map(|ece| match metaevents::parse(ece.to_string().as_bytes()) {
+            Ok(Parsed::Event(event)) => event.to_cloudevent_json(&CloudEventOptions::new()),
+            _ => ece.to_string(),
+        }),
         Just(r#"{"atlan-webhook": "Hello, humans of data! It worked. Excited to see what you build!"}"#.to_owned()),
         Just(r#"{"entityUrn": "urn:li:dataset:x", "category": "TAG""#.to_owned()),
         Just("not json at all".to_owned()),
         Just(String::new()),
     ]
+}
+
+/// A zig-zag varint, as Avro writes a `long`.
+fn avro_long(value: i64, out: &mut Vec<u8>) {
+    let mut n = ((value << 1) ^ (value >> 63)) as u64;
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// A `PlatformEvent` Kafka record (Confluent's wire format around the Avro body).
+fn kafka_record(schema_id: u32, time: i64, name: &str, value: &[u8], content_type: &str) -> Vec<u8> {
+    let mut out = vec![0];
+    out.extend_from_slice(&schema_id.to_be_bytes());
+    avro_long(time, &mut out);
+    for part in [name.as_bytes(), value, content_type.as_bytes()] {
+        avro_long(part.len() as i64, &mut out);
+        out.extend_from_slice(part);
+    }
+    out
 }
 
 fn scalar() -> impl Strategy<Value = Value> {
@@ -364,6 +404,49 @@ proptest! {
             b["native"]["envelope"] = Value::Null;
             prop_assert_eq!(a, b);
         }
+    }
+
+    #[test]
+    fn kafka_records_are_their_platform_event(event in datahub_event(), schema_id in any::<u32>(), time in any::<i64>()) {
+        let ece = event.to_string();
+        let record = kafka_record(schema_id, time, "entityChangeEvent", ece.as_bytes(), "application/json");
+        let bare = metaevents::parse(ece.as_bytes());
+        let kafka = metaevents::parse(&record);
+        match (bare, kafka) {
+            (Ok(Parsed::Event(bare)), Ok(Parsed::Event(kafka))) => {
+                prop_assert_eq!(bare.id(), kafka.id());
+                prop_assert_eq!(kafka.native().schema_id, Some(schema_id));
+                let names: Vec<&str> = kafka.native().envelope.iter().map(|format| format.as_str()).collect();
+                prop_assert_eq!(names, ["kafka-avro", "datahub-platform-event"]);
+                let mut a = bare.to_value(true);
+                let mut b = kafka.to_value(true);
+                for value in [&mut a, &mut b] {
+                    value["native"].as_object_mut().unwrap().retain(|key, _| key != "envelope" && key != "schemaId");
+                }
+                prop_assert_eq!(a, b);
+            }
+            (Err(bare), Err(kafka)) => prop_assert_eq!(bare.kind(), kafka.kind()),
+            (bare, kafka) => panic!("bare {bare:?} but kafka {kafka:?}"),
+        }
+        // The same record in a length-prefixed stream and as base64 text.
+        let mut framed = (record.len() as i32).to_be_bytes().to_vec();
+        framed.extend_from_slice(&record);
+        let kafka_format = Parser::new().with_format(metaevents::InputFormat::KafkaAvro);
+        let streamed: Vec<_> = kafka_format.parse_many(&framed).collect();
+        prop_assert_eq!(streamed.len(), 1);
+        let text = BASE64.encode(&record);
+        prop_assert_eq!(streamed[0].as_ref().ok().map(|r| r.parsed.clone()), kafka_format.parse(text.as_bytes()).ok());
+    }
+
+    #[test]
+    fn kafka_bodies_never_panic(body in prop::collection::vec(any::<u8>(), 0..256), framed in any::<bool>()) {
+        let mut record = vec![0, 0, 0, 0, 4];
+        record.extend_from_slice(&body);
+        let _ = metaevents::parse(&record);
+        let kafka_format = Parser::new().with_format(metaevents::InputFormat::KafkaAvro);
+        let input = if framed { [&[0, 0, 0, body.len() as u8][..], &record].concat() } else { body.clone() };
+        let _ = kafka_format.parse_many(&input).count();
+        let _ = kafka_format.parse(&body);
     }
 
     #[test]

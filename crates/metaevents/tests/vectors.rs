@@ -20,6 +20,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use base64::Engine as _;
+use metaevents::cloudevents::CloudEventOptions;
 use metaevents::ffi::ParserOptions;
 use metaevents::{Error, Filter, Parsed, Parser};
 use serde_json::{Value, json};
@@ -42,6 +44,9 @@ fn parser_for(expected: &Value) -> Parser {
 }
 
 fn input_for(dir: &Path, name: &str, expected: &Value) -> Vec<u8> {
+    if let Some(encoded) = expected.get("inputBase64").and_then(Value::as_str) {
+        return base64::engine::general_purpose::STANDARD.decode(encoded).expect("inputBase64 is base64");
+    }
     if let Some(generate) = expected.get("generate") {
         let get = |key: &str| generate.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
         let times = generate.get("times").and_then(Value::as_u64).unwrap_or(0) as usize;
@@ -74,12 +79,22 @@ fn error_json(error: &Error) -> Value {
     json!({ "error": out })
 }
 
-fn run(parser: &Parser, mode: &str, input: &[u8]) -> Vec<Value> {
+fn run(parser: &Parser, mode: &str, input: &[u8], expected: &Value) -> Vec<Value> {
+    let one = |result: Result<Parsed, Error>| match result {
+        Ok(parsed) => parsed_json(&parsed),
+        Err(error) => error_json(&error),
+    };
     match mode {
-        "parse" => vec![match parser.parse(input) {
-            Ok(parsed) => parsed_json(&parsed),
-            Err(error) => error_json(&error),
-        }],
+        "parse" => vec![one(parser.parse(input))],
+        "http" => {
+            let headers: Vec<(String, String)> = expected["headers"]
+                .as_object()
+                .expect("http mode needs headers")
+                .iter()
+                .map(|(name, value)| (name.clone(), value.as_str().expect("header values are strings").to_owned()))
+                .collect();
+            vec![one(parser.parse_http(headers, input))]
+        }
         "stream" => parser
             .parse_many(input)
             .map(|item| match item {
@@ -200,9 +215,12 @@ fn vector_names(dir: &Path) -> Vec<String> {
     names
 }
 
+/// The event without what its envelopes add: `native.envelope` and the Kafka record's
+/// `native.schemaId`.
 fn without_envelope(mut event: Value) -> Value {
     if let Some(native) = event.get_mut("native").and_then(Value::as_object_mut) {
         native.remove("envelope");
+        native.remove("schemaId");
     }
     event
 }
@@ -238,7 +256,7 @@ fn run_dir(sub: &str) -> usize {
         let parser = parser_for(&expected);
         let input = input_for(&dir, name, &expected);
         let mode = expected.get("mode").and_then(Value::as_str).unwrap_or("parse").to_owned();
-        let actual = run(&parser, &mode, &input);
+        let actual = run(&parser, &mode, &input, &expected);
         let departures = expectation_failures(sub, name, &expected, &actual);
         if blessing && only.as_ref().is_none_or(|names| names.contains(name)) {
             // Never bless an output that contradicts what a person wrote down as right.
@@ -251,7 +269,7 @@ fn run_dir(sub: &str) -> usize {
         }
         failures.extend(departures);
         let wanted = expected.get("records").and_then(Value::as_array).cloned().unwrap_or_default();
-        if mode == "parse" && wanted.len() != 1 {
+        if (mode == "parse" || mode == "http") && wanted.len() != 1 {
             failures.push(format!("{sub}/{name}: parse mode needs exactly one record"));
         }
         if actual.len() != wanted.len() {
@@ -360,4 +378,74 @@ fn filter_vectors() {
     }
     assert!(failures.is_empty(), "{} filter cases failed:\n{}", failures.len(), failures.join("\n"));
     assert!(cases >= 105, "only {cases} filter cases");
+}
+
+/// The `CloudEvent` a vector asks for: the event of its input written with its options.
+fn cloudevent_of(case: &Value) -> (metaevents::Event, String, Value) {
+    let input = fs::read(vectors_dir().join(case["input"].as_str().expect("input path"))).unwrap();
+    let event = metaevents::parse(&input).expect("the input is one event").into_event().expect("an event");
+    let options = &case["options"];
+    let mut writer = CloudEventOptions::new();
+    if let Some(source) = options.get("source").and_then(Value::as_str) {
+        writer = writer.with_source(source).expect("a valid source");
+    }
+    if let Some(raw) = options.get("raw").and_then(Value::as_bool) {
+        writer = writer.with_raw(raw);
+    }
+    let text = event.to_cloudevent_json(&writer);
+    let value: Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(value, event.to_cloudevent(&writer), "the JSON text and the value agree");
+    (event, text, value)
+}
+
+/// `tests/vectors/cloudevents`: each normalized event written as a `CloudEvent` (checked against
+/// the hand-written `expect`, then the snapshot), and read back as the same event, from the
+/// structured JSON and from HTTP binary mode.
+#[test]
+fn cloudevent_vectors() {
+    let dir = vectors_dir().join("cloudevents");
+    let blessing = std::env::var_os("METAEVENTS_BLESS").is_some();
+    let mut failures = Vec::new();
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    for file in &files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let mut case = read_json(file);
+        let (event, text, cloudevent) = cloudevent_of(&case);
+        let departures = expectation_departures(&cloudevent, &case["expect"]);
+        failures.extend(departures.iter().map(|departure| format!("{name}: hand-written expectation: {departure}")));
+        if blessing && departures.is_empty() {
+            case["cloudevent"] = cloudevent.clone();
+            fs::write(file, serde_json::to_string_pretty(&case).unwrap() + "\n").unwrap();
+        } else if case.get("cloudevent") != Some(&cloudevent) {
+            failures.push(format!("{name}: expected {}\n     got {cloudevent}", case["cloudevent"]));
+        }
+        let include_raw = case["options"].get("raw").and_then(Value::as_bool).unwrap_or(true);
+        let structured = metaevents::parse(text.as_bytes());
+        // Binary mode: every attribute but data as a `ce-` header, data as the body.
+        let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
+        for (key, value) in cloudevent.as_object().unwrap() {
+            if !matches!(key.as_str(), "data" | "datacontenttype") {
+                headers.push((format!("ce-{key}"), value.as_str().unwrap().to_owned()));
+            }
+        }
+        let binary = metaevents::parse_http(headers, event.to_json(include_raw).as_bytes());
+        for (mode, result) in [("structured", structured), ("binary", binary)] {
+            match (result, include_raw) {
+                (Ok(Parsed::Event(again)), true) => {
+                    if again != event || again.to_json(true) != event.to_json(true) {
+                        failures.push(format!("{name}: read back from {mode} mode, not the same event"));
+                    }
+                }
+                (Err(error), false) if matches!(error.path(), Some("$.raw" | "$.data.raw")) => {}
+                (other, _) => failures.push(format!("{name}: read back from {mode} mode: {other:?}")),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(files.len() >= 4, "only {} CloudEvent vectors", files.len());
 }

@@ -1,5 +1,5 @@
 // The browser entry: `await init()`, then the same API.
-import init, { Filter, initSync, parse, type Parsed } from 'metaevents/web';
+import init, { Filter, initSync, type Parsed, parse } from 'metaevents/web';
 
 await init();
 await init(new URL('metaevents_wasm_bg.wasm', 'https://example.org/'));

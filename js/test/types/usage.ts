@@ -2,27 +2,33 @@
 // Lines marked @ts-expect-error must fail to type-check, so the types are shown to be tight.
 
 import {
-  Filter,
-  FilterError,
-  MetaeventsError,
-  ParseError,
-  Parser,
+  type CloudEvent,
   catalog,
-  isValidationRequest,
-  lambdaHeaders,
-  parse,
-  parseMany,
-  parseRecords,
-  unwrap,
-  validate,
-  verifySignature,
+  type ErrorKind,
   type Event,
   type EventKind,
   type EventOf,
+  errorKinds,
+  Filter,
+  FilterError,
   type InputFormat,
   type Issue,
+  inputFormats,
+  isValidationRequest,
+  lambdaHeaders,
+  MetaeventsError,
   type Parsed,
+  ParseError,
+  Parser,
+  parse,
+  parseHttp,
+  parseMany,
+  parseRecords,
   type TagAddedDetails,
+  toCloudEvent,
+  unwrap,
+  validate,
+  verifySignature,
 } from 'metaevents';
 
 declare const body: string;
@@ -147,3 +153,21 @@ verifySignature([['x-atlan-signing-secret', 's3cret']], 's3cret');
 const kinds: EventKind[] = catalog().kinds.map((info) => info.kind);
 const issues: Issue[] = events.flatMap((event) => validate(event));
 void [kinds, issues];
+
+// The tables of error kinds and input formats.
+const classByKind = new Map<ErrorKind, string>(errorKinds().map((row) => [row.kind, row.class]));
+const formats: InputFormat[] = inputFormats().map((row) => row.name);
+void [classByKind, formats];
+
+// Kafka records and CloudEvents.
+const fromKafka: Parsed = new Parser({ format: 'kafka-avro' }).parse(bytes);
+const schemaId: number | undefined = fromKafka.kind === 'webhook.validation' ? undefined : fromKafka.native.schemaId;
+declare const tagAdded: EventOf<'tag.added'>;
+const cloudevent: CloudEvent<EventOf<'tag.added'>> = toCloudEvent(tagAdded, { source: 'https://datahub.example.com' });
+const ceType: 'io.metaevents.tag.added' = cloudevent.type;
+const tagUrn: string | undefined = cloudevent.data.details.tagUrn;
+// @ts-expect-error raw is a boolean
+toCloudEvent(tagAdded, { raw: 'no' });
+const received: Parsed = parseHttp(nodeHeaders, JSON.stringify(cloudevent.data));
+const receivedToo: Parsed = new Parser().parseHttp(new Headers(), bytes);
+void [schemaId, ceType, tagUrn, received, receivedToo];

@@ -1,5 +1,5 @@
 """metaevents: one typed, normalized model for the change events of metadata catalogs
-(Atlan and DataHub), and a fast filter engine over it.
+(Atlan, Apache Atlas and Microsoft Purview, DataHub), and a fast filter engine over it.
 
 >>> import metaevents
 >>> event = metaevents.parse(body)            # str, bytes or dict: any envelope
@@ -87,12 +87,15 @@ from metaevents._native import (
     ValidationRequest,
     __version__,
     catalog,
+    error_kinds,
     event_schema,
+    input_formats,
     is_validation_request,
     iter_file,
     iter_lines,
     lambda_headers,
     parse,
+    parse_http,
     parse_many,
     unwrap,
     validate,
@@ -174,12 +177,15 @@ __all__ = [
     "ValidationRequest",
     "__version__",
     "catalog",
+    "error_kinds",
     "event_schema",
+    "input_formats",
     "is_validation_request",
     "iter_file",
     "iter_lines",
     "lambda_headers",
     "parse",
+    "parse_http",
     "parse_many",
     "unwrap",
     "validate",

@@ -1,6 +1,9 @@
-"""The exceptions of metaevents, and the one table that maps an error kind to its class."""
+"""The exceptions of metaevents. Which error kind raises which class is the core's to say
+(``error_kinds()``, and the ``class`` of each error it reports)."""
 
 from __future__ import annotations
+
+from metaevents import _native
 
 
 class MetaeventsError(ValueError):
@@ -58,24 +61,14 @@ class FilterError(MetaeventsError):
     """A filter or datahub-actions config that cannot be compiled; ``path`` is the place in it."""
 
 
-#: Error kind (the core's ``ErrorKind``) → exception class. The one place that says it.
+#: The exception classes by name, as the core names them.
+_CLASSES: dict[str, type[MetaeventsError]] = {
+    cls.__name__: cls for cls in (MetaeventsError, ParseError, InvalidEventError, DecodeError, LimitError, FilterError)
+}
+
+#: Error kind (the core's ``ErrorKind``) → exception class, read from the core's table.
 ERROR_CLASSES: dict[str, type[MetaeventsError]] = {
-    "syntax": ParseError,
-    "encoding": ParseError,
-    "duplicate_key": ParseError,
-    "number_out_of_range": ParseError,
-    "empty": ParseError,
-    "not_single": ParseError,
-    "io": ParseError,
-    "unrecognized": InvalidEventError,
-    "invalid_field": InvalidEventError,
-    "decode": DecodeError,
-    "incomplete_split": DecodeError,
-    "too_deep": LimitError,
-    "too_large": LimitError,
-    "too_many": LimitError,
-    "filter": FilterError,
-    "invalid_option": MetaeventsError,
+    row["kind"]: _CLASSES.get(row["class"], MetaeventsError) for row in _native.error_kinds()
 }
 
 
@@ -83,19 +76,20 @@ _DEFAULT_KIND: dict[type, str] = {}
 for _kind, _class in ERROR_CLASSES.items():
     _DEFAULT_KIND.setdefault(_class, _kind)
 
-for _class in (MetaeventsError, ParseError, InvalidEventError, DecodeError, LimitError, FilterError):
+for _class in _CLASSES.values():
     _class.__module__ = "metaevents"
 
 
 def _make(
+    class_name: str,
     kind: str,
     message: str,
-    located: str,
+    display: str,
     line: int | None,
     column: int | None,
     path: str | None,
 ) -> MetaeventsError:
-    """Builds the exception for a core error (called by the native module)."""
-    error = ERROR_CLASSES.get(kind, MetaeventsError)(message, kind=kind, line=line, column=column, path=path)
-    error.args = (located,)
+    """Builds the exception the core named for one of its errors (called by the native module)."""
+    error = _CLASSES.get(class_name, MetaeventsError)(message, kind=kind, line=line, column=column, path=path)
+    error.args = (display,)
     return error

@@ -1,9 +1,9 @@
 """Stubs of ``metaevents._native``, the Rust core behind the ``metaevents`` package."""
 
 import os
-from types import GenericAlias
 from collections.abc import Iterable, Mapping
-from typing import Any, Generic, Literal, Protocol, TypeVar, final, overload
+from types import GenericAlias
+from typing import Any, Generic, Literal, Protocol, TypedDict, TypeVar, final, overload
 
 from typing_extensions import Self, TypeAlias, disjoint_base
 
@@ -15,8 +15,10 @@ KINDS: tuple[str, ...]
 #: The names of the input formats a ``Parser`` can be forced to.
 INPUT_FORMATS: tuple[str, ...]
 
-#: An input: JSON text (``str`` or bytes) or JSON already decoded into Python data.
+#: An input: JSON text (``str`` or bytes; bytes may also be a Kafka record of DataHub's
+#: PlatformEvent_v1 topic, Avro in Confluent's wire format) or JSON already decoded into Python data.
 _Input: TypeAlias = str | bytes | bytearray | memoryview | Mapping[str, Any] | list[Any] | tuple[Any, ...]
+
 class _Readable(Protocol):
     def read(self, size: int, /) -> bytes | str: ...
 
@@ -24,6 +26,10 @@ class _Readable(Protocol):
 _Source: TypeAlias = str | os.PathLike[str] | _Readable
 #: Lines of a stream.
 _Lines: TypeAlias = Iterable[str | bytes | bytearray]
+#: Request headers: a mapping or (name, value) pairs, of ``str`` or ``bytes``.
+_Headers: TypeAlias = (
+    Mapping[str, str] | Mapping[bytes, bytes] | Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]]
+)
 _T_co = TypeVar("_T_co", covariant=True)
 
 @final
@@ -33,11 +39,11 @@ class Entity:
     __match_args__ = ("id", "type", "name", "qualified_name", "platform", "parent", "field_path")
     @property
     def id(self) -> str | None:
-        """DataHub ``entityUrn``; Atlan ``entity.guid``; ``None`` only for an unknown event naming no entity."""
+        """DataHub ``entityUrn``; Atlan and Atlas ``entity.guid``; ``None`` only for an unknown event naming no entity."""
     @property
     def type(self) -> str | None:
-        """Native type: DataHub ``entityType`` (``dataset``), Atlan ``typeName`` (``Table``); ``None`` only for an
-        unknown event naming no entity."""
+        """Native type: DataHub ``entityType`` (``dataset``), Atlan and Atlas ``typeName`` (``Table``,
+        ``hive_table``); ``None`` only for an unknown event naming no entity."""
     @property
     def name(self) -> str | None:
         """Atlan ``attributes.name``; DataHub: the name part of the urn where it has one."""
@@ -49,7 +55,8 @@ class Entity:
         """Lowercase platform (``snowflake``)."""
     @property
     def parent(self) -> str | None:
-        """The parent: a schema field's dataset urn, Atlan's parent qualified name."""
+        """The parent: a schema field's dataset urn, Atlan's parent qualified name, Atlas's where its qualified
+        name says it (``db.table@cluster`` of a column)."""
     @property
     def field_path(self) -> str | None:
         """Field path of field-level events."""
@@ -71,8 +78,8 @@ class Event:
     def id(self) -> str:
         """Deterministic id: 32 hex characters, the same through any envelope."""
     @property
-    def source(self) -> Literal["datahub", "atlan"]:
-        """The platform."""
+    def source(self) -> _SourceName:
+        """The platform (``"datahub"``, ``"atlan"``, ``"atlas"``, ...)."""
     @property
     def kind(self) -> str:
         """The normalized kind (``"tag.added"``)."""
@@ -111,6 +118,14 @@ class Event:
         ``raw=False``."""
     def to_json(self, raw: bool = True) -> str:
         """The contract JSON of the event on one line, ``raw`` included unless ``raw=False``."""
+    def to_cloudevent(self, *, source: str | None = None, raw: bool = True) -> dict[str, Any]:
+        """The event as a CloudEvents 1.0 structured-mode dict: ``specversion`` ``"1.0"``, ``id``
+        the event id, ``source`` (``/metaevents/datahub``, ``/metaevents/atlan`` or
+        ``/metaevents/atlas``, or the URI-reference given, such as
+        ``https://datahub.example.com``), ``type`` ``io.metaevents.<kind>``, ``subject`` the entity
+        id, ``time`` (RFC 3339), the extensions ``catalogsource``, ``entitytype`` and ``platform``,
+        and ``data`` the normalized event (``raw`` included unless ``raw=False``). A bad ``source``
+        raises ``MetaeventsError``."""
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __copy__(self) -> Self: ...
@@ -172,6 +187,7 @@ class Parser:
         max_event_bytes: int | None = None,
         max_depth: int | None = None,
         max_events_per_array: int | None = None,
+        atlan_typedefs: dict[str, Any] | list[Any] | str | bytes | None = None,
     ) -> Self: ...
     @property
     def format(self) -> str | None:
@@ -189,29 +205,65 @@ class Parser:
         """Parses one event (or the Atlan validation request)."""
     def parse_many(self, data: _Input) -> list[Event]:
         """Every event of NDJSON, a JSON array or poll responses; raises on the first bad record."""
-    @overload
-    def iter_file(self, source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False) -> EventIterator[Event]: ...
-    @overload
-    def iter_file(self, source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest]: ...
-    @overload
-    def iter_file(self, source: _Source, *, errors: Literal["yield"], validation_requests: Literal[False] = False) -> EventIterator[Event | MetaeventsError]: ...
-    @overload
-    def iter_file(self, source: _Source, *, errors: Literal["yield"], validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
+    def parse_http(self, headers: _Headers, body: _Input) -> Event | ValidationRequest:
+        """The one event an HTTP request delivered: a CloudEvent in binary mode (``ce-*`` headers,
+        the body its data) or structured mode (``Content-Type: application/cloudevents+json``),
+        or any event as the body."""
     @overload
     def iter_file(
-        self, source: _Source, *, errors: Literal["collect", "raise", "yield"] = "collect", validation_requests: bool = False
+        self,
+        source: _Source,
+        *,
+        errors: Literal["collect", "raise"] = "collect",
+        validation_requests: Literal[False] = False,
+    ) -> EventIterator[Event]: ...
+    @overload
+    def iter_file(
+        self, source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]
+    ) -> EventIterator[Event | ValidationRequest]: ...
+    @overload
+    def iter_file(
+        self, source: _Source, *, errors: Literal["yield"], validation_requests: Literal[False] = False
+    ) -> EventIterator[Event | MetaeventsError]: ...
+    @overload
+    def iter_file(
+        self, source: _Source, *, errors: Literal["yield"], validation_requests: Literal[True]
     ) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
     @overload
-    def iter_lines(self, lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False) -> EventIterator[Event]: ...
-    @overload
-    def iter_lines(self, lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest]: ...
-    @overload
-    def iter_lines(self, lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[False] = False) -> EventIterator[Event | MetaeventsError]: ...
-    @overload
-    def iter_lines(self, lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
+    def iter_file(
+        self,
+        source: _Source,
+        *,
+        errors: Literal["collect", "raise", "yield"] = "collect",
+        validation_requests: bool = False,
+    ) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
     @overload
     def iter_lines(
-        self, lines: _Lines, *, errors: Literal["collect", "raise", "yield"] = "collect", validation_requests: bool = False
+        self,
+        lines: _Lines,
+        *,
+        errors: Literal["collect", "raise"] = "collect",
+        validation_requests: Literal[False] = False,
+    ) -> EventIterator[Event]: ...
+    @overload
+    def iter_lines(
+        self, lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]
+    ) -> EventIterator[Event | ValidationRequest]: ...
+    @overload
+    def iter_lines(
+        self, lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[False] = False
+    ) -> EventIterator[Event | MetaeventsError]: ...
+    @overload
+    def iter_lines(
+        self, lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[True]
+    ) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
+    @overload
+    def iter_lines(
+        self,
+        lines: _Lines,
+        *,
+        errors: Literal["collect", "raise", "yield"] = "collect",
+        validation_requests: bool = False,
     ) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
@@ -241,16 +293,29 @@ def parse(data: _Input) -> Event | ValidationRequest:
 def parse_many(data: _Input) -> list[Event]:
     """Every event of NDJSON, a JSON array or poll responses; raises on the first bad record."""
 
+def parse_http(headers: _Headers, body: _Input) -> Event | ValidationRequest:
+    """The one event an HTTP request delivered, from its headers and body: a CloudEvent in binary
+    mode (``ce-*`` headers, the body its data) or structured mode (``Content-Type:
+    application/cloudevents+json``), or any event as the body."""
+
 # Streams the events of a file: a path or a file object (NDJSON, JSON array, poll responses;
 # gzip too). Bad records go to ``.errors`` (and are raised or yielded when asked).
 @overload
-def iter_file(source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False) -> EventIterator[Event]: ...
+def iter_file(
+    source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False
+) -> EventIterator[Event]: ...
 @overload
-def iter_file(source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest]: ...
+def iter_file(
+    source: _Source, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]
+) -> EventIterator[Event | ValidationRequest]: ...
 @overload
-def iter_file(source: _Source, *, errors: Literal["yield"], validation_requests: Literal[False] = False) -> EventIterator[Event | MetaeventsError]: ...
+def iter_file(
+    source: _Source, *, errors: Literal["yield"], validation_requests: Literal[False] = False
+) -> EventIterator[Event | MetaeventsError]: ...
 @overload
-def iter_file(source: _Source, *, errors: Literal["yield"], validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
+def iter_file(
+    source: _Source, *, errors: Literal["yield"], validation_requests: Literal[True]
+) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
 @overload
 def iter_file(
     source: _Source, *, errors: Literal["collect", "raise", "yield"] = "collect", validation_requests: bool = False
@@ -258,18 +323,25 @@ def iter_file(
 
 # Streams the events of an iterable of lines (``str`` or ``bytes``), one event per line.
 @overload
-def iter_lines(lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False) -> EventIterator[Event]: ...
+def iter_lines(
+    lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[False] = False
+) -> EventIterator[Event]: ...
 @overload
-def iter_lines(lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest]: ...
+def iter_lines(
+    lines: _Lines, *, errors: Literal["collect", "raise"] = "collect", validation_requests: Literal[True]
+) -> EventIterator[Event | ValidationRequest]: ...
 @overload
-def iter_lines(lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[False] = False) -> EventIterator[Event | MetaeventsError]: ...
+def iter_lines(
+    lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[False] = False
+) -> EventIterator[Event | MetaeventsError]: ...
 @overload
-def iter_lines(lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[True]) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
+def iter_lines(
+    lines: _Lines, *, errors: Literal["yield"], validation_requests: Literal[True]
+) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
 @overload
 def iter_lines(
     lines: _Lines, *, errors: Literal["collect", "raise", "yield"] = "collect", validation_requests: bool = False
 ) -> EventIterator[Event | ValidationRequest | MetaeventsError]: ...
-
 def catalog() -> dict[str, Any]:
     """The catalog: every known event, its discriminators and typed parameters."""
 
@@ -279,13 +351,29 @@ def event_schema() -> dict[str, Any]:
 def validate(event: Event) -> list[dict[str, Any]]:
     """Strict checks of an event against the catalog: a list of ``{severity, code, path, message}``."""
 
+#: A row of ``error_kinds()``: the kind's stable name (``"invalid_field"``, as in
+#: ``MetaeventsError.kind``), its group (``"invalid_event"``), the name of the exception class
+#: raised for it (``"InvalidEventError"``) and what it means.
+_ErrorKindInfo = TypedDict("_ErrorKindInfo", {"kind": str, "category": str, "class": str, "description": str})
+
+class _InputFormatInfo(TypedDict):
+    """A row of ``input_formats()``."""
+
+    name: str
+    description: str
+
+def error_kinds() -> list[_ErrorKindInfo]:
+    """Every error kind of the core: ``{"kind", "category", "class", "description"}``, where
+    ``class`` names the exception raised for it (``ERROR_CLASSES`` maps kind → class)."""
+
+def input_formats() -> list[_InputFormatInfo]:
+    """Every input format a ``Parser`` can be forced to: ``{"name", "description"}``
+    (``INPUT_FORMATS`` holds the names alone)."""
+
 def is_validation_request(body: _Input) -> bool:
     """Whether ``body`` is Atlan's webhook validation request (bare or in a Lambda/EventBridge wrapper)."""
 
-def verify_signature(
-    headers: Mapping[str, str] | Mapping[bytes, bytes] | Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]],
-    secret: str,
-) -> bool:
+def verify_signature(headers: _Headers, secret: str) -> bool:
     """Whether the headers carry ``x-atlan-signing-secret`` equal to ``secret`` (names compared
     case-insensitively, the value in constant time)."""
 
@@ -300,6 +388,9 @@ def _kind_classes() -> list[tuple[str, type[Event], tuple[tuple[str, str, str], 
 def _event_from_json(json: str) -> Event: ...
 
 # --- kind classes: generated by tools/gen_kind_stubs.py from the catalog; do not edit ---
+
+#: The platforms an event can come from (``Event.source``).
+_SourceName: TypeAlias = Literal["datahub"] | Literal["atlan"] | Literal["atlas"]
 
 class EntityEvent(Event):
     """Base class of the ``entity.*`` kinds."""
@@ -328,7 +419,17 @@ class EntityCreated(EntityEvent):
 class EntityUpdated(EntityEvent):
     """An event of kind ``entity.updated``."""
 
-    __match_args__ = ("changed_attributes", "changed_relationships", "attributes", "relationship_attributes", "request_id", "via_ui", "entity", "subjects")
+    __match_args__ = (
+        "changed_attributes",
+        "changed_relationships",
+        "attributes",
+        "relationship_attributes",
+        "request_id",
+        "via_ui",
+        "status",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["entity.updated"]: ...
     @property
@@ -349,6 +450,9 @@ class EntityUpdated(EntityEvent):
     @property
     def via_ui(self) -> bool | None:
         """``details.viaUi`` (boolean): headers x-atlan-via-ui"""
+    @property
+    def status(self) -> str | None:
+        """``details.status`` (string): entity.status (ACTIVE, DELETED)"""
 
 @final
 class EntityDeleted(EntityEvent):
@@ -414,7 +518,18 @@ class TagEvent(Event):
 class TagAdded(TagEvent):
     """An event of kind ``tag.added``."""
 
-    __match_args__ = ("tag_urn", "field_path", "parent_urn", "context", "source_details", "tags", "propagated", "entity", "subjects")
+    __match_args__ = (
+        "tag_urn",
+        "field_path",
+        "parent_urn",
+        "context",
+        "source_details",
+        "tags",
+        "propagated",
+        "classifications",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["tag.added"]: ...
     @property
@@ -434,16 +549,30 @@ class TagAdded(TagEvent):
         """``details.sourceDetails`` (json): where the change came from (JSON text decoded)"""
     @property
     def tags(self) -> list[dict[str, Any]] | None:
-        """``details.tags`` (object_list): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id"""
+        """``details.tags`` (object_list): one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs"""
     @property
     def propagated(self) -> bool | None:
-        """``details.propagated`` (boolean): every tag reached this asset by propagation (its entityGuid is another asset's)"""
+        """``details.propagated`` (boolean): every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)"""
+    @property
+    def classifications(self) -> list[dict[str, Any]] | None:
+        """``details.classifications`` (object_list): the entity's classifications after the change, as Atlas lists them (supertypes included): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, validityPeriods, attributes, ...}` each; Atlas does not say which one changed"""
 
 @final
 class TagRemoved(TagEvent):
     """An event of kind ``tag.removed``."""
 
-    __match_args__ = ("tag_urn", "field_path", "parent_urn", "context", "source_details", "tags", "propagated", "entity", "subjects")
+    __match_args__ = (
+        "tag_urn",
+        "field_path",
+        "parent_urn",
+        "context",
+        "source_details",
+        "tags",
+        "propagated",
+        "classifications",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["tag.removed"]: ...
     @property
@@ -463,24 +592,30 @@ class TagRemoved(TagEvent):
         """``details.sourceDetails`` (json): where the change came from (JSON text decoded)"""
     @property
     def tags(self) -> list[dict[str, Any]] | None:
-        """``details.tags`` (object_list): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id"""
+        """``details.tags`` (object_list): one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs"""
     @property
     def propagated(self) -> bool | None:
-        """``details.propagated`` (boolean): every tag reached this asset by propagation (its entityGuid is another asset's)"""
+        """``details.propagated`` (boolean): every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)"""
+    @property
+    def classifications(self) -> list[dict[str, Any]] | None:
+        """``details.classifications`` (object_list): the entity's classifications after the change, as Atlas lists them (supertypes included): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, validityPeriods, attributes, ...}` each; Atlas does not say which one changed"""
 
 @final
 class TagUpdated(TagEvent):
     """An event of kind ``tag.updated``."""
 
-    __match_args__ = ("tags", "propagated", "entity", "subjects")
+    __match_args__ = ("tags", "propagated", "classifications", "entity", "subjects")
     @property
     def kind(self) -> Literal["tag.updated"]: ...
     @property
     def tags(self) -> list[dict[str, Any]] | None:
-        """``details.tags`` (object_list): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id"""
+        """``details.tags`` (object_list): one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs"""
     @property
     def propagated(self) -> bool | None:
-        """``details.propagated`` (boolean): every tag reached this asset by propagation (its entityGuid is another asset's)"""
+        """``details.propagated`` (boolean): every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)"""
+    @property
+    def classifications(self) -> list[dict[str, Any]] | None:
+        """``details.classifications`` (object_list): the entity's classifications after the change, as Atlas lists them (supertypes included): one `{tagId, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, validityPeriods, attributes, ...}` each; Atlas does not say which one changed"""
 
 class TermEvent(Event):
     """Base class of the ``term.*`` kinds."""
@@ -805,7 +940,7 @@ class CustomMetadataUpdated(CustomMetadataEvent):
     def kind(self) -> Literal["custom_metadata.updated"]: ...
     @property
     def changes(self) -> list[dict[str, Any]] | None:
-        """``details.changes`` (object_list): one `{setId, attributeId, value, removed}` per attribute of mutatedDetails; a null value means removed"""
+        """``details.changes`` (object_list): one `{setId, setName, attributeId, attributeName, value, removed}` per attribute of mutatedDetails; a null value means removed; the names only when the parser was given Atlan's typedefs"""
 
 class BusinessAttributeEvent(Event):
     """Base class of the ``business_attribute.*`` kinds."""
@@ -960,7 +1095,15 @@ class ProcessRunStarted(ProcessEvent):
 class ProcessRunCompleted(ProcessEvent):
     """An event of kind ``process.run_completed``."""
 
-    __match_args__ = ("run_result", "attempt", "data_flow_urn", "data_job_urn", "parent_instance_urn", "entity", "subjects")
+    __match_args__ = (
+        "run_result",
+        "attempt",
+        "data_flow_urn",
+        "data_job_urn",
+        "parent_instance_urn",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["process.run_completed"]: ...
     @property
@@ -989,7 +1132,35 @@ class ProposalEvent(Event):
 class ProposalCreated(ProposalEvent):
     """An event of kind ``proposal.created``."""
 
-    __match_args__ = ("action_request_type", "resource_type", "resource_urn", "sub_resource_type", "sub_resource", "tag_urn", "term_urn", "glossary_term_urn", "glossary_entity_name", "parent_node_urn", "description", "domains", "owners", "structured_properties", "actor_urn", "workflow_urn", "workflow_id", "expires_at_ms", "fields", "step_id", "entity_type", "entity_urn", "entity_name", "qualified_name", "entity_platform_name", "entity", "subjects")
+    __match_args__ = (
+        "action_request_type",
+        "resource_type",
+        "resource_urn",
+        "sub_resource_type",
+        "sub_resource",
+        "tag_urn",
+        "term_urn",
+        "glossary_term_urn",
+        "glossary_entity_name",
+        "parent_node_urn",
+        "description",
+        "domains",
+        "owners",
+        "structured_properties",
+        "actor_urn",
+        "workflow_urn",
+        "workflow_id",
+        "expires_at_ms",
+        "fields",
+        "step_id",
+        "entity_type",
+        "entity_urn",
+        "entity_name",
+        "qualified_name",
+        "entity_platform_name",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["proposal.created"]: ...
     @property
@@ -1072,7 +1243,21 @@ class ProposalCreated(ProposalEvent):
 class ProposalStatusChanged(ProposalEvent):
     """An event of kind ``proposal.status_changed``."""
 
-    __match_args__ = ("action_request_status", "action_request_result", "action_request_type", "resource_urn", "step_id", "step_result", "result", "workflow_urn", "workflow_id", "actor_urn", "fields", "entity", "subjects")
+    __match_args__ = (
+        "action_request_status",
+        "action_request_result",
+        "action_request_type",
+        "resource_urn",
+        "step_id",
+        "step_result",
+        "result",
+        "workflow_urn",
+        "workflow_id",
+        "actor_urn",
+        "fields",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["proposal.status_changed"]: ...
     @property
@@ -1139,7 +1324,22 @@ class RelationshipEvent(Event):
 class RelationshipCreated(RelationshipEvent):
     """An event of kind ``relationship.created``."""
 
-    __match_args__ = ("relationship_type", "source_urn", "destination_urn", "lifecycle_owner", "via", "properties", "relationship_guid", "status", "label", "propagate_tags", "end1", "end2", "entity", "subjects")
+    __match_args__ = (
+        "relationship_type",
+        "source_urn",
+        "destination_urn",
+        "lifecycle_owner",
+        "via",
+        "properties",
+        "relationship_guid",
+        "status",
+        "label",
+        "propagate_tags",
+        "end1",
+        "end2",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["relationship.created"]: ...
     @property
@@ -1183,7 +1383,22 @@ class RelationshipCreated(RelationshipEvent):
 class RelationshipUpdated(RelationshipEvent):
     """An event of kind ``relationship.updated``."""
 
-    __match_args__ = ("relationship_type", "source_urn", "destination_urn", "lifecycle_owner", "via", "properties", "relationship_guid", "status", "label", "propagate_tags", "end1", "end2", "entity", "subjects")
+    __match_args__ = (
+        "relationship_type",
+        "source_urn",
+        "destination_urn",
+        "lifecycle_owner",
+        "via",
+        "properties",
+        "relationship_guid",
+        "status",
+        "label",
+        "propagate_tags",
+        "end1",
+        "end2",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["relationship.updated"]: ...
     @property
@@ -1227,7 +1442,22 @@ class RelationshipUpdated(RelationshipEvent):
 class RelationshipDeleted(RelationshipEvent):
     """An event of kind ``relationship.deleted``."""
 
-    __match_args__ = ("relationship_type", "source_urn", "destination_urn", "lifecycle_owner", "via", "properties", "relationship_guid", "status", "label", "propagate_tags", "end1", "end2", "entity", "subjects")
+    __match_args__ = (
+        "relationship_type",
+        "source_urn",
+        "destination_urn",
+        "lifecycle_owner",
+        "via",
+        "properties",
+        "relationship_guid",
+        "status",
+        "label",
+        "propagate_tags",
+        "end1",
+        "end2",
+        "entity",
+        "subjects",
+    )
     @property
     def kind(self) -> Literal["relationship.deleted"]: ...
     @property
@@ -1341,11 +1571,14 @@ __all__ = [
     "Filter",
     "parse",
     "parse_many",
+    "parse_http",
     "iter_file",
     "iter_lines",
     "catalog",
     "event_schema",
     "validate",
+    "error_kinds",
+    "input_formats",
     "_kind_classes",
     "_event_from_json",
     "is_validation_request",

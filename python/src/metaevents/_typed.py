@@ -1,7 +1,7 @@
 """Typed attributes for the event classes, from the catalog.
 
 Each kind's class gets one read-only attribute per catalog parameter of that kind (the union
-over both platforms), named in snake_case (``tagUrn`` → ``tag_urn``). It reads the value from
+over every platform), named in snake_case (``tagUrn`` → ``tag_urn``). It reads the value from
 ``details`` when asked and is ``None`` when the event does not carry it. ``__match_args__`` lists
 those attributes first, then ``entity`` and ``subjects``.
 """
@@ -61,4 +61,5 @@ def install() -> None:
                 continue
             setattr(cls, name, property(methodcaller("detail", param), doc=f"``details.{param}``: {description}"))
             names.append(name)
-        setattr(cls, "__match_args__", (*names, *MATCH_ARGS_TAIL))
+        # setattr: mypy rejects assigning __match_args__ on a class, and the tuple is built at run time.
+        setattr(cls, "__match_args__", (*names, *MATCH_ARGS_TAIL))  # noqa: B010

@@ -1,4 +1,4 @@
-//! `metaevents catalog`: the catalog of known events as a table, JSON, Markdown (the README's
+//! `metaevents catalog`: the catalog of known events as a table, JSON, Markdown (the docs'
 //! table) or the JSON Schema of the normalized event. All come from `Catalog::builtin()`.
 
 use std::fmt::Write as _;
@@ -25,7 +25,8 @@ pub enum Format {
     Json,
     /// The JSON Schema (draft 2020-12) of the normalized event.
     Schema,
-    /// A Markdown table, kind | DataHub | Atlan | details (the README's "Kinds" table).
+    /// A Markdown table, kind | one column per platform | details (the kinds table of
+    /// docs/event-model.md).
     Markdown,
 }
 
@@ -91,6 +92,23 @@ fn wire(entry: &Entry, code: bool) -> String {
             }
             text
         }
+        Discriminators::AtlasNotification { operation_types, process } => {
+            let mut text = join(operation_types, code);
+            match process {
+                ProcessTypes::Any => {}
+                ProcessTypes::Only => {
+                    _ = write!(
+                        text,
+                        " of a process type ({}, {}, {}, …)",
+                        quote("Process"),
+                        quote("*_process"),
+                        quote("*_column_lineage")
+                    );
+                }
+                ProcessTypes::Except => text.push_str(" (not a process type)"),
+            }
+            text
+        }
     };
     if !entry.documented {
         text.push_str(" †");
@@ -120,16 +138,17 @@ fn terminal_table(catalog: &Catalog) -> comfy_table::Table {
     }
     rows.add_row(vec![
         Kind::Unknown.as_str().to_owned(),
-        "both".to_owned(),
+        "every one".to_owned(),
         "anything else (kept whole in `native` and `raw`)".to_owned(),
         String::new(),
     ]);
     rows
 }
 
-/// The Markdown table: one row per kind, in catalog order.
+/// The Markdown table: one row per kind, in catalog order, one column per platform.
 pub fn markdown(catalog: &Catalog) -> String {
-    let mut text = String::from("| kind | DataHub | Atlan | details |\n|---|---|---|---|\n");
+    let names: Vec<&str> = Source::ALL.iter().map(|source| source.display_name()).collect();
+    let mut text = format!("| kind | {} | details |\n|---|{}---|\n", names.join(" | "), "---|".repeat(names.len()));
     for kind in Kind::ALL {
         let column = |source: Source| -> String {
             if *kind == Kind::Unknown {
@@ -142,16 +161,9 @@ pub fn markdown(catalog: &Catalog) -> String {
                 .collect();
             if cells.is_empty() { "—".to_owned() } else { cells.join("; ") }
         };
-        let params: Vec<String> =
-            catalog.params_for_kind(*kind).into_iter().map(|param| param_text(param, true)).collect();
-        _ = writeln!(
-            text,
-            "| `{}` | {} | {} | {} |",
-            kind.as_str(),
-            column(Source::Datahub),
-            column(Source::Atlan),
-            params.join(", ")
-        );
+        let columns: Vec<String> = Source::ALL.iter().map(|source| column(*source)).collect();
+        let params: Vec<String> = catalog.params_for_kind(*kind).iter().map(|param| param_text(param, true)).collect();
+        _ = writeln!(text, "| `{}` | {} | {} |", kind.as_str(), columns.join(" | "), params.join(", "));
     }
     text.push_str(
         "\n`details` fields marked `?` are optional. † seen in the platform's code, not in its docs. \

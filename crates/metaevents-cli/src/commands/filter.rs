@@ -6,7 +6,7 @@ use metaevents::{Filter, Parsed};
 use serde_json::{Map, Value};
 
 use crate::input::{InputArgs, Inputs};
-use crate::output::Stdout;
+use crate::output::{EventFormat, EventOutputArgs, EventWriter, Stdout};
 use crate::report::{Fatal, Reporter};
 
 const EXAMPLES: &str = "\
@@ -18,6 +18,7 @@ Examples:
   metaevents filter --where @pii-filter.json --no-raw events.ndjson
   metaevents filter --datahub-actions my-action.yml events.ndjson
   metaevents filter --demo --kind schema.field_removed
+  metaevents filter --kind 'tag.*' --output cloudevents events.ndjson | curl -X POST ... (one CloudEvent per line)
 
 The filter language: {PATH: MATCH, ...} (all must match), {\"any\": [...]}, {\"all\": [...]},
 {\"not\": filter}; MATCH is a scalar (equal), a list (equal to any) or {OP: value} with OP one of
@@ -49,7 +50,7 @@ pub struct Args {
     #[arg(long, value_name = "KIND")]
     pub kind: Vec<String>,
 
-    /// Events from this catalog platform: `datahub` or `atlan`. Repeat for any of several.
+    /// Events from this catalog platform: `datahub`, `atlan` or `atlas`. Repeat for any of several.
     #[arg(long, value_name = "SOURCE")]
     pub source: Vec<String>,
 
@@ -58,7 +59,8 @@ pub struct Args {
     #[arg(long, value_name = "PLATFORM")]
     pub platform: Vec<String>,
 
-    /// Events with this subject: a tag, term, owner, domain or field urn, an Atlan tag id.
+    /// Events with this subject: a tag, term, owner, domain or field urn, an Atlan tag id, an
+    /// Atlas classification name.
     /// Repeat for any of several.
     #[arg(long, value_name = "SUBJECT")]
     pub subject: Vec<String>,
@@ -69,7 +71,7 @@ pub struct Args {
     pub actor: Vec<String>,
 
     /// A datahub-actions config (YAML or JSON) whose `filter:` block or `filters:` list the
-    /// events must pass, matched exactly as datahub-actions does (Atlan events never pass).
+    /// events must pass, matched exactly as datahub-actions does (Atlan and Atlas events never pass).
     #[arg(long, value_name = "CONFIG")]
     pub datahub_actions: Option<PathBuf>,
 
@@ -81,6 +83,9 @@ pub struct Args {
     /// Leave out `raw` from the normalized events written.
     #[arg(long)]
     pub no_raw: bool,
+
+    #[command(flatten)]
+    pub output: EventOutputArgs,
 }
 
 /// `{"kind": "x"}` for one value, `{"kind": ["x", "y"]}` for several.
@@ -145,7 +150,12 @@ fn compile(args: &Args) -> Result<Vec<Filter>, Fatal> {
 pub fn run(args: &Args, quiet: bool, out: &mut Stdout, reporter: &mut Reporter) -> Result<(), Fatal> {
     let filter = Filter::all_of(compile(args)?);
     let inputs = Inputs::new(&args.input, quiet)?;
-    let include_raw = !args.no_raw;
+    if args.raw && args.output.output != EventFormat::Json {
+        return Err(Fatal::usage(
+            "--raw writes the original payloads: it cannot be combined with --output cloudevents",
+        ));
+    }
+    let writer = EventWriter::new(&args.output, !args.no_raw)?;
     let mut line = String::with_capacity(4096);
     inputs.for_each(reporter, Some(&filter), |reporter, source, item| match item {
         Ok(record) => {
@@ -159,7 +169,7 @@ pub fn run(args: &Args, quiet: bool, out: &mut Stdout, reporter: &mut Reporter) 
             if args.raw {
                 line.push_str(&event.raw_json_compact());
             } else {
-                event.write_json(include_raw, &mut line);
+                writer.write(&event, &mut line);
             }
             out.line(&line)
         }

@@ -3,6 +3,7 @@
 //! `catalog` command, the README table and the Python/TypeScript types all come from it.
 
 mod atlan;
+mod atlas;
 mod datahub;
 mod platforms;
 
@@ -108,16 +109,26 @@ impl EntityTypes {
     }
 }
 
-/// Atlan asset types that count as lineage processes.
+/// Which asset types an Atlan or Atlas entry applies to: lineage processes or the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProcessTypes {
     /// Any `typeName`.
     Any,
-    /// Only process types (`Process`, `ColumnProcess`, any `*Process`).
+    /// Only process types (Atlan: [`is_process_type`]; Atlas: [`is_atlas_process_type`]).
     Only,
     /// Everything but process types.
     Except,
+}
+
+impl ProcessTypes {
+    fn admits(self, is_process: bool) -> bool {
+        match self {
+            Self::Any => true,
+            Self::Only => is_process,
+            Self::Except => !is_process,
+        }
+    }
 }
 
 /// What identifies an entry's events on the wire.
@@ -143,6 +154,14 @@ pub enum Discriminators {
         /// Accepted `operationType` values.
         operation_types: &'static [&'static str],
         /// Process asset types.
+        process: ProcessTypes,
+    },
+    /// Apache Atlas / Microsoft Purview entity notification: `operationType` (and whether the
+    /// entity is a process).
+    AtlasNotification {
+        /// Accepted `operationType` values.
+        operation_types: &'static [&'static str],
+        /// Process entity types.
         process: ProcessTypes,
     },
 }
@@ -196,11 +215,31 @@ pub struct Catalog {
     entries: &'static [Entry],
 }
 
-static BUILTIN_ENTRIES: &[&[Entry]] = &[datahub::ENTRIES, atlan::ENTRIES];
+static BUILTIN_ENTRIES: &[&[Entry]] = &[datahub::ENTRIES, atlan::ENTRIES, atlas::ENTRIES];
 
 /// Atlan asset types whose creation is lineage: `Process`, `ColumnProcess`, and any `*Process`.
 pub fn is_process_type(type_name: &str) -> bool {
     type_name.ends_with("Process")
+}
+
+/// Apache Atlas entity types whose creation is lineage: `Process` and the `Process` subtypes of
+/// Atlas's models (`addons/models`): every `*_process` and `*_column_lineage` (`hive_process`,
+/// `spark_column_lineage`, ...) and the few named otherwise (`storm_topology`,
+/// `spark_application`, `flink_application`, Falcon's feed processes). A type of another name
+/// that subtypes `Process` (a custom one) cannot be told from the notification, which names no
+/// supertypes.
+pub fn is_atlas_process_type(type_name: &str) -> bool {
+    type_name == "Process"
+        || type_name.ends_with("_process")
+        || type_name.ends_with("_column_lineage")
+        || matches!(
+            type_name,
+            "storm_topology"
+                | "spark_application"
+                | "flink_application"
+                | "falcon_feed_replication"
+                | "falcon_feed_creation"
+        )
 }
 
 impl Catalog {
@@ -238,24 +277,38 @@ impl Catalog {
     pub fn atlan(&self, operation_type: &str, type_name: &str) -> Option<&'static Entry> {
         self.entries.iter().find(|entry| match entry.discriminators {
             Discriminators::AtlanNotification { operation_types, process } => {
-                operation_types.contains(&operation_type)
-                    && match process {
-                        ProcessTypes::Any => true,
-                        ProcessTypes::Only => is_process_type(type_name),
-                        ProcessTypes::Except => !is_process_type(type_name),
-                    }
+                operation_types.contains(&operation_type) && process.admits(is_process_type(type_name))
             }
             _ => false,
         })
     }
 
-    /// The entries of one kind (both platforms).
+    /// The entry for an Apache Atlas / Microsoft Purview notification, if any.
+    pub fn atlas(&self, operation_type: &str, type_name: &str) -> Option<&'static Entry> {
+        self.entries.iter().find(|entry| match entry.discriminators {
+            Discriminators::AtlasNotification { operation_types, process } => {
+                operation_types.contains(&operation_type) && process.admits(is_atlas_process_type(type_name))
+            }
+            _ => false,
+        })
+    }
+
+    /// The entry for a notification of `source` (Atlan or Atlas), if any.
+    pub fn notification(&self, source: Source, operation_type: &str, type_name: &str) -> Option<&'static Entry> {
+        match source {
+            Source::Atlas => self.atlas(operation_type, type_name),
+            _ => self.atlan(operation_type, type_name),
+        }
+    }
+
+    /// The entries of one kind (every platform).
     pub fn entries_for_kind(&self, kind: Kind) -> impl Iterator<Item = &'static Entry> {
         self.entries.iter().filter(move |entry| entry.kind == kind)
     }
 
-    /// The catalog as JSON: `{"entries": [...], "kinds": [{kind, family, params}]}`, where a
-    /// kind's params are the union over both platforms (what typed classes expose).
+    /// The catalog as JSON: `{"sources": [...], "entries": [...], "kinds": [{kind, family,
+    /// params, sources}], "platforms": [...]}`, where a kind's params are the union over every
+    /// platform (what typed classes expose) and `sources` lists every platform, emitting or not.
     pub fn to_value(&self) -> serde_json::Value {
         let kinds: Vec<serde_json::Value> = Kind::ALL
             .iter()
@@ -272,16 +325,21 @@ impl Catalog {
             .into_iter()
             .map(|(platform, naming)| serde_json::json!({"platform": platform, "datasetNaming": naming}))
             .collect();
-        serde_json::json!({"entries": self.entries, "kinds": kinds, "platforms": platforms})
+        let sources: Vec<&str> = Source::ALL.iter().map(|source| source.as_str()).collect();
+        serde_json::json!({"sources": sources, "entries": self.entries, "kinds": kinds, "platforms": platforms})
     }
 
-    /// The union of the parameters of one kind over both platforms, first definition wins.
-    pub fn params_for_kind(&self, kind: Kind) -> Vec<&'static Param> {
-        let mut params: Vec<&'static Param> = Vec::new();
-        for entry in self.entries_for_kind(kind) {
+    /// The union of the parameters of one kind over every platform (what typed classes expose):
+    /// the first definition of each name wins, required only when every entry of the kind
+    /// requires it (a parameter one platform lacks is optional).
+    pub fn params_for_kind(&self, kind: Kind) -> Vec<Param> {
+        let entries: Vec<&Entry> = self.entries_for_kind(kind).collect();
+        let mut params: Vec<Param> = Vec::new();
+        for entry in &entries {
             for param in entry.params {
                 if !params.iter().any(|known| known.name == param.name) {
-                    params.push(param);
+                    let required = entries.iter().all(|entry| entry.param(param.name).is_some_and(|p| p.required));
+                    params.push(Param { required, ..*param });
                 }
             }
         }
@@ -340,6 +398,12 @@ mod tests {
         assert_eq!(catalog.atlan("ENTITY_CREATE", "ColumnProcess").map(|e| e.kind), Some(Kind::LineageCreated));
         assert_eq!(catalog.atlan("ENTITY_CREATE", "Table").map(|e| e.kind), Some(Kind::EntityCreated));
         assert_eq!(catalog.atlan("ENTITY_PURGE", "Table"), None);
+        let atlas = |op, ty| catalog.atlas(op, ty).map(|e| (e.source, e.kind));
+        assert_eq!(atlas("ENTITY_CREATE", "hive_process"), Some((Source::Atlas, Kind::LineageCreated)));
+        assert_eq!(atlas("ENTITY_CREATE", "hive_process_execution"), Some((Source::Atlas, Kind::EntityCreated)));
+        assert_eq!(atlas("ENTITY_CREATE", "Process"), Some((Source::Atlas, Kind::LineageCreated)));
+        assert_eq!(atlas("CLASSIFICATION_DELETE", "hive_table"), Some((Source::Atlas, Kind::TagRemoved)));
+        assert_eq!(atlas("BUSINESS_ATTRIBUTE_UPDATE", "hive_table"), None);
         assert_eq!(catalog.datahub_relationship_change("RESTATE").map(|e| e.kind), Some(Kind::RelationshipUpdated));
     }
 }

@@ -53,7 +53,7 @@ pub(crate) fn event_type(event: &Event) -> Option<&str> {
         NativeFormat::RelationshipChangeEvent => Some(RELATIONSHIP_CHANGE_EVENT),
         NativeFormat::MetadataChangeLog => Some(METADATA_CHANGE_LOG),
         NativeFormat::ActionsEvent => native.event_type.as_deref(),
-        NativeFormat::PlatformEvent | NativeFormat::AtlanNotification => None,
+        NativeFormat::PlatformEvent | NativeFormat::AtlanNotification | NativeFormat::AtlasNotification => None,
     }
 }
 

@@ -110,8 +110,12 @@ impl<'e> View<'e> {
                     "operation" => out.push(text(native.operation.as_deref())),
                     "operationType" => out.push(text(native.operation_type.as_deref())),
                     "type" => out.push(text(native.message_type.as_deref())),
+                    "evidence" => out.push(text(native.evidence.as_deref())),
                     "name" => out.push(text(native.name.as_deref())),
                     "eventType" => out.push(text(native.event_type.as_deref())),
+                    "relationshipType" => out.push(text(native.relationship_type.as_deref())),
+                    "changeType" => out.push(text(native.change_type.as_deref())),
+                    "aspectName" => out.push(text(native.aspect_name.as_deref())),
                     _ => out.extend(native.envelope.iter().map(|format| text(Some(format.as_str())))),
                 }
             }

@@ -23,8 +23,20 @@ pub const OPERATORS: &[&str] =
 /// Fields of `entity` a path may name.
 pub(crate) const ENTITY_FIELDS: &[&str] = &["id", "type", "name", "qualifiedName", "platform", "parent", "fieldPath"];
 /// Fields of `native` a path may name.
-pub(crate) const NATIVE_FIELDS: &[&str] =
-    &["format", "category", "operation", "operationType", "type", "name", "eventType", "envelope"];
+pub(crate) const NATIVE_FIELDS: &[&str] = &[
+    "format",
+    "category",
+    "operation",
+    "operationType",
+    "type",
+    "evidence",
+    "name",
+    "eventType",
+    "relationshipType",
+    "changeType",
+    "aspectName",
+    "envelope",
+];
 
 /// Where a path points in the normalized event.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,21 +4,25 @@
 //!
 //! - `kind`: the categories/operations/operation types the catalog maps to the kinds;
 //! - strings compared with `eq`/`in`/lists, `prefix`, `suffix`, `contains` on `entity.*` (but
-//!   `platform`, which is lowercased), `actor`, `subjects` (custom-metadata `set.attribute`
-//!   subjects yield both halves), `details.*` (but the Atlan display names looked up from
-//!   typedefs: `details.tags.name`, `details.changes.setName|attributeName`),
-//!   `native.category|operation|operationType|type|name|eventType` and `raw.*`;
+//!   `platform`, which is lowercased; `parent` yields its parts around `@`, since Apache Atlas
+//!   parents are derived as `<name>@<cluster>`), `actor`, `subjects` (custom-metadata
+//!   `set.attribute` subjects yield both halves), `details.*` (but the Atlan display names
+//!   looked up from typedefs: `details.tags.name`, `details.changes.setName|attributeName`),
+//!   `native.category|operation|operationType|type|name|eventType|relationshipType|changeType|
+//!   aspectName` and `raw.*`;
 //! - datahub-actions string values (not event types).
 //!
-//! `not`, `ne`, `exists`, `glob`, `regex`, comparisons, numbers, `id`, `time`, `source` and
-//! `entity.platform` yield none, so filters made only of those scan every line.
+//! `not`, `ne`, `exists`, `glob`, `regex`, comparisons, numbers, `id`, `time`, `source`,
+//! `native.evidence` and `entity.platform` yield none, so filters made only of those scan every
+//! line.
 //!
 //! A literal must not need escaping in JSON (no `"`, `\`, `/` or control characters); non-ASCII
 //! literals also match in Avro's byte-per-code-point spelling. Lines that may hide their text are
 //! always parsed: those with `\u` escapes (the only escape that can spell a character a literal
-//! holds), base64 Lambda bodies (`isBase64Encoded`), gzip Atlan messages (`GZIP`) and parts of
-//! split Atlan messages (`msgSplitCount` above 1), however deeply they are escaped inside other
-//! JSON strings.
+//! holds), base64 Lambda bodies (`isBase64Encoded`), gzip notifications (`GZIP`), base64
+//! `CloudEvents` data (`data_base64`) and parts of split notifications (`msgSplitCount` above 1,
+//! whose chunks are base64 whether compressed or not), however deeply they are escaped inside
+//! other JSON strings. Streams of Kafka records (the `kafka-avro` format) are never prefiltered.
 
 use aho_corasick::Span;
 use aho_corasick::packed::{Config, MatchKind, Searcher};
@@ -41,7 +45,8 @@ fn verbatim(path: &FieldPath) -> bool {
     match path {
         FieldPath::Details(segments) if LOOKED_UP_DETAILS.iter().any(|looked_up| segments == looked_up) => false,
         FieldPath::Entity(Some(field)) => *field != "platform",
-        FieldPath::Native(Some(field)) => !matches!(*field, "format" | "envelope"),
+        // `evidence` is the parser's finding, not the wire's.
+        FieldPath::Native(Some(field)) => !matches!(*field, "format" | "envelope" | "evidence"),
         FieldPath::Actor | FieldPath::Subjects | FieldPath::Details(_) | FieldPath::Raw(_) => true,
         _ => false,
     }
@@ -74,8 +79,11 @@ fn string_clauses(path: &FieldPath, text: &str) -> Clauses {
         return Vec::new();
     }
     // Subjects of Atlan custom metadata are `setId.attributeId`: only the halves are verbatim.
+    // Apache Atlas parents are joined to their cluster (`db.table.col@cl` → `db.table@cl`):
+    // only the parts around `@` are.
     let parts: Vec<&str> = match (path, text.split_once('.')) {
         (FieldPath::Subjects, Some((left, right))) => vec![left, right],
+        (FieldPath::Entity(Some("parent")), _) => text.split('@').collect(),
         _ => vec![text],
     };
     parts.into_iter().filter(|part| usable(part)).map(appears).collect()
@@ -131,7 +139,8 @@ fn kind_clauses(kinds: &[Kind]) -> Clauses {
                         add(&mut second, operation);
                     }
                 }
-                Discriminators::AtlanNotification { operation_types, .. } => {
+                Discriminators::AtlanNotification { operation_types, .. }
+                | Discriminators::AtlasNotification { operation_types, .. } => {
                     for operation_type in operation_types {
                         add(&mut first, operation_type);
                         add(&mut second, operation_type);
@@ -220,9 +229,13 @@ pub(crate) fn actions_clauses(filter: &ActionsFilter) -> Clauses {
 }
 
 /// Byte sequences that mean a line's text may be hidden from a literal search: `\u` escapes,
-/// base64 bodies, gzip messages. They hold no quotes, so they are found at any depth of escaping.
-/// (`\/` and the other escapes only spell characters no literal holds.)
-const MARKERS: &[&[u8]] = &[b"\\u", b"isBase64Encoded", b"GZIP"];
+/// base64 bodies, gzip messages, `CloudEvents`' `data_base64`. They hold no quotes, so they are
+/// found at any depth of escaping. (`\/` and the other escapes only spell characters no literal
+/// holds.)
+const MARKERS: &[&[u8]] = &[b"\\u", b"isBase64Encoded", b"GZIP", b"data_base64"];
+
+/// The part of each of [`MARKERS`] that the one-pass search looks for: one rare in events.
+const MARKER_RARE_PARTS: &[&[u8]] = &[b"\\u", b"4Encoded", b"GZIP", b"a_base64"];
 
 /// The compiled prefilter.
 #[derive(Debug, Clone)]
@@ -264,7 +277,7 @@ impl OnePass {
             builder.add(rare);
             split.push(false);
         }
-        for marker in [&b"\\u"[..], b"4Encoded", b"GZIP"] {
+        for marker in MARKER_RARE_PARTS {
             builder.add(marker);
             split.push(false);
         }
@@ -277,7 +290,7 @@ impl OnePass {
 const SPLIT_COUNT: &[u8] = b"msgSplitCount";
 
 /// Whether some `msgSplitCount` in `line` is followed (after quotes, escapes, colons and spaces)
-/// by a number other than 1: a part of a split Atlan message, whose text is cut anywhere.
+/// by a number other than 1: a part of a split notification, whose text is base64 cut anywhere.
 fn split_part(finder: &Finder<'_>, line: &[u8]) -> bool {
     finder.find_iter(line).any(|at| split_count_at(line, at))
 }
@@ -483,6 +496,7 @@ mod tests {
             r#"{"category":"TAG","operation":"ADD","modifier":"urn:li:tag:P\u0049I"}"#,
             r#"{"body":"eyJ4Ijoi","isBase64Encoded":true}"#,
             r#"{"msgCompressionKind":"GZIP","message":"H4sI"}"#,
+            r#"{"specversion":"1.0","data_base64":"eyJ4Ijoi"}"#,
             r#"{"msgSplitIdx":1,"msgSplitCount":2,"message":"{\"a"}"#,
             r#"{"msgSplitIdx":1,"msgSplitCount":1,"message":{}}"#,
             r#"{"body":"{\"msgSplitCount\": 3}"}"#,
@@ -497,12 +511,36 @@ mod tests {
         let prefilter = Prefilter::new(clauses);
         let expected: Vec<usize> =
             (0..lines.len()).filter(|&index| prefilter.may_match(lines[index].as_bytes())).collect();
-        assert_eq!(expected, [1, 2, 3, 4, 5, 7, 11, 12]);
+        assert_eq!(expected, [1, 2, 3, 4, 5, 6, 8, 12, 13]);
         if prefilter.one_pass.is_some() {
             assert_eq!(candidate_lines(&prefilter, text.as_bytes()), expected, "one pass");
         }
         let mut per_anchor = prefilter.clone();
         per_anchor.one_pass = None;
         assert_eq!(candidate_lines(&per_anchor, text.as_bytes()), expected, "one search per anchor");
+    }
+
+    #[test]
+    fn lines_that_hide_their_text_are_always_candidates() {
+        let prefilter = Prefilter::new(vec![vec!["hive_table".to_owned()]]);
+        // Parts of a split notification are base64 whether compressed or not, and numbered from 0.
+        let uncompressed_part = br#"{"version":{"version":"1.0.0","versionParts":[1]},"msgId":"5e1f_0","msgCompressionKind":"NONE","msgSplitIdx":0,"msgSplitCount":3,"message":"eyJ2ZXJzaW9uIjp7"}"#;
+        let gzip_part = br#"{"version":{"version":"1.0.0","versionParts":[1]},"msgId":"5e1f_1","msgCompressionKind":"GZIP","msgSplitIdx":2,"msgSplitCount":3,"message":"H4sIAAAAAAAAAK1U"}"#;
+        let gzip_single = br#"{"version":{"version":"1.0.0","versionParts":[1]},"msgId":"5e1f_2","msgCompressionKind":"GZIP","msgSplitIdx":1,"msgSplitCount":1,"message":"H4sIAAAAAAAAAK1U"}"#;
+        let escaped_part =
+            br#"{"body":"{\"msgId\":\"5e1f_3\",\"msgSplitIdx\":0,\"msgSplitCount\": 2,\"message\":\"eyJ2\"}"}"#;
+        for line in [&uncompressed_part[..], gzip_part, gzip_single, escaped_part] {
+            assert!(prefilter.may_match(line), "{}", String::from_utf8_lossy(line));
+        }
+        let plain = br#"{"msgCompressionKind":"NONE","msgSplitIdx":1,"msgSplitCount":1,"message":{"operationType":"ENTITY_CREATE","entity":{"typeName":"kafka_topic"}}}"#;
+        assert!(!prefilter.may_match(plain));
+        // The whole-text search finds the split part among lines it rules out.
+        let text = [&plain[..], uncompressed_part, plain].join(&b'\n');
+        let mut candidates = prefilter.candidates();
+        assert_eq!(candidates.first(&prefilter, &text, 0), Some(plain.len() + 1));
+        let mut per_anchor = prefilter.clone();
+        per_anchor.one_pass = None;
+        let mut candidates = per_anchor.candidates();
+        assert_eq!(candidates.first(&per_anchor, &text, 0), Some(plain.len() + 1));
     }
 }

@@ -45,7 +45,13 @@ pub(super) fn lambda(
             })?;
             let mut envelope = enclosure.envelope.clone();
             envelope.push(InputFormat::AwsLambda);
-            let child = Enclosure { path: body_path, envelope, decoded: true, facts: enclosure.facts };
+            let child = Enclosure {
+                path: body_path,
+                envelope,
+                decoded: true,
+                facts: enclosure.facts,
+                schema_id: enclosure.schema_id,
+            };
             parse_text(&decoded, None, &child, unwrapper);
         }
         _ => member("body", body, raw, InputFormat::AwsLambda, None, enclosure, unwrapper)?,

@@ -27,6 +27,12 @@ pub(crate) fn undo_avro_bytes(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The text of a `PlatformEvent` payload: as decoded from Avro binary, or with Avro's JSON
+/// rendering of bytes undone.
+fn payload_text(text: &str, from_binary: bool) -> Cow<'_, str> {
+    if from_binary { Cow::Borrowed(text) } else { undo_avro_bytes(text) }
+}
+
 /// A `PlatformEvent`: `payload.value` holds the ECE/RCE as JSON text.
 pub(super) fn platform_event(
     node: &Node<'_>,
@@ -48,6 +54,9 @@ pub(super) fn platform_event(
             "missing required field `value` (the event as JSON text)",
         )
     })?;
+    // Avro's JSON rendering of `bytes` needs undoing; a record decoded from Avro binary
+    // (`kafka-avro`) holds the payload's own UTF-8 text.
+    let from_binary = enclosure.envelope.last() == Some(&InputFormat::KafkaAvro);
     let forced = match name {
         ENTITY_CHANGE_EVENT => Some(InputFormat::DatahubEntityChangeEvent),
         RELATIONSHIP_CHANGE_EVENT => Some(InputFormat::DatahubRelationshipChangeEvent),
@@ -56,7 +65,7 @@ pub(super) fn platform_event(
     if let Some(forced) = forced {
         match value {
             Node::String(inner) => {
-                let inner = undo_avro_bytes(inner);
+                let inner = payload_text(inner, from_binary);
                 let mut child = enclosure.decoded_at(value_path, InputFormat::DatahubPlatformEvent);
                 child.facts = child.facts.with_time(header_time);
                 parse_text(&inner, Some(forced), &child, unwrapper);
@@ -82,7 +91,7 @@ pub(super) fn platform_event(
     }
     // A PlatformEvent this version does not model: keep its payload when it is JSON, else all.
     let mut envelope = enclosure.envelope.clone();
-    let decoded = value.as_str().map(undo_avro_bytes);
+    let decoded = value.as_str().map(|text| payload_text(text, from_binary));
     let inner_tree = decoded
         .as_deref()
         .and_then(|inner| json::tree::parse(inner, unwrapper.normalizer.limits.max_depth, unwrapper.arena).ok());
@@ -93,7 +102,8 @@ pub(super) fn platform_event(
         }
         _ => (node, raw),
     };
-    let inner = normalize::Innermost { node: inner_node, raw, path: &enclosure.path, envelope };
+    let inner =
+        normalize::Innermost { node: inner_node, raw, path: &enclosure.path, envelope, schema_id: enclosure.schema_id };
     let facts = enclosure.facts.with_time(header_time);
     let event =
         normalize::datahub::unknown(inner, NativeFormat::PlatformEvent, Some(name), facts, unwrapper.normalizer);
@@ -181,7 +191,13 @@ pub(super) fn actions_envelope(
             if !std::ptr::eq(inner_node, node) {
                 chain.push(InputFormat::DatahubActionsEnvelope);
             }
-            let inner = normalize::Innermost { node: inner_node, raw, path: &enclosure.path, envelope: chain };
+            let inner = normalize::Innermost {
+                node: inner_node,
+                raw,
+                path: &enclosure.path,
+                envelope: chain,
+                schema_id: enclosure.schema_id,
+            };
             let event = normalize::datahub::unknown(
                 inner,
                 NativeFormat::ActionsEvent,

@@ -36,6 +36,7 @@ mod key {
     pub const LAMBDA: u32 = 1 << 19;
     pub const DETAIL: u32 = 1 << 20;
     pub const DETAIL_TYPE: u32 = 1 << 21;
+    pub const SPEC_VERSION: u32 = 1 << 22;
 }
 
 fn key_bit(name: &str) -> u32 {
@@ -63,6 +64,7 @@ fn key_bit(name: &str) -> u32 {
         "headers" | "requestContext" | "isBase64Encoded" | "routeKey" | "httpMethod" | "rawPath" => key::LAMBDA,
         "detail" => key::DETAIL,
         "detail-type" => key::DETAIL_TYPE,
+        "specversion" => key::SPEC_VERSION,
         _ => 0,
     }
 }
@@ -76,7 +78,10 @@ pub(crate) fn detect<'n>(node: &'n Node<'_>) -> Option<Detected<'n>> {
     let keys = object.iter().fold(0, |bits, (name, _)| bits | key_bit(name));
     let all = |wanted: u32| keys & wanted == wanted;
     let any = |wanted: u32| keys & wanted != 0;
-    let format = if all(key::EVENTS) && any(key::OFFSET_ID | key::COUNT) {
+    // `specversion` is the one attribute every CloudEvent has and no catalog event does.
+    let format = if all(key::SPEC_VERSION) {
+        InputFormat::CloudEvent
+    } else if all(key::EVENTS) && any(key::OFFSET_ID | key::COUNT) {
         InputFormat::DatahubPollResponse
     } else if all(key::EVENT_TYPE | key::EVENT) {
         InputFormat::DatahubActionsEnvelope

@@ -1,33 +1,37 @@
 //! Inputs: recognising each record's format and unwrapping envelopes (`PlatformEvent`, poll
-//! responses, datahub-actions, Atlan's envelope with gzip and split messages, AWS Lambda and
-//! `EventBridge`) down to the platform event, which `normalize` turns into an [`Event`].
+//! responses, datahub-actions, the notification envelope of Apache Atlas and Atlan with gzip
+//! and split messages, AWS Lambda and `EventBridge`, Kafka records in Avro, `CloudEvents`) down
+//! to the platform event, which `normalize` turns into an [`Event`].
 
-mod atlan;
+mod avro;
 mod aws;
+pub(crate) mod cloudevents;
 mod datahub;
 pub(crate) mod detect;
+pub(crate) mod kafka;
+pub(crate) mod notification;
 pub(crate) mod split;
 
 use bumpalo::Bump;
 
 use crate::error::{Error, ErrorKind};
 use crate::json::{self, Node, path};
-use crate::model::{Parsed, RawRef, Step, ValidationRequest};
+use crate::model::{Parsed, RawRef, Source, Step, ValidationRequest};
 use crate::normalize::EnvelopeFacts;
 use crate::normalize::{self, Innermost, Normalizer};
 use crate::options::InputFormat;
 use detect::Detected;
 pub(crate) use split::{SplitAssembler, SplitPart};
 
-/// Envelopes may enclosure (an `EventBridge` event around a Lambda request around an Atlan envelope),
-/// but not without end.
+/// Envelopes may enclose each other (an `EventBridge` event around a Lambda request around an Atlan
+/// envelope), but not without end.
 const MAX_ENVELOPE_DEPTH: usize = 8;
 
 /// What one document yielded.
 #[derive(Debug)]
 pub(crate) enum Outcome {
     Parsed(Parsed),
-    /// One part of a split Atlan message, to be reassembled with its siblings.
+    /// One part of a split notification, to be reassembled with its siblings.
     Split(SplitPart),
 }
 
@@ -50,6 +54,8 @@ pub(crate) struct Enclosure {
     pub envelope: Vec<InputFormat>,
     pub decoded: bool,
     pub facts: EnvelopeFacts,
+    /// The schema registry id of the Kafka record the document came in.
+    pub schema_id: Option<u32>,
 }
 
 impl Enclosure {
@@ -61,14 +67,20 @@ impl Enclosure {
     fn member(&self, key: &str, format: InputFormat) -> Self {
         let mut envelope = self.envelope.clone();
         envelope.push(format);
-        Self { path: path::child(&self.path, key), envelope, decoded: self.decoded, facts: self.facts }
+        Self {
+            path: path::child(&self.path, key),
+            envelope,
+            decoded: self.decoded,
+            facts: self.facts,
+            schema_id: self.schema_id,
+        }
     }
 
     /// The enclosure of text decoded from a string at `path`.
     fn decoded_at(&self, path: String, format: InputFormat) -> Self {
         let mut envelope = self.envelope.clone();
         envelope.push(format);
-        Self { path, envelope, decoded: true, facts: self.facts }
+        Self { path, envelope, decoded: true, facts: self.facts, schema_id: self.schema_id }
     }
 
     /// Makes an error found in this document's text point at the right place.
@@ -78,7 +90,7 @@ impl Enclosure {
     }
 
     fn inner<'n, 'a>(&'n self, node: &'n Node<'a>, raw: RawRef<'n>) -> Innermost<'n, 'a> {
-        Innermost { node, raw, path: &self.path, envelope: self.envelope.clone() }
+        Innermost { node, raw, path: &self.path, envelope: self.envelope.clone(), schema_id: self.schema_id }
     }
 }
 
@@ -135,6 +147,12 @@ fn dispatch(
         }
         return;
     }
+    if enclosure.envelope.last() == Some(&InputFormat::CloudEvent) && cloudevents::is_normalized_event(node) {
+        // The data of a CloudEvent metaevents wrote: the event comes back as it was.
+        let outcome = cloudevents::normalized_event(node, raw, enclosure).map(Outcome::Parsed);
+        unwrapper.out.push(outcome);
+        return;
+    }
     let detected = match forced {
         Some(format) => Some(Detected::Format(format)),
         None => detect::detect(node),
@@ -143,17 +161,28 @@ fn dispatch(
         Some(Detected::Validation(message)) => {
             Ok(Some(Parsed::ValidationRequest(ValidationRequest { message: message.to_owned() })))
         }
-        Some(Detected::Format(format)) => handle(format, node, raw, enclosure, unwrapper),
-        None => Err(Error::at_path(
-            ErrorKind::Unrecognized,
-            enclosure.path.clone(),
-            format!(
-                "not a catalog event: expected a DataHub change event (entityUrn, category, operation), PlatformEvent, \
-                 poll response or datahub-actions envelope, an Atlan notification (message.operationType), \
-                 an AWS Lambda request (body) or an EventBridge event (detail); found {}",
-                detect::describe_keys(node)
-            ),
-        )),
+        Some(Detected::Format(format)) => match forced.and_then(forced_source) {
+            // The caller says whose notification it is: no evidence is weighed.
+            Some(source) => {
+                let mut enclosure = enclosure.clone();
+                enclosure.facts.forced_source = Some(source);
+                handle(format, node, raw, &enclosure, unwrapper)
+            }
+            None => handle(format, node, raw, enclosure, unwrapper),
+        },
+        None => Err(normalize::notification::hook_message(node, &enclosure.path).unwrap_or_else(|| {
+            Error::at_path(
+                ErrorKind::Unrecognized,
+                enclosure.path.clone(),
+                format!(
+                    "not a catalog event: expected a DataHub change event (entityUrn, category, operation), PlatformEvent, \
+                     poll response or datahub-actions envelope, an Atlan or Apache Atlas notification \
+                     (message.operationType), an AWS Lambda request (body), an EventBridge event (detail) or a CloudEvent \
+                     (specversion); found {}",
+                    detect::describe_keys(node)
+                ),
+            )
+        })),
     };
     match result {
         Ok(Some(parsed)) => unwrapper.out.push(Ok(Outcome::Parsed(parsed))),
@@ -187,17 +216,33 @@ fn handle(
             enclosure.facts,
             unwrapper.normalizer,
         ),
-        InputFormat::AtlanMessage => {
-            normalize::atlan::notification(enclosure.inner(node, raw), enclosure.facts, unwrapper.normalizer)?
+        InputFormat::AtlanNotification | InputFormat::AtlasNotification if notification::is_envelope(node) => {
+            return notification::envelope(node, raw, enclosure, unwrapper);
+        }
+        InputFormat::AtlanMessage | InputFormat::AtlanNotification | InputFormat::AtlasNotification => {
+            normalize::notification::notification(enclosure.inner(node, raw), enclosure.facts, unwrapper.normalizer)?
         }
         InputFormat::DatahubPlatformEvent => return datahub::platform_event(node, raw, enclosure, unwrapper),
         InputFormat::DatahubPollResponse => return datahub::poll_response(node, enclosure, unwrapper),
         InputFormat::DatahubActionsEnvelope => return datahub::actions_envelope(node, raw, enclosure, unwrapper),
-        InputFormat::AtlanEnvelope => return atlan::envelope(node, raw, enclosure, unwrapper),
+        InputFormat::AtlanEnvelope | InputFormat::AtlasEnvelope => {
+            return notification::envelope(node, raw, enclosure, unwrapper);
+        }
         InputFormat::AwsLambda => return aws::lambda(node, raw, enclosure, unwrapper),
         InputFormat::AwsEventBridge => return aws::event_bridge(node, raw, enclosure, unwrapper),
+        InputFormat::CloudEvent => return cloudevents::structured(node, raw, enclosure, unwrapper),
+        InputFormat::KafkaAvro => return Err(kafka::not_binary(&enclosure.path)),
     };
     Ok(Some(Parsed::Event(event)))
+}
+
+/// The source a forced format names: the notification formats say Atlan or Atlas.
+fn forced_source(format: InputFormat) -> Option<Source> {
+    match format {
+        InputFormat::AtlanEnvelope | InputFormat::AtlanMessage | InputFormat::AtlanNotification => Some(Source::Atlan),
+        InputFormat::AtlasEnvelope | InputFormat::AtlasNotification => Some(Source::Atlas),
+        _ => None,
+    }
 }
 
 /// Dispatches a member `key` (at `raw.key`) that is a JSON object or a string holding JSON text.

@@ -1,32 +1,40 @@
-//! Reassembly of split Atlan messages: parts share `msgId`, are numbered 1..=`msgSplitCount`,
-//! and their `message` chunks joined in order give the message text (base64 gzip when
-//! compressed). Parts may arrive in any order; what never completes is reported at the end.
+//! Reassembly of split notifications as Atlas's producer writes them
+//! (`AbstractNotification.createNotificationMessages`): the base64 text of the envelope (of its
+//! gzip when `msgCompressionKind` is GZIP) cut into chunks, one per part; the parts share
+//! `msgId` and are numbered `msgSplitIdx` 0 .. `msgSplitCount`-1. Joined in index order, the
+//! chunks are base64-decoded (and gunzipped) into the envelope's JSON text, as Atlas's consumer
+//! does (`AtlasNotificationMessageDeserializer.deserialize`).
+//!
+//! Atlas's consumer drops parts that arrive before part 0 and a message whose last part arrives
+//! before another; Kafka does not keep parts in order (Atlas sends them without a key, so they
+//! may land on different partitions), so here parts are joined in whatever order they come.
+//! A part repeated with the same chunk (a redelivery) is ignored; parts that disagree on their
+//! count, compression or a chunk are an error, and so is a message still missing parts when
+//! the stream ends.
 
-use super::atlan::{Compression, decode_message};
+use super::Enclosure;
+use super::notification::{Compression, decode};
 use crate::error::{Error, ErrorKind};
-use crate::normalize::EnvelopeFacts;
-use crate::options::InputFormat;
 
 /// One part of a split message.
 #[derive(Debug, Clone)]
 pub(crate) struct SplitPart {
     pub msg_id: String,
+    /// 0 .. count-1.
     pub index: u64,
     pub count: u64,
     pub chunk: String,
     pub compression: Compression,
-    pub facts: EnvelopeFacts,
-    pub envelope: Vec<InputFormat>,
-    pub path: String,
+    /// Where the part's `message` is, the envelopes around the part, what the part's envelope knows.
+    pub at: Enclosure,
 }
 
-/// A message whose parts have all arrived, decoded to its JSON text.
+/// A message whose parts have all arrived, decoded to its JSON text, and where it was found
+/// (its last part's `message`).
 #[derive(Debug)]
 pub(crate) struct Assembled {
     pub text: String,
-    pub facts: EnvelopeFacts,
-    pub envelope: Vec<InputFormat>,
-    pub path: String,
+    pub at: Enclosure,
 }
 
 /// More parts than any real message has; more would only cost memory.
@@ -36,6 +44,7 @@ const MAX_PARTS: usize = 10_000;
 struct Group {
     msg_id: String,
     count: u64,
+    compression: Compression,
     chunks: Vec<Option<String>>,
     bytes: usize,
     first_line: u64,
@@ -47,6 +56,13 @@ pub(crate) struct SplitAssembler {
     groups: Vec<Group>,
     buffered: usize,
     max_event_bytes: usize,
+}
+
+fn kind_name(compression: Compression) -> &'static str {
+    match compression {
+        Compression::None => "NONE",
+        Compression::Gzip => "GZIP",
+    }
 }
 
 impl SplitAssembler {
@@ -64,13 +80,14 @@ impl SplitAssembler {
             if slots > MAX_PARTS {
                 return Err(Error::at_path(
                     ErrorKind::TooLarge,
-                    part.path,
+                    part.at.path,
                     format!("split message `{}` claims {} parts, more than {MAX_PARTS}", part.msg_id, part.count),
                 ));
             }
             self.groups.push(Group {
                 msg_id: part.msg_id.clone(),
                 count: part.count,
+                compression: part.compression,
                 chunks: vec![None; slots],
                 bytes: 0,
                 first_line: line,
@@ -81,21 +98,34 @@ impl SplitAssembler {
         if group.count != part.count {
             return Err(Error::at_path(
                 ErrorKind::InvalidField,
-                part.path,
+                part.at.path,
                 format!(
                     "part {} of split message `{}` says {} parts, an earlier part said {}",
                     part.index, part.msg_id, part.count, group.count
                 ),
             ));
         }
-        let slot = usize::try_from(part.index.saturating_sub(1)).ok().and_then(|i| group.chunks.get_mut(i));
+        if group.compression != part.compression {
+            return Err(Error::at_path(
+                ErrorKind::InvalidField,
+                part.at.path,
+                format!(
+                    "part {} of split message `{}` says msgCompressionKind {}, an earlier part said {}",
+                    part.index,
+                    part.msg_id,
+                    kind_name(part.compression),
+                    kind_name(group.compression)
+                ),
+            ));
+        }
+        let slot = usize::try_from(part.index).ok().and_then(|i| group.chunks.get_mut(i));
         let Some(slot) = slot else { return Ok(None) };
         match slot {
             Some(existing) if *existing == part.chunk => return Ok(None), // delivered twice
             Some(_) => {
                 return Err(Error::at_path(
                     ErrorKind::InvalidField,
-                    part.path,
+                    part.at.path,
                     format!(
                         "part {} of split message `{}` arrived twice with different content",
                         part.index, part.msg_id
@@ -110,7 +140,7 @@ impl SplitAssembler {
             self.drop_group(index);
             return Err(Error::at_path(
                 ErrorKind::TooLarge,
-                part.path,
+                part.at.path,
                 format!("split message `{msg_id}` is over the limit of {} bytes", self.max_event_bytes),
             ));
         }
@@ -125,8 +155,8 @@ impl SplitAssembler {
         for chunk in group.chunks.into_iter().flatten() {
             encoded.push_str(&chunk);
         }
-        let text = decode_message(&encoded, part.compression, &part.path, self.max_event_bytes)?;
-        Ok(Some(Assembled { text, facts: part.facts, envelope: part.envelope, path: part.path }))
+        let text = decode(&encoded, group.compression, &part.at.path, self.max_event_bytes)?;
+        Ok(Some(Assembled { text, at: part.at }))
     }
 
     fn drop_group(&mut self, index: usize) -> Group {
@@ -146,15 +176,16 @@ impl SplitAssembler {
                     .iter()
                     .enumerate()
                     .filter(|(_, chunk)| chunk.is_none())
-                    .map(|(index, _)| (index + 1).to_string())
+                    .map(|(index, _)| index.to_string())
                     .collect();
+                let (noun, verb) = if missing.len() == 1 { ("part", "is") } else { ("parts", "are") };
                 Error::new(
                     ErrorKind::IncompleteSplit,
                     format!(
-                        "split message `{}` is incomplete: part {} of {} missing",
+                        "split message `{}` is incomplete: {noun} {} {verb} missing (it has parts 0 to {})",
                         group.msg_id,
                         missing.join(", "),
-                        group.count
+                        group.count.saturating_sub(1)
                     ),
                 )
                 .with_path("$.message")

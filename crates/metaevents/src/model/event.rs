@@ -85,9 +85,22 @@ pub enum NativeFormat {
     ActionsEvent,
     /// Atlan notification message.
     AtlanNotification,
+    /// Apache Atlas (or Microsoft Purview) entity notification message (`EntityNotificationV2`).
+    AtlasNotification,
 }
 
 impl NativeFormat {
+    /// Every format, in declaration order.
+    pub const ALL: [NativeFormat; 7] = [
+        Self::EntityChangeEvent,
+        Self::RelationshipChangeEvent,
+        Self::MetadataChangeLog,
+        Self::PlatformEvent,
+        Self::ActionsEvent,
+        Self::AtlanNotification,
+        Self::AtlasNotification,
+    ];
+
     /// The name used in `native.format`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -97,7 +110,13 @@ impl NativeFormat {
             Self::PlatformEvent => "platform-event",
             Self::ActionsEvent => "actions-event",
             Self::AtlanNotification => "atlan-notification",
+            Self::AtlasNotification => "atlas-notification",
         }
+    }
+
+    /// Looks a format up by its `native.format` name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|format| format.as_str() == name)
     }
 
     /// Which `null` members count as absent in the id of an event of this format.
@@ -105,7 +124,11 @@ impl NativeFormat {
         match self {
             Self::EntityChangeEvent => IdRule::DatahubEntityChange,
             Self::RelationshipChangeEvent => IdRule::DatahubRelationshipChange,
-            _ => IdRule::Exact,
+            Self::MetadataChangeLog
+            | Self::PlatformEvent
+            | Self::ActionsEvent
+            | Self::AtlanNotification
+            | Self::AtlasNotification => IdRule::Exact,
         }
     }
 }
@@ -119,16 +142,28 @@ pub struct Native {
     pub category: Option<String>,
     /// `DataHub` ECE / RCE `operation`.
     pub operation: Option<String>,
-    /// Atlan `message.operationType`.
+    /// Atlan and Atlas `message.operationType`.
     pub operation_type: Option<String>,
-    /// Atlan `message.type` (`ENTITY_NOTIFICATION_V2`).
+    /// Atlan and Atlas `message.type` (`ENTITY_NOTIFICATION_V2`).
     pub message_type: Option<String>,
+    /// Atlan and Atlas notifications: what told the catalog that sent it (`mutatedDetails`,
+    /// `cluster-qualified-name`, ..., `default`, `forced`); see the event-model docs.
+    pub evidence: Option<String>,
     /// `DataHub` `PlatformEvent.name` for payloads of unknown shape.
     pub name: Option<String>,
     /// datahub-actions `event_type` for event types other than the change events.
     pub event_type: Option<String>,
+    /// `DataHub` Relationship Change Event `relationshipType` (`DownstreamOf`, `OwnedBy`, ...).
+    pub relationship_type: Option<String>,
+    /// `DataHub` `MetadataChangeLog` `changeType` (`UPSERT`, `DELETE`, ...).
+    pub change_type: Option<String>,
+    /// `DataHub` `MetadataChangeLog` `aspectName` (`globalTags`, ...).
+    pub aspect_name: Option<String>,
     /// The envelopes around the event, outermost first (empty for a bare event).
     pub envelope: Vec<InputFormat>,
+    /// The schema registry id of the Kafka record the event came in (`kafka-avro`): the 4-byte
+    /// id of Confluent's wire format.
+    pub schema_id: Option<u32>,
 }
 
 impl Native {
@@ -139,9 +174,14 @@ impl Native {
             operation: None,
             operation_type: None,
             message_type: None,
+            evidence: None,
             name: None,
             event_type: None,
+            relationship_type: None,
+            change_type: None,
+            aspect_name: None,
             envelope: Vec::new(),
+            schema_id: None,
         }
     }
 }
@@ -155,8 +195,12 @@ impl Serialize for Native {
             ("operation", &self.operation),
             ("operationType", &self.operation_type),
             ("type", &self.message_type),
+            ("evidence", &self.evidence),
             ("name", &self.name),
             ("eventType", &self.event_type),
+            ("relationshipType", &self.relationship_type),
+            ("changeType", &self.change_type),
+            ("aspectName", &self.aspect_name),
         ];
         for (key, value) in optional {
             if let Some(value) = value {
@@ -165,6 +209,9 @@ impl Serialize for Native {
         }
         let envelope: Vec<&str> = self.envelope.iter().map(|format| format.as_str()).collect();
         map.serialize_entry("envelope", &envelope)?;
+        if let Some(schema_id) = self.schema_id {
+            map.serialize_entry("schemaId", &schema_id)?;
+        }
         map.end()
     }
 }
@@ -248,6 +295,12 @@ impl Event {
             .0
             .id
             .get_or_init(|| EventId(canonical::digest_of_text(self.raw_json(), self.0.native.format.id_rule(), None)))
+    }
+
+    /// The id its `raw` gives (what [`Event::id`] is for every event a parser made; an event read
+    /// with [`Event::from_json`] carries the id it was written with).
+    pub(crate) fn id_from_raw(&self) -> EventId {
+        EventId(canonical::digest_of_text(self.raw_json(), self.0.native.format.id_rule(), None))
     }
 
     /// The platform.
@@ -376,10 +429,18 @@ struct WireNative {
     operation_type: Option<String>,
     #[serde(rename = "type")]
     message_type: Option<String>,
+    evidence: Option<String>,
     name: Option<String>,
     event_type: Option<String>,
+    relationship_type: Option<String>,
+    change_type: Option<String>,
+    aspect_name: Option<String>,
     envelope: Vec<String>,
+    schema_id: Option<u32>,
 }
+
+/// Times stay within JavaScript's safe integers (±2^53), as the normalizers keep them.
+const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 
 fn parse_id(hex: &str) -> Option<EventId> {
     if hex.len() != 32 || !hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
@@ -408,17 +469,11 @@ impl Event {
             .ok_or_else(|| invalid("$.source", format!("unknown source `{}`", wire.source)))?;
         let kind =
             Kind::from_name(&wire.kind).ok_or_else(|| invalid("$.kind", format!("unknown kind `{}`", wire.kind)))?;
-        let format = [
-            NativeFormat::EntityChangeEvent,
-            NativeFormat::RelationshipChangeEvent,
-            NativeFormat::MetadataChangeLog,
-            NativeFormat::PlatformEvent,
-            NativeFormat::ActionsEvent,
-            NativeFormat::AtlanNotification,
-        ]
-        .into_iter()
-        .find(|format| format.as_str() == wire.native.format)
-        .ok_or_else(|| invalid("$.native.format", format!("unknown format `{}`", wire.native.format)))?;
+        if let Some(time) = wire.time.filter(|time| !(-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(time)) {
+            return Err(invalid("$.time", format!("{time} is outside the range of epoch milliseconds (±2^53)")));
+        }
+        let format = NativeFormat::from_name(&wire.native.format)
+            .ok_or_else(|| invalid("$.native.format", format!("unknown format `{}`", wire.native.format)))?;
         let envelope = wire
             .native
             .envelope
@@ -434,9 +489,14 @@ impl Event {
             operation: wire.native.operation,
             operation_type: wire.native.operation_type,
             message_type: wire.native.message_type,
+            evidence: wire.native.evidence,
             name: wire.native.name,
             event_type: wire.native.event_type,
+            relationship_type: wire.native.relationship_type,
+            change_type: wire.native.change_type,
+            aspect_name: wire.native.aspect_name,
             envelope,
+            schema_id: wire.native.schema_id,
         };
         let raw = super::RawRef::whole(wire.raw.get()).to_owned_text();
         Ok(EventBuilder {

@@ -1,4 +1,4 @@
-//! Normalized kinds (`tag.added`, ...), their families (`tag`) and the two platforms.
+//! Normalized kinds (`tag.added`, ...), their families (`tag`) and the platforms.
 
 use std::fmt;
 
@@ -9,18 +9,36 @@ pub enum Source {
     Datahub,
     /// Atlan (webhook / notification events).
     Atlan,
+    /// Apache Atlas and Microsoft Purview (entity notifications on `ATLAS_ENTITIES`).
+    Atlas,
 }
 
 impl Source {
-    /// Both platforms.
-    pub const ALL: [Source; 2] = [Source::Datahub, Source::Atlan];
+    /// Every platform.
+    pub const ALL: [Source; 3] = [Source::Datahub, Source::Atlan, Source::Atlas];
 
-    /// `"datahub"` or `"atlan"`.
+    /// `"datahub"`, `"atlan"` or `"atlas"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Source::Datahub => "datahub",
             Source::Atlan => "atlan",
+            Source::Atlas => "atlas",
         }
+    }
+
+    /// The platform's name for people (`"DataHub"`, `"Apache Atlas"`).
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Source::Datahub => "DataHub",
+            Source::Atlan => "Atlan",
+            Source::Atlas => "Apache Atlas",
+        }
+    }
+
+    /// Whether the platform's events say who made the change. Apache Atlas's notifications
+    /// never do (`EntityNotificationV2` carries no user), so their `actor` is always `null`.
+    pub fn names_actor(self) -> bool {
+        !matches!(self, Source::Atlas)
     }
 
     /// Looks a platform up by its name.

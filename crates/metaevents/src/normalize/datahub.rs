@@ -150,6 +150,7 @@ pub(crate) fn entity_change_event(
     native.category = Some(category.to_owned());
     native.operation = Some(operation.to_owned());
     native.envelope = inner.envelope;
+    native.schema_id = inner.schema_id;
     Ok(EventBuilder {
         id: normalizer.event_id(inner.node, NativeFormat::EntityChangeEvent, None),
         source: Source::Datahub,
@@ -195,7 +196,9 @@ pub(crate) fn relationship_change_event(
 
     let mut native = Native::new(NativeFormat::RelationshipChangeEvent);
     native.operation = Some(operation.to_owned());
+    native.relationship_type = Some(relationship_type.to_owned());
     native.envelope = inner.envelope;
+    native.schema_id = inner.schema_id;
     Ok(EventBuilder {
         id: normalizer.event_id(inner.node, NativeFormat::RelationshipChangeEvent, None),
         source: Source::Datahub,
@@ -244,7 +247,12 @@ pub(crate) fn unknown(
         NativeFormat::ActionsEvent => native.event_type = name.map(str::to_owned),
         _ => native.name = name.map(str::to_owned),
     }
+    if format == NativeFormat::MetadataChangeLog {
+        native.change_type = avro_str(node.get("changeType")).map(str::to_owned);
+        native.aspect_name = avro_str(node.get("aspectName")).map(str::to_owned);
+    }
     native.envelope = inner.envelope;
+    native.schema_id = inner.schema_id;
     EventBuilder {
         id: normalizer.event_id(node, format, None),
         source: Source::Datahub,

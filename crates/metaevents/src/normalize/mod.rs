@@ -1,8 +1,10 @@
 //! Normalizers: one platform event (already unwrapped from its envelopes) → one [`Event`].
 
 pub(crate) mod atlan;
+pub(crate) mod atlas;
 pub(crate) mod coerce;
 pub(crate) mod datahub;
+pub(crate) mod notification;
 pub(crate) mod urn;
 
 use crate::catalog::Catalog;
@@ -45,19 +47,25 @@ impl Normalizer {
     }
 }
 
-/// What the envelopes around an event know of it: the time the nearest one gives (Atlan's
-/// `msgCreationTime`, a `PlatformEvent`'s `header.timestampMillis`, an `EventBridge` event's
-/// `time`), for events that do not say when they happened.
+/// What the envelopes around an event know of it: the time the nearest one gives (the
+/// notification envelope's `msgCreationTime`, a `PlatformEvent`'s `header.timestampMillis`, an
+/// `EventBridge` event's `time`), for events that do not say when they happened; and, for
+/// notifications, what tells Atlan's from Apache Atlas's.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct EnvelopeFacts {
     /// Epoch milliseconds.
     pub time: Option<i64>,
+    /// The notification envelope holding the message is a full `AtlasNotificationMessage` (it
+    /// has `msgCreationTime`) without `spooled`, which Atlas writes since 2.2 and Atlan always.
+    pub lacks_spooled: bool,
+    /// The source the caller forced (`atlan-notification`, `atlas-envelope`, ...), if any.
+    pub forced_source: Option<crate::model::Source>,
 }
 
 impl EnvelopeFacts {
     /// These facts, with the time of a nearer envelope when it gives one.
     pub(crate) fn with_time(self, time: Option<i64>) -> Self {
-        Self { time: time.or(self.time) }
+        Self { time: time.or(self.time), ..self }
     }
 }
 
@@ -71,6 +79,8 @@ pub(crate) struct Innermost<'n, 'a> {
     pub raw: RawRef<'n>,
     pub path: &'n str,
     pub envelope: Vec<InputFormat>,
+    /// The schema registry id of the Kafka record it came in.
+    pub schema_id: Option<u32>,
 }
 
 /// Typed, located access to the members of one JSON object. Its JSON path is `prefix`, or

@@ -10,7 +10,7 @@ use crate::error::{Error, ErrorKind};
 use crate::filter::{Candidates, Filter};
 use crate::json::scan::{self, ValueEnd};
 use crate::model::Record;
-use crate::options::ParseOptions;
+use crate::options::{InputFormat, ParseOptions};
 
 const CHUNK: usize = 64 * 1024;
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -187,12 +187,24 @@ enum State {
     },
     AfterArray,
     Documents,
+    /// Binary input without the kafka-avro format: one Kafka record, the whole input.
+    Binary,
+    /// With the kafka-avro format: records each after its length as a 4-byte big-endian signed
+    /// integer (what `kcat -f '%R%s'` writes; -1 for a null value).
+    Prefixed,
     Done,
 }
 
 /// An iterator over the records of an input: NDJSON (one event per line), a JSON array, or
 /// JSON documents one after another (pretty-printed, poll responses), gzip-compressed or not,
 /// with a UTF-8 byte-order mark at the start or not.
+///
+/// Kafka records (`DataHub`'s `PlatformEvent_v1` in Avro) need a framing to be told apart: with
+/// the `kafka-avro` format, an input whose first byte is 0x00 or 0xFF is length-prefixed records
+/// (each after its length as a 4-byte big-endian signed integer, as `kcat -C -t
+/// PlatformEvent_v1 -f '%R%s'` writes; a length of -1, a null value, is skipped), whose `line`
+/// is the record's 1-based number; any other input is one record in base64 per line. Without
+/// that format, an input that starts with byte 0x00 is one Kafka record.
 ///
 /// Each item is a [`Record`] (an event or a webhook validation request, with its line) or an
 /// [`Error`] for one bad record; the stream goes on after errors. Memory stays bounded by
@@ -208,6 +220,10 @@ pub struct EventReader<'r> {
     gzip: bool,
     /// Read one record per line whatever the first line looks like.
     lines_only: bool,
+    /// The `kafka-avro` format is forced: length-prefixed records or base64 lines.
+    kafka: bool,
+    /// No format is forced: binary input is one Kafka record.
+    detect: bool,
     prefilter: Option<Filter>,
     /// Where the next NDJSON lines that may pass the prefilter are (when it can rule any out).
     candidates: Option<Candidates>,
@@ -245,6 +261,8 @@ impl<'r> EventReader<'r> {
             max_events_per_array: options.limits.max_events_per_array,
             gzip: false,
             lines_only: false,
+            kafka: options.format == Some(InputFormat::KafkaAvro),
+            detect: options.format.is_none(),
             prefilter: None,
             candidates: None,
         }
@@ -263,6 +281,10 @@ impl<'r> EventReader<'r> {
     /// still checks with [`Filter::matches`]. Records ruled out report no errors.
     #[must_use]
     pub fn prefiltered(mut self, filter: &Filter) -> Self {
+        if self.kafka {
+            // Base64 or binary records hide their text from a byte search: every one is parsed.
+            return self;
+        }
         self.candidates = (!filter.prefilter().is_trivial()).then(|| filter.prefilter().candidates());
         self.prefilter = Some(filter.clone());
         self
@@ -341,6 +363,8 @@ impl<'r> EventReader<'r> {
                     Ok(())
                 }
             }
+            State::Binary => self.whole_record(),
+            State::Prefixed => self.next_prefixed(),
             State::Done => Ok(()),
         }
     }
@@ -363,6 +387,17 @@ impl<'r> EventReader<'r> {
         }
         if self.lines_only {
             self.state = State::Lines { long: None };
+            return Ok(());
+        }
+        let first = self.input.available().first().copied();
+        if self.kafka {
+            // Length-prefixed records start with a length's high byte (0, or 0xFF for -1); base64
+            // text never does.
+            self.state = if matches!(first, Some(0x00 | 0xff)) { State::Prefixed } else { State::Lines { long: None } };
+            return Ok(());
+        }
+        if self.detect && first == Some(crate::input::kafka::MAGIC) {
+            self.state = State::Binary;
             return Ok(());
         }
         if self.input.available().first() == Some(&b'[') {
@@ -581,6 +616,97 @@ impl<'r> EventReader<'r> {
         }
     }
 
+    /// Reads the whole input as one (binary) record.
+    fn whole_record(&mut self) -> io::Result<()> {
+        let limit = self.records.max_event_bytes();
+        self.fill_to(limit.saturating_add(1))?;
+        let available = self.input.available();
+        if available.len() > limit {
+            self.queue.push_back(Err(too_large(limit, self.line)));
+        } else {
+            let first = self.queue.len();
+            process(&mut self.records, None, &mut self.queue, available, self.line, None);
+            // A stream of records read without the kafka-avro format is likelier than a bad record.
+            for item in self.queue.iter_mut().skip(first) {
+                if let Err(error) = item {
+                    if error.kind() == ErrorKind::Decode {
+                        *error = error.clone().with_note(
+                            " (read as one Kafka record; a file of several is read with the kafka-avro format: \
+                             length-prefixed records or one base64 record per line)",
+                        );
+                    }
+                }
+            }
+        }
+        self.finish();
+        Ok(())
+    }
+
+    /// Reads the next length-prefixed record; `line` counts records.
+    fn next_prefixed(&mut self) -> io::Result<()> {
+        const PREFIX: usize = 4;
+        self.fill_to(PREFIX)?;
+        let available = self.input.available();
+        let Some(&[a, b, c, d]) = available.get(..PREFIX) else {
+            if !available.is_empty() {
+                let message = format!("the input ends inside a length prefix ({} of 4 bytes)", available.len());
+                self.queue.push_back(Err(framing(self.line, message)));
+            }
+            self.finish();
+            return Ok(());
+        };
+        let length = i32::from_be_bytes([a, b, c, d]);
+        let record = self.line;
+        self.line += 1;
+        if length == -1 {
+            // A null value (a tombstone): no event, nothing wrong.
+            self.input.consume(PREFIX);
+            return Ok(());
+        }
+        let Ok(length) = usize::try_from(length) else {
+            let message = format!("record {record} has a negative length prefix ({length}): the framing is lost");
+            self.fail(framing(record, message));
+            return Ok(());
+        };
+        let limit = self.records.max_event_bytes();
+        if length > limit {
+            self.input.consume(PREFIX);
+            self.queue.push_back(Err(too_large(limit, record)));
+            return self.skip_bytes(length);
+        }
+        self.fill_to(PREFIX + length)?;
+        let available = self.input.available();
+        let Some(bytes) = available.get(PREFIX..PREFIX + length) else {
+            let message = format!(
+                "record {record} declares {length} bytes, but the input ends after {}: it is truncated",
+                available.len().saturating_sub(PREFIX)
+            );
+            self.fail(framing(record, message));
+            return Ok(());
+        };
+        // Binary records hide their text from the prefilter: always parsed.
+        process(&mut self.records, None, &mut self.queue, bytes, record, None);
+        self.input.consume(PREFIX + length);
+        Ok(())
+    }
+
+    /// Consumes `count` bytes (or what is left of the input).
+    fn skip_bytes(&mut self, mut count: usize) -> io::Result<()> {
+        while count > 0 {
+            let skip = count.min(self.input.available().len());
+            self.input.consume(skip);
+            count -= skip;
+            if count > 0 {
+                if self.input.eof {
+                    self.finish();
+                    return Ok(());
+                }
+                self.input.fill()?;
+            }
+        }
+        Ok(())
+    }
+
     /// Consumes a value too big to keep.
     fn skip_value(&mut self) -> io::Result<()> {
         let mut scanner = SkipScanner::default();
@@ -619,6 +745,11 @@ fn process(
 
 fn count_lines(bytes: &[u8]) -> u64 {
     memchr::memchr_iter(b'\n', bytes).count() as u64
+}
+
+/// A fault of the length-prefixed framing of Kafka records.
+fn framing(record: u64, message: String) -> Error {
+    Error::new(ErrorKind::Decode, message).with_path("$").with_record_line(record)
 }
 
 fn syntax(line: u64, message: &str) -> Error {

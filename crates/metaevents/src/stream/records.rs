@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use bumpalo::Bump;
 
 use crate::error::{Error, ErrorKind};
-use crate::input::{self, Enclosure, Outcome, Sink, SplitAssembler, Unwrapper};
+use crate::input::{self, Enclosure, Outcome, Sink, SplitAssembler, Unwrapper, kafka};
 use crate::model::Record;
 use crate::normalize::Normalizer;
 use crate::options::{InputFormat, ParseOptions};
@@ -56,11 +56,49 @@ impl RecordProcessor {
     /// [`RecordProcessor::process`] of the element `index` of a streamed JSON array, whose errors
     /// are located under `$[index]`.
     pub(crate) fn process_at(&mut self, bytes: &[u8], line: u64, index: Option<usize>, out: &mut Queue) {
-        // The record's JSON path, written only when something needs it.
-        let root = || index.map_or_else(|| "$".to_owned(), |index| crate::json::path::item("$", index));
+        let enclosure = match index {
+            None => Enclosure::top(),
+            Some(index) => Enclosure { path: crate::json::path::item("$", index), ..Enclosure::default() },
+        };
+        self.process_in(bytes, line, &enclosure, out);
+    }
+
+    /// [`RecordProcessor::process`] of a record that arrived inside `envelope` (the body of a
+    /// binary-mode `CloudEvent`).
+    pub(crate) fn process_enclosed(&mut self, bytes: &[u8], envelope: InputFormat, out: &mut Queue) {
+        self.process_in(bytes, 1, &Enclosure { envelope: vec![envelope], ..Enclosure::top() }, out);
+    }
+
+    fn process_in(&mut self, bytes: &[u8], line: u64, enclosure: &Enclosure, out: &mut Queue) {
+        // The record's JSON path, copied only when an error needs it.
+        let root = || enclosure.path.clone();
         // Size first: a reader that meets a record too big to keep knows nothing else of it.
         if bytes.len() > self.normalizer.limits.max_event_bytes {
             out.push_back(Err(too_large(self.normalizer.limits.max_event_bytes, line).with_path(root())));
+            return;
+        }
+        // A Kafka record (JSON never starts with byte 0), or with the kafka-avro format one in base64.
+        let forced_kafka = self.forced == Some(InputFormat::KafkaAvro);
+        if forced_kafka || (self.forced.is_none() && kafka::is_record(bytes)) {
+            let decoded;
+            let record = if kafka::is_text(bytes) {
+                match kafka::decode_base64(bytes) {
+                    Ok(bytes) => {
+                        decoded = bytes;
+                        &decoded
+                    }
+                    Err(error) => {
+                        out.push_back(Err(error.nested_in(&enclosure.path).with_record_line(line)));
+                        return;
+                    }
+                }
+            } else {
+                bytes
+            };
+            let mut unwrapper = Unwrapper { normalizer: &mut self.normalizer, arena: &self.arena, out: &mut self.sink };
+            kafka::record(record, enclosure, &mut unwrapper);
+            self.drain(line, out);
+            self.arena.reset();
             return;
         }
         if bytes.starts_with(BOM) {
@@ -84,12 +122,8 @@ impl RecordProcessor {
                 return;
             }
         };
-        let enclosure = match index {
-            None => Enclosure::top(),
-            Some(_) => Enclosure { path: root(), ..Enclosure::default() },
-        };
         let mut unwrapper = Unwrapper { normalizer: &mut self.normalizer, arena: &self.arena, out: &mut self.sink };
-        input::parse_text(text, self.forced, &enclosure, &mut unwrapper);
+        input::parse_text(text, self.forced, enclosure, &mut unwrapper);
         self.drain(line, out);
         self.arena.reset();
     }
@@ -104,16 +138,11 @@ impl RecordProcessor {
                     Ok(None) => {}
                     Err(error) => out.push_back(Err(error.with_record_line(line))),
                     Ok(Some(message)) => {
-                        let enclosure = Enclosure {
-                            path: message.path,
-                            envelope: message.envelope,
-                            decoded: true,
-                            facts: message.facts,
-                        };
+                        let at = Enclosure { decoded: true, ..message.at };
                         let mut inner = Vec::new();
                         let mut unwrapper =
                             Unwrapper { normalizer: &mut self.normalizer, arena: &self.arena, out: &mut inner };
-                        input::parse_text(&message.text, Some(InputFormat::AtlanMessage), &enclosure, &mut unwrapper);
+                        input::notification::decoded_text(&message.text, &at, &mut unwrapper, 1);
                         for outcome in inner {
                             match outcome {
                                 Ok(Outcome::Parsed(parsed)) => out.push_back(Ok(Record { line, parsed })),

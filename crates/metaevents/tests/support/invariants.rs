@@ -5,7 +5,7 @@
 
 use std::io::Read;
 
-use metaevents::{Filter, Limits, ParseOptions, Parser};
+use metaevents::{ErrorKind, Filter, InputFormat, Limits, ParseOptions, Parsed, Parser};
 
 /// Hands out `step` bytes per read.
 pub struct Trickle<'a> {
@@ -229,4 +229,101 @@ fn lookup<'v>(value: &'v mut serde_json::Value, path: &[PathStep]) -> Option<&'v
         };
     }
     Some(current)
+}
+
+/// A zig-zag varint, as Avro writes a `long`.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "zig-zag encoding")]
+pub fn avro_long(value: i64, out: &mut Vec<u8>) {
+    let mut n = ((value << 1) ^ (value >> 63)) as u64;
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// A `PlatformEvent` Kafka record of an `entityChangeEvent` whose payload is `payload`.
+#[allow(clippy::cast_possible_wrap, reason = "payloads are far below 2^63 bytes")]
+pub fn kafka_record(schema_id: u32, payload: &[u8]) -> Vec<u8> {
+    let mut out = vec![0];
+    out.extend_from_slice(&schema_id.to_be_bytes());
+    avro_long(1_718_035_200_123, &mut out);
+    for part in [&b"entityChangeEvent"[..], payload, b"application/json"] {
+        avro_long(part.len() as i64, &mut out);
+        out.extend_from_slice(part);
+    }
+    out
+}
+
+/// Whether a parse outcome is no event or an event that came in a Kafka record.
+fn is_kafka_event(parsed: &Parsed) -> bool {
+    parsed.as_event().is_none_or(|event| event.native().envelope.contains(&InputFormat::KafkaAvro))
+}
+
+/// The checks of the `kafka_avro` fuzz target; the first byte of `data` picks what the rest is
+/// (see `fuzz/fuzz_targets/kafka_avro.rs`).
+pub fn check_kafka_input(data: &[u8]) {
+    let [mode, rest @ ..] = data else { return };
+    match mode {
+        0 => {
+            let record = [&[0, 0, 0, 0, 7][..], rest].concat();
+            match metaevents::parse(&record) {
+                Ok(parsed) => {
+                    assert!(is_kafka_event(&parsed));
+                    if let Some(event) = parsed.as_event() {
+                        assert_eq!(event.native().schema_id, Some(7));
+                    }
+                }
+                Err(error) => assert!(
+                    matches!(
+                        error.kind(),
+                        ErrorKind::Decode
+                            | ErrorKind::Syntax
+                            | ErrorKind::InvalidField
+                            | ErrorKind::Encoding
+                            | ErrorKind::Empty
+                            | ErrorKind::TooDeep
+                            | ErrorKind::TooLarge
+                            | ErrorKind::NumberOutOfRange
+                            | ErrorKind::DuplicateKey
+                    ),
+                    "{error}"
+                ),
+            }
+        }
+        1 => {
+            let wrapped = metaevents::parse(&kafka_record(42, rest));
+            // A record's payload is one JSON document; alone, other bytes may read as a stream.
+            let single =
+                std::str::from_utf8(rest).is_ok_and(|text| serde_json::from_str::<serde_json::Value>(text).is_ok());
+            if !single {
+                return;
+            }
+            let alone = Parser::new().with_format(InputFormat::DatahubEntityChangeEvent).parse(rest);
+            match (alone, wrapped) {
+                (Ok(Parsed::Event(alone)), Ok(Parsed::Event(wrapped))) => {
+                    assert_eq!(alone.id(), wrapped.id());
+                    assert_eq!(alone.kind(), wrapped.kind());
+                    assert_eq!(alone.entity(), wrapped.entity());
+                    assert_eq!(wrapped.native().schema_id, Some(42));
+                }
+                (Err(alone), Err(wrapped)) => assert_eq!(alone.kind(), wrapped.kind(), "{alone} / {wrapped}"),
+                (alone, wrapped) => panic!("alone {alone:?}, in a record {wrapped:?}"),
+            }
+        }
+        2 => {
+            let parser = Parser::new().with_format(InputFormat::KafkaAvro);
+            for record in parser.parse_many(rest).flatten() {
+                assert!(is_kafka_event(&record.parsed));
+            }
+            let _ = parser.parse(rest);
+        }
+        _ => {
+            use base64::Engine as _;
+            let encoded = base64::engine::general_purpose::STANDARD.encode(rest);
+            let cloudevent =
+                format!(r#"{{"specversion":"1.0","id":"1","source":"/s","type":"t","data_base64":"{encoded}"}}"#);
+            let _ = metaevents::parse(cloudevent.as_bytes());
+        }
+    }
 }

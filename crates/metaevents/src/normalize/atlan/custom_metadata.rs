@@ -2,10 +2,10 @@
 
 use serde_json::{Map, Value};
 
-use super::{Message, Normalized, invalid};
 use crate::atlan_names::AtlanNames;
 use crate::error::Result;
 use crate::json::Node;
+use crate::normalize::notification::{Message, Normalized, invalid};
 use crate::normalize::push_subject;
 
 pub(super) fn updated(message: &Message<'_, '_>, names: Option<&AtlanNames>, out: &mut Normalized) -> Result<()> {

@@ -1,9 +1,8 @@
 //! The asset an Atlan notification is about: its header's fields, and references to other assets.
 
-use serde_json::{Map, Value};
-
 use crate::json::{Node, Object};
 use crate::model::Entity;
+use crate::normalize::notification::referenced_qualified_name;
 
 /// Attributes that name an asset's parent in the SQL-like hierarchies, most specific first
 /// (a nested column's parent column, a column's table or view, a table's schema, ...).
@@ -95,14 +94,6 @@ fn parent(entity: &Object<'_>, attributes: Option<&Object<'_>>, type_name: &str)
     None
 }
 
-/// The qualified name of a referenced asset (`{guid, typeName, uniqueAttributes: {qualifiedName}}`).
-pub(crate) fn referenced_qualified_name<'a>(end: &Node<'a>) -> Option<&'a str> {
-    end.get("uniqueAttributes")
-        .and_then(|u| u.get("qualifiedName"))
-        .or_else(|| end.get("attributes").and_then(|a| a.get("qualifiedName")))
-        .and_then(Node::as_str)
-}
-
 /// Platform from `connectorName`, else the second segment of `default/<connector>/...`.
 pub(crate) fn platform(attributes: Option<&Object<'_>>, qualified_name: Option<&str>) -> Option<String> {
     if let Some(connector) = attributes.and_then(|a| a.get("connectorName")).and_then(Node::as_str) {
@@ -133,18 +124,4 @@ pub(crate) fn asset_entity(entity: Option<&Object<'_>>) -> Entity {
         name,
         qualified_name,
     }
-}
-
-/// `{guid, typeName, qualifiedName}` of a relationship end or a lineage input/output.
-pub(crate) fn reference(node: &Node<'_>) -> Value {
-    let mut out = Map::new();
-    for key in ["guid", "typeName"] {
-        if let Some(value) = node.get(key).and_then(Node::as_str) {
-            out.insert(key.to_owned(), Value::String(value.to_owned()));
-        }
-    }
-    if let Some(qualified_name) = referenced_qualified_name(node) {
-        out.insert("qualifiedName".to_owned(), Value::String(qualified_name.to_owned()));
-    }
-    Value::Object(out)
 }

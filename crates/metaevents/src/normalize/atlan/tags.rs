@@ -1,26 +1,14 @@
 //! `CLASSIFICATION_ADD / DELETE / UPDATE`: the tags of `mutatedDetails`, each marked propagated
 //! when it is attached to another asset than this one.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::{Message, Normalized, invalid};
 use crate::atlan_names::AtlanNames;
 use crate::error::Result;
 use crate::json::Node;
-use crate::normalize::{Fields, push_subject};
-
-/// Tag object fields copied into `details.tags[]` as they are.
-const TAG_FIELDS: &[&str] = &[
-    "entityGuid",
-    "entityStatus",
-    "propagate",
-    "removePropagationsOnEntityDelete",
-    "restrictPropagationThroughLineage",
-    "restrictPropagationThroughHierarchy",
-    "attributes",
-    "validityPeriods",
-    "displayName",
-];
+use crate::normalize::notification::tags::tag_object;
+use crate::normalize::notification::{Message, Normalized, invalid};
+use crate::normalize::push_subject;
 
 pub(super) fn changed(message: &Message<'_, '_>, names: Option<&AtlanNames>, out: &mut Normalized) -> Result<()> {
     let tags: Vec<&Node<'_>> = match message.mutated {
@@ -42,24 +30,13 @@ pub(super) fn changed(message: &Message<'_, '_>, names: Option<&AtlanNames>, out
     let mut all_propagated = !tags.is_empty();
     for (index, tag) in tags.into_iter().enumerate() {
         let tag_path = format!("{}[{index}]", message.mutated_path());
-        let tag_fields = Fields::of(tag, &tag_path, "a tag")?;
-        let tag_id = tag_fields.required_str("typeName")?;
-        let mut object = Map::new();
-        object.insert("tagId".to_owned(), Value::String(tag_id.to_owned()));
-        if let Some(name) = names.and_then(|names| names.tag(tag_id)) {
+        let (tag_id, mut object, propagated) = tag_object(tag, &tag_path, out.entity.id.as_deref())?;
+        if let (Some(name), Value::Object(object)) = (names.and_then(|names| names.tag(&tag_id)), &mut object) {
             object.insert("name".to_owned(), Value::String(name.to_owned()));
         }
-        for key in TAG_FIELDS {
-            if let Some(value) = tag_fields.get(key) {
-                object.insert((*key).to_owned(), value.to_value());
-            }
-        }
-        let propagated =
-            tag_fields.lenient_str("entityGuid").is_some_and(|guid| Some(guid) != out.entity.id.as_deref());
         all_propagated &= propagated;
-        object.insert("propagated".to_owned(), Value::Bool(propagated));
-        listed.push(Value::Object(object));
-        push_subject(&mut out.subjects, tag_id);
+        listed.push(object);
+        push_subject(&mut out.subjects, &tag_id);
     }
     out.details.insert("tags", Value::Array(listed));
     out.details.insert("propagated", Value::Bool(all_propagated));
