@@ -45,6 +45,8 @@ CORPORA = {
     "datahub-ece": ["--platform", "datahub", "--format", "ece"],
     "atlan-envelope": ["--platform", "atlan", "--format", "envelope", "--documented-only"],
     "datahub-platform-event": ["--platform", "datahub", "--format", "platform-event"],
+    "datahub-mcl": ["--platform", "datahub", "--format", "mcl"],
+    "atlas-notification": ["--platform", "atlas", "--format", "envelope"],
     "mixed": ["--platform", "mixed"],
 }
 DEFAULT_CORPORA = ["datahub-ece", "atlan-envelope"]

@@ -18,7 +18,7 @@ tag and custom-metadata ids, and `mutatedDetails` shaped per operation type.
 Formats (`--format`):
   datahub: ece (bare Entity Change Events; the default), platform-event (Kafka PlatformEvent
            records, `payload.value` = the event as JSON text; Relationship Change Events too),
-           actions (datahub-actions envelopes), mixed (all of these, and poll responses)
+           actions (datahub-actions envelopes), mcl (bare MetadataChangeLogs), mixed (all of these, and poll responses)
   atlan:   envelope (the webhook notification envelope; the default), lambda (an AWS Lambda
            function URL request around it), mixed (envelopes, Lambda, EventBridge, GZIP)
   mixed:   both platforms in their mixed formats, interleaved in time order
@@ -939,6 +939,7 @@ class DataHub:
                 "ece": ["category"],
                 "platform-event": ["category", "platform-event"],
                 "actions": ["category", "mcl"],
+                "mcl": ["mcl"],
             }.get(fmt, ["category", "platform-event", "mcl"])
             ds = self.dataset()
             which = r.choice(choices)
@@ -1755,6 +1756,13 @@ def datahub_lines(
     rng: Rng, world: World, count: int, fmt: str, documented_only: bool, clock: Clock
 ) -> Iterator[tuple[int, str]]:
     dh = DataHub(rng, world)
+    if fmt == "mcl":
+        # Bare MetadataChangeLogs (a datasetProperties UPSERT each), as consumers read them off
+        # the MetadataChangeLog topics in JSON: what the core normalizes as kind `unknown`.
+        for _ in range(count):
+            time = clock.tick()
+            yield time, dumps(dh.make("unknown", time, "mcl")[1])
+        return
     kinds = [(k, w) for k, w in DH_KINDS if not (documented_only and k == "unknown")]
     if fmt == "ece":
         kinds = [(k, w) for k, w in kinds if k not in DH_RELATIONSHIP_KINDS]
@@ -2284,7 +2292,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--format",
         dest="fmt",
-        choices=["ece", "platform-event", "actions", "envelope", "lambda", "legacy", "gzip", "mixed"],
+        choices=["ece", "platform-event", "actions", "mcl", "envelope", "lambda", "legacy", "gzip", "mixed"],
     )
     parser.add_argument("--documented-only", action="store_true", help="only what the platforms document and deliver")
     parser.add_argument(
@@ -2295,7 +2303,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.fmt:
         valid = {
-            "datahub": {"ece", "platform-event", "actions", "mixed"},
+            "datahub": {"ece", "platform-event", "actions", "mcl", "mixed"},
             "atlan": {"envelope", "lambda", "mixed"},
             "atlas": {"envelope", "legacy", "gzip", "mixed"},
             "mixed": {"mixed"},

@@ -25,6 +25,7 @@ use serde_json::json;
 /// The PII tags of the generated corpora (`bench/gen_corpus.py`).
 const ATLAN_PII_TAG: &str = "wqYqv0gTdX9JPKRx631t0Z";
 const DATAHUB_PII_TAG: &str = "urn:li:tag:PII";
+const ATLAS_PII_CLASSIFICATION: &str = "PII";
 
 /// Parses every record of `data`; returns how many events and errors it gave.
 #[inline(never)]
@@ -93,9 +94,17 @@ fn main() -> ExitCode {
         }
     };
     let lines = data.split(|&b| b == b'\n').filter(|line| !line.trim_ascii().is_empty()).count();
-    // Which platform the corpus is from, by its first line.
-    let atlan = data.split(|&b| b == b'\n').next().is_some_and(|first| first.windows(9).any(|w| w == b"\"message\""));
-    let (source, tag) = if atlan { ("atlan", ATLAN_PII_TAG) } else { ("datahub", DATAHUB_PII_TAG) };
+    // Which platform the corpus is from: the source of its first line's event.
+    let first = data.split(|&b| b == b'\n').next().unwrap_or_default();
+    let source = match metaevents::parse(first) {
+        Ok(metaevents::Parsed::Event(event)) => event.source().as_str(),
+        _ => "datahub",
+    };
+    let tag = match source {
+        "atlan" => ATLAN_PII_TAG,
+        "atlas" => ATLAS_PII_CLASSIFICATION,
+        _ => DATAHUB_PII_TAG,
+    };
     let timing = |pass: &mut dyn FnMut()| {
         if let Some(budget) = budget {
             println!("seconds_per_pass={:.9}", median_time(budget, pass).as_secs_f64());
