@@ -24,7 +24,7 @@ sometimes several changes in one event.
 Formats (`--format`):
   datahub: ece (bare Entity Change Events; the default), platform-event (Kafka PlatformEvent
            records, `payload.value` = the event as JSON text; Relationship Change Events too),
-           actions (datahub-actions envelopes), mixed (all of these, and poll responses)
+           actions (datahub-actions envelopes), mcl (bare MetadataChangeLogs), mixed (all of these, and poll responses)
   atlan:   envelope (the webhook notification envelope; the default), lambda (an AWS Lambda
            function URL request around it), mixed (envelopes, Lambda, EventBridge, GZIP)
   atlas:   envelope (Kafka records of ATLAS_ENTITIES, the current envelope; the default), legacy
@@ -955,6 +955,7 @@ class DataHub:
                 "ece": ["category"],
                 "platform-event": ["category", "platform-event"],
                 "actions": ["category", "mcl"],
+                "mcl": ["mcl"],
             }.get(fmt, ["category", "platform-event", "mcl"])
             ds = self.dataset()
             which = r.choice(choices)
@@ -2124,6 +2125,13 @@ def datahub_lines(
     rng: Rng, world: World, count: int, fmt: str, documented_only: bool, clock: Clock
 ) -> Iterator[tuple[int, str]]:
     dh = DataHub(rng, world)
+    if fmt == "mcl":
+        # Bare MetadataChangeLogs (a datasetProperties UPSERT each), as consumers read them off
+        # the MetadataChangeLog topics in JSON: what the core normalizes as kind `unknown`.
+        for _ in range(count):
+            time = clock.tick()
+            yield time, dumps(dh.make("unknown", time, "mcl")[1])
+        return
     kinds = [(k, w) for k, w in DH_KINDS if not (documented_only and k == "unknown")]
     if fmt == "ece":
         kinds = [(k, w) for k, w in kinds if k not in DH_RELATIONSHIP_KINDS]
@@ -2674,7 +2682,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--format",
         dest="fmt",
-        choices=["ece", "platform-event", "actions", "envelope", "lambda", "legacy", "gzip", "change-event", "mixed"],
+        choices=[
+            *("ece", "platform-event", "actions", "mcl"),
+            *("envelope", "lambda", "legacy", "gzip", "change-event", "mixed"),
+        ],
     )
     parser.add_argument("--documented-only", action="store_true", help="only what the platforms document and deliver")
     parser.add_argument(
@@ -2685,7 +2696,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.fmt:
         valid = {
-            "datahub": {"ece", "platform-event", "actions", "mixed"},
+            "datahub": {"ece", "platform-event", "actions", "mcl", "mixed"},
             "atlan": {"envelope", "lambda", "mixed"},
             "atlas": {"envelope", "legacy", "gzip", "mixed"},
             "openmetadata": {"change-event", "mixed"},
