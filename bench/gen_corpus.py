@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Deterministic generator of realistic Atlan and DataHub change events, as NDJSON.
+"""Deterministic generator of realistic Atlan, DataHub, Apache Atlas and OpenMetadata change events,
+as NDJSON.
 
 Standard library only. The same seed always gives the same bytes.
 
     python3 bench/gen_corpus.py --platform datahub --count 100000 --out bench/corpus/datahub.ndjson
     python3 bench/gen_corpus.py --platform atlan --documented-only --count 10000 --out atlan.ndjson
     python3 bench/gen_corpus.py --platform mixed --count 50000 --out mixed.ndjson
+    python3 bench/gen_corpus.py --platform atlas --count 10000 --out atlas.ndjson
+    python3 bench/gen_corpus.py --platform openmetadata --format mixed --count 10000 --out openmetadata.ndjson
     python3 bench/gen_corpus.py --preset demo --out crates/metaevents-cli/demo/corpus.ndjson
 
 What the events look like follows the platforms' own producers and docs (see the format notes
@@ -13,25 +16,37 @@ in the project's design material): DataHub Entity Change Events are 200-600 byte
 `parameters` (JSON-in-string `context`, numbers for `attempt`, ...) and `auditStamp`; Atlan
 notifications are 1-3 KB envelopes whose `entity` carries the many attributes Atlan sends
 (qualified names, connector, counts, certificate, owners, sync run, popularity, ...), hashed
-tag and custom-metadata ids, and `mutatedDetails` shaped per operation type.
+tag and custom-metadata ids, and `mutatedDetails` shaped per operation type. OpenMetadata
+ChangeEvents follow `EntityRepository.EntityUpdater`: list values (tags, owners, domains,
+columns) as JSON text, descriptions as raw strings, `entity` as the entity's JSON text, and
+sometimes several changes in one event.
 
 Formats (`--format`):
   datahub: ece (bare Entity Change Events; the default), platform-event (Kafka PlatformEvent
            records, `payload.value` = the event as JSON text; Relationship Change Events too),
-           actions (datahub-actions envelopes), mixed (all of these, and poll responses)
+           actions (datahub-actions envelopes), mcl (bare MetadataChangeLogs), mixed (all of these, and poll responses)
   atlan:   envelope (the webhook notification envelope; the default), lambda (an AWS Lambda
            function URL request around it), mixed (envelopes, Lambda, EventBridge, GZIP)
-  mixed:   both platforms in their mixed formats, interleaved in time order
+  atlas:   envelope (Kafka records of ATLAS_ENTITIES, the current envelope; the default), legacy
+           (the older envelope without source nor spooled, as Purview writes), gzip
+           (compressed messages), mixed (all three)
+  openmetadata: change-event (bare ChangeEvents, one webhook body each; the default), mixed
+           (also AWS Lambda requests with an X-OM-Signature header, and the {data, paging}
+           lists servers before 1.3 posted)
+  mixed:   DataHub and Atlan in their mixed formats, interleaved in time order (the benchmark's
+           mixed corpus; Apache Atlas and OpenMetadata have their own)
 
 `--documented-only` keeps to what each platform documents and its webhooks/actions deliver:
 the six Atlan operation types pyatlan models (no CLASSIFICATION_UPDATE, RELATIONSHIP_*, nor
 unknown ones), and no unknown DataHub categories. Use it for corpora that third-party models
 (pyatlan, datahub-actions) must accept.
 
-`--preset demo` writes the command-line program's demo corpus: every kind of both platforms
+`--preset demo` writes the command-line program's demo corpus: every kind of every platform
 in every input format (bare ECE, PlatformEvent, actions envelope, poll response, Relationship
 Change Event, Atlan envelope, GZIP and split messages, Lambda and EventBridge wrappers, the
-webhook validation request, unknown events of each platform), one working day in time order.
+webhook validation request, Apache Atlas and Purview notifications (current and older envelopes,
+gzip and split), OpenMetadata ChangeEvents alone, in lists and in Lambda requests,
+its webhook test message, unknown events of each platform), one working day in time order.
 
 Other scripts import this module for its constants (the PII tag of each platform, the
 selective filters the benchmarks use).
@@ -44,6 +59,7 @@ import base64
 import contextlib
 import gzip
 import hashlib
+import hmac
 import json
 import os
 import random
@@ -939,6 +955,7 @@ class DataHub:
                 "ece": ["category"],
                 "platform-event": ["category", "platform-event"],
                 "actions": ["category", "mcl"],
+                "mcl": ["mcl"],
             }.get(fmt, ["category", "platform-event", "mcl"])
             ds = self.dataset()
             which = r.choice(choices)
@@ -1744,6 +1761,359 @@ def _iso_time(ms: int) -> str:
 
 
 # --------------------------------------------------------------------------------------------
+# OpenMetadata: ChangeEvents as its webhooks deliver them
+# --------------------------------------------------------------------------------------------
+
+OM_TEST_MESSAGE = json.dumps(
+    {"message": "This is a test message from OpenMetadata to confirm your webhook destination is configured correctly."}
+)
+OM_WEBHOOK_SECRET = "demo-webhook-secret"
+OM_DB_SERVICES = [
+    ("Snowflake", "snowflake_prod"),
+    ("BigQuery", "bq_analytics"),
+    ("Postgres", "pg_app"),
+    ("Redshift", "redshift_dw"),
+    ("Databricks", "dbx_lakehouse"),
+]
+OM_KINDS = [  # (kind, weight)
+    ("tag.added", 14),
+    ("tag.removed", 5),
+    ("term.added", 6),
+    ("term.removed", 2),
+    ("owner.added", 6),
+    ("owner.removed", 3),
+    ("domain.added", 3),
+    ("domain.removed", 1),
+    ("documentation.added", 4),
+    ("documentation.modified", 8),
+    ("documentation.removed", 1),
+    ("deprecation.changed", 1),
+    ("schema.field_added", 3),
+    ("schema.field_removed", 2),
+    ("schema.field_modified", 3),
+    ("entity.created", 10),
+    ("entity.updated", 10),
+    ("entity.deleted", 3),
+    ("entity.restored", 1),
+    ("several", 5),
+    ("unknown", 1),
+]
+OM_FORMATS = [("change-event", 85), ("lambda", 10), ("list", 5)]
+
+
+def om_signature(body: str, secret: str = OM_WEBHOOK_SECRET) -> str:
+    """X-OM-Signature: `sha256=` and base64 of HMAC-SHA256 over the body (CommonUtil.calculateHMAC)."""
+    digest = hmac.new(secret.encode(), body.encode(), hashlib.sha256).digest()
+    return "sha256=" + base64.b64encode(digest).decode()
+
+
+class OmTable:
+    def __init__(self, rng: Rng, service_type: str, service: str):
+        self.id = rng.uuid()
+        self.service_type, self.service = service_type, service
+        self.name = f"{rng.choice(WORDS_A)}_{rng.choice(WORDS_B)}{rng.choice(WORDS_C)}"
+        database = rng.choice(["analytics", "warehouse", "app", "finance"])
+        self.schema_fqn = f"{service}.{database}.{rng.choice(['public', 'core', 'staging', 'marts'])}"
+        self.fqn = f"{self.schema_fqn}.{self.name}"
+        self.version = 0.1
+        self.columns = [
+            self.column(name, data_type, display, index + 1)
+            for index, (name, data_type, display) in enumerate(rng.sample(COLUMNS, rng.randint(4, 9)))
+        ]
+
+    def column(self, name: str, data_type: str, display: str, position: int) -> dict:
+        column = {
+            "name": name,
+            "dataType": data_type,
+            "dataTypeDisplay": display.lower(),
+            "fullyQualifiedName": f"{self.fqn}.{name}",
+            "tags": [],
+            "ordinalPosition": position,
+        }
+        if data_type == "VARCHAR":
+            column["dataLength"] = int(display.split("(")[1].rstrip(")")) if "(" in display else 256
+        return column
+
+
+class OpenMetadata:
+    """ChangeEvents the way OpenMetadata's server fills them (see the module docstring)."""
+
+    def __init__(self, rng: Rng):
+        self.rng = rng
+        self.tables = [OmTable(rng, *rng.choice(OM_DB_SERVICES)) for _ in range(60)]
+        self.users = [
+            {
+                "id": rng.uuid(),
+                "type": "user",
+                "name": p.replace(".", "_"),
+                "fullyQualifiedName": p.replace(".", "_"),
+                "displayName": p.replace(".", " ").title(),
+                "deleted": False,
+            }
+            for p in PEOPLE
+        ]
+        self.teams = [
+            {"id": rng.uuid(), "type": "team", "name": g, "fullyQualifiedName": g, "deleted": False} for g in GROUPS
+        ]
+        self.domains = [
+            {"id": rng.uuid(), "type": "domain", "name": d, "fullyQualifiedName": d, "deleted": False} for d in DOMAINS
+        ]
+        self.glossary_terms = [(rng.uuid(), "Business Glossary." + t.split(".")[-1]) for t in TERMS]
+
+    def tag(self, glossary: bool = False) -> dict:
+        if glossary:
+            fqn = self.rng.choice(self.glossary_terms)[1]
+            return {
+                "tagFQN": fqn,
+                "name": fqn.split(".")[-1],
+                "source": "Glossary",
+                "labelType": "Manual",
+                "state": "Confirmed",
+            }
+        name = self.rng.weighted(TAGS)
+        classification = (
+            "PII"
+            if name in ("PII", "Sensitive", "Email", "GDPR", "Confidential")
+            else ("Tier" if name == "Tier1" else "Quality")
+        )
+        label = "Propagated" if self.rng.random() < 0.1 else "Manual"
+        return {
+            "tagFQN": f"{classification}.{name}",
+            "name": name,
+            "source": "Classification",
+            "labelType": label,
+            "state": "Confirmed",
+        }
+
+    def snapshot(self, table: OmTable, time: int, user: str, deleted: bool = False) -> str:
+        return dumps(
+            {
+                "id": table.id,
+                "name": table.name,
+                "fullyQualifiedName": table.fqn,
+                "version": round(table.version, 1),
+                "updatedAt": time,
+                "updatedBy": user,
+                "tableType": "Regular",
+                "columns": table.columns,
+                "databaseSchema": {"type": "databaseSchema", "fullyQualifiedName": table.schema_fqn},
+                "service": {"type": "databaseService", "name": table.service, "fullyQualifiedName": table.service},
+                "serviceType": table.service_type,
+                "deleted": deleted,
+            }
+        )
+
+    def change(self, kind: str, table: OmTable) -> tuple[str, list, list, list]:
+        """(eventType, fieldsAdded, fieldsUpdated, fieldsDeleted) of one kind of change."""
+        rng = self.rng
+        column = rng.choice(table.columns)
+        on_column = rng.random() < 0.4
+        prefix = f"columns.{column['name']}." if on_column else ""
+        added: list = []
+        updated: list = []
+        deleted: list = []
+        if kind in ("tag.added", "term.added"):
+            added.append({"name": prefix + "tags", "newValue": dumps([self.tag(kind == "term.added")])})
+        elif kind in ("tag.removed", "term.removed"):
+            deleted.append({"name": prefix + "tags", "oldValue": dumps([self.tag(kind == "term.removed")])})
+        elif kind in ("owner.added", "owner.removed"):
+            owner = rng.choice(self.users + self.teams)
+            target = added if kind == "owner.added" else deleted
+            target.append({"name": "owners", ("newValue" if kind == "owner.added" else "oldValue"): dumps([owner])})
+        elif kind in ("domain.added", "domain.removed"):
+            domain = rng.choice(self.domains)
+            target = added if kind == "domain.added" else deleted
+            target.append({"name": "domains", ("newValue" if kind == "domain.added" else "oldValue"): dumps([domain])})
+        elif kind == "documentation.added":
+            updated.append({"name": prefix + "description", "oldValue": "", "newValue": rng.choice(DESCRIPTIONS)})
+        elif kind == "documentation.modified":
+            old, new = rng.sample(DESCRIPTIONS, 2)
+            updated.append({"name": prefix + "description", "oldValue": old, "newValue": new})
+        elif kind == "documentation.removed":
+            deleted.append({"name": prefix + "description", "oldValue": rng.choice(DESCRIPTIONS)})
+        elif kind == "deprecation.changed":
+            updated.append({"name": "entityStatus", "oldValue": "Approved", "newValue": "Deprecated"})
+        elif kind == "schema.field_added":
+            name, data_type, display = rng.choice(COLUMNS)
+            new = table.column(
+                name + "_" + rng.choice(["v2", "new", "raw", "norm"]), data_type, display, len(table.columns) + 1
+            )
+            table.columns.append(new)
+            added.append({"name": "columns", "newValue": dumps([new])})
+        elif kind == "schema.field_removed" and len(table.columns) > 2:
+            table.columns.remove(column)
+            deleted.append({"name": "columns", "oldValue": dumps([column])})
+        elif kind in ("schema.field_modified", "schema.field_removed"):
+            if column.get("dataLength") and rng.random() < 0.5:
+                updated.append(
+                    {
+                        "name": f"columns.{column['name']}.dataLength",
+                        "oldValue": column["dataLength"],
+                        "newValue": column["dataLength"] * 2,
+                    }
+                )
+                column["dataLength"] *= 2
+            else:
+                new = dict(column, dataType="TEXT", dataTypeDisplay="text")
+                new.pop("dataLength", None)
+                deleted.append({"name": "columns", "oldValue": dumps([column])})
+                added.append({"name": "columns", "newValue": dumps([new])})
+                table.columns[table.columns.index(column)] = new
+        else:  # entity.updated: what no other kind describes
+            user = rng.choice(self.users)
+            added.append(
+                rng.choice(
+                    [
+                        {"name": "followers", "newValue": [user]},
+                        {"name": "displayName", "newValue": table.name.replace("_", " ").title()},
+                        {"name": "extension", "newValue": dumps([{"costCenter": rng.choice(["CC-1001", "CC-2040"])}])},
+                    ]
+                )
+            )
+        return "entityUpdated", added, updated, deleted
+
+    def make(self, kind: str, time: int) -> dict:
+        rng = self.rng
+        table = rng.zipf(self.tables)
+        user = rng.choice(self.users)["name"] if rng.random() < 0.8 else "ingestion-bot"
+        event = {
+            "id": rng.uuid(),
+            "eventType": "entityUpdated",
+            "entityType": "table",
+            "entityId": table.id,
+            "entityFullyQualifiedName": table.fqn,
+            "userName": user,
+            "timestamp": time,
+        }
+        previous = round(table.version, 1)
+        if kind == "entity.created":
+            event["eventType"] = "entityCreated"
+            table.version = 0.1
+        elif kind == "entity.deleted" and rng.random() < 0.3:
+            event["eventType"] = "entityDeleted"  # hard: the entity's last, stale changeDescription goes along
+            event["changeDescription"] = {
+                "fieldsAdded": [],
+                "fieldsUpdated": [{"name": "description", "oldValue": "", "newValue": rng.choice(DESCRIPTIONS)}],
+                "fieldsDeleted": [],
+                "previousVersion": previous,
+            }
+        elif kind in ("entity.deleted", "entity.restored"):
+            event["eventType"] = "entitySoftDeleted" if kind == "entity.deleted" else "entityRestored"
+            flag = kind == "entity.deleted"
+            event["changeDescription"] = {
+                "fieldsAdded": [],
+                "fieldsUpdated": [{"name": "deleted", "oldValue": not flag, "newValue": flag}],
+                "fieldsDeleted": [],
+                "previousVersion": previous,
+            }
+            table.version += 0.1
+        elif kind == "unknown":
+            event.update(
+                {
+                    "eventType": rng.choice(["threadCreated", "taskCreated", "postCreated"]),
+                    "entityType": "THREAD",
+                    "entityId": rng.uuid(),
+                }
+            )
+            event.pop("entityFullyQualifiedName")
+            event["entity"] = dumps(
+                {
+                    "id": event["entityId"],
+                    "message": "Can someone add a description?",
+                    "about": f"<#E::table::{table.fqn}>",
+                }
+            )
+            return event
+        else:
+            changes = [rng.weighted(OM_KINDS[:17]) for _ in range(rng.randint(2, 3))] if kind == "several" else [kind]
+            added, updated, deleted = [], [], []
+            for change in changes:
+                _, a, u, d = self.change(change, table)
+                added += a
+                updated += u
+                deleted += d
+            event["changeDescription"] = {
+                "fieldsAdded": added,
+                "fieldsUpdated": updated,
+                "fieldsDeleted": deleted,
+                "previousVersion": previous,
+            }
+            table.version += 1.0 if any(c["name"] == "columns" for c in deleted) else 0.1
+        event["currentVersion"] = round(table.version, 1)
+        event["entity"] = self.snapshot(table, time, user, deleted=event["eventType"] == "entitySoftDeleted")
+        return event
+
+    def line(self, events: list[dict], fmt: str, time: int) -> str:
+        if fmt == "list":
+            return dumps({"data": events, "paging": {"total": len(events)}})
+        body = dumps(events[0])
+        if fmt == "lambda":
+            headers = {
+                "content-type": "application/json",
+                "x-om-signature": om_signature(body),
+                "user-agent": "Jersey/2.41 (HttpUrlConnection 17.0.11)",
+            }
+            return dumps(
+                {
+                    "version": "2.0",
+                    "routeKey": "$default",
+                    "rawPath": "/openmetadata",
+                    "rawQueryString": "",
+                    "headers": headers,
+                    "requestContext": {
+                        "http": {
+                            "method": "POST",
+                            "path": "/openmetadata",
+                            "protocol": "HTTP/1.1",
+                            "sourceIp": "10.0.3.17",
+                        },
+                        "requestId": self.rng.uuid(),
+                        "time": _clf_time(time),
+                        "timeEpoch": time,
+                    },
+                    "body": body,
+                    "isBase64Encoded": False,
+                }
+            )
+        return body
+
+
+def openmetadata_lines(rng: Rng, count: int, fmt: str, clock: Clock) -> Iterator[tuple[int, str]]:
+    om = OpenMetadata(rng)
+    for _ in range(count):
+        time = clock.tick()
+        line_fmt = rng.weighted(OM_FORMATS) if fmt == "mixed" else fmt
+        events = [om.make(rng.weighted(OM_KINDS), time)]
+        if line_fmt == "list":
+            events.append(om.make(rng.weighted(OM_KINDS), clock.tick(300)))
+        yield time, om.line(events, line_fmt, time)
+
+
+def openmetadata_demo(seed: int, start: int, end: int) -> list[tuple[int, str]]:
+    """The demo's OpenMetadata events: the webhook test message, then every kind at least twice,
+    bare, in lists and in signed Lambda requests, spread over [start, end]."""
+    rng = Rng(seed)
+    om = OpenMetadata(rng)
+    plan = [k for k, _ in OM_KINDS for _ in range(2)]
+    rng.shuffle(plan)
+    gap = max(1, (end - start) // (len(plan) + 2))
+    clock = Clock(rng, start=start, mean_gap_ms=gap)
+    lines = [(clock.tick(), OM_TEST_MESSAGE)]
+    formats = ["change-event", "change-event", "lambda", "change-event", "change-event", "list", "change-event"]
+    index = 0
+    while index < len(plan):
+        time = clock.tick()
+        fmt = formats[index % len(formats)]
+        events = [om.make(plan[index], time)]
+        index += 1
+        if fmt == "list" and index < len(plan):
+            events.append(om.make(plan[index], clock.tick(500)))
+            index += 1
+        lines.append((time, om.line(events, fmt, time)))
+    return lines
+
+
+# --------------------------------------------------------------------------------------------
 # Streams
 # --------------------------------------------------------------------------------------------
 
@@ -1755,6 +2125,13 @@ def datahub_lines(
     rng: Rng, world: World, count: int, fmt: str, documented_only: bool, clock: Clock
 ) -> Iterator[tuple[int, str]]:
     dh = DataHub(rng, world)
+    if fmt == "mcl":
+        # Bare MetadataChangeLogs (a datasetProperties UPSERT each), as consumers read them off
+        # the MetadataChangeLog topics in JSON: what the core normalizes as kind `unknown`.
+        for _ in range(count):
+            time = clock.tick()
+            yield time, dumps(dh.make("unknown", time, "mcl")[1])
+        return
     kinds = [(k, w) for k, w in DH_KINDS if not (documented_only and k == "unknown")]
     if fmt == "ece":
         kinds = [(k, w) for k, w in kinds if k not in DH_RELATIONSHIP_KINDS]
@@ -2207,6 +2584,7 @@ def demo_lines(seed: int) -> list[str]:
     # The first thing a new Atlan webhook receives: the validation request (via Lambda).
     first = clock.tick()
     lines.append(dumps(at.lambda_request(WEBHOOK_VALIDATION, first, signed=False)))
+    times = [first]
 
     for platform, kind in plan:
         time = clock.tick()
@@ -2233,20 +2611,37 @@ def demo_lines(seed: int) -> list[str]:
                 batch.append(("ece", doc))
                 batch.append(dh.make("tag.added", clock.tick(400)))
                 lines.append(dh.poll_response(batch))
+                times.append(time)
                 poll_done = True
                 continue
             dh_i += 1
             lines.append(dh.wrap(shape, payload, fmt))
+            times.append(time)
         else:
             message = at.make(kind, time)
             if not split_done and kind == "entity.updated" and len(lines) > 180:
                 lines.extend(dumps(part) for part in at.split(message, 2))
+                times.extend([time, time])
                 split_done = True
                 continue
             fmt = at_formats[at_i % len(at_formats)]
             at_i += 1
             lines.append(at.line(message, fmt))
-    return merge_by_time(lines, atlas_demo_lines(seed, START_MS, clock.now))
+            times.append(time)
+
+    # OpenMetadata's events (from a generator of their own, so the others stay as they were),
+    # merged in by time.
+    merged: list[str] = []
+    om_lines = openmetadata_demo(seed + 1, times[0], times[-1])
+    om_index = 0
+    for time, line in zip(times, lines):
+        while om_index < len(om_lines) and om_lines[om_index][0] < time:
+            merged.append(om_lines[om_index][1])
+            om_index += 1
+        merged.append(line)
+    merged.extend(line for _, line in om_lines[om_index:])
+    # Apache Atlas's events (their own generator too), put where their time falls.
+    return merge_by_time(merged, atlas_demo_lines(seed, START_MS, clock.now))
 
 
 # --------------------------------------------------------------------------------------------
@@ -2266,6 +2661,9 @@ def generate(platform: str, count: int, seed: int, fmt: str | None, documented_o
     elif platform == "atlas":
         for _, line in atlas_lines(rng, count, fmt or "envelope", Clock(rng)):
             yield line
+    elif platform == "openmetadata":
+        for _, line in openmetadata_lines(rng, count, fmt or "change-event", Clock(rng)):
+            yield line
     else:
         if fmt not in (None, "mixed"):
             raise SystemExit("--platform mixed takes no --format (it mixes them all)")
@@ -2278,13 +2676,16 @@ def main(argv: list[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="\n\n".join(__doc__.split("\n\n")[1:]),
     )
-    parser.add_argument("--platform", choices=["datahub", "atlan", "atlas", "mixed"], default="mixed")
+    parser.add_argument("--platform", choices=["datahub", "atlan", "atlas", "openmetadata", "mixed"], default="mixed")
     parser.add_argument("--count", type=int, default=10_000, help="number of lines (events) to write")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument(
         "--format",
         dest="fmt",
-        choices=["ece", "platform-event", "actions", "envelope", "lambda", "legacy", "gzip", "mixed"],
+        choices=[
+            *("ece", "platform-event", "actions", "mcl"),
+            *("envelope", "lambda", "legacy", "gzip", "change-event", "mixed"),
+        ],
     )
     parser.add_argument("--documented-only", action="store_true", help="only what the platforms document and deliver")
     parser.add_argument(
@@ -2295,9 +2696,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.fmt:
         valid = {
-            "datahub": {"ece", "platform-event", "actions", "mixed"},
+            "datahub": {"ece", "platform-event", "actions", "mcl", "mixed"},
             "atlan": {"envelope", "lambda", "mixed"},
             "atlas": {"envelope", "legacy", "gzip", "mixed"},
+            "openmetadata": {"change-event", "mixed"},
             "mixed": {"mixed"},
         }
         if args.fmt not in valid[args.platform]:

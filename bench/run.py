@@ -13,6 +13,7 @@ Steps:
  4. Python rows (interleaved repetitions, medians), memory and import time, pinned to one core;
  5. Node rows, likewise;
  6. `cargo bench -p metaevents --bench throughput` (criterion), estimates read back;
+ 6b. instructions per event of the core under callgrind (`bench/callgrind.py`, load-independent);
  7. one Markdown table: events/s, MB/s, the ratio to each row's baseline, target, met?
 """
 
@@ -445,6 +446,29 @@ def rust_rows(mode: dict, notes: list[str]) -> list[dict]:
     )
 
 
+# Instructions per event: the targets of the core that do not move with the machine's load.
+CALLGRIND_TARGETS = {
+    "datahub-ece parse_many": ("DataHub ECEs", 10_000),
+    "atlan-envelope parse_many": ("Atlan envelopes", 45_000),
+}
+
+
+def callgrind_rows(notes: list[str]) -> dict | None:
+    if not shutil.which("valgrind"):
+        notes.append("Instruction counts: valgrind not found (apt-get install valgrind); rows skipped.")
+        return None
+    log("Rust core: instructions per event under callgrind (bench/callgrind.py)")
+    out = os.path.join(CORPUS, "callgrind.json")
+    logfile = os.path.join(LOGS, "callgrind.log")
+    proc = run(
+        [sys.executable, os.path.join(BENCH, "callgrind.py"), "--top", "0", "--save", out], logfile=logfile, check=False
+    )
+    if proc.returncode != 0 or not os.path.exists(out):
+        notes.append(f"Instruction counts: bench/callgrind.py failed (see {os.path.relpath(logfile, ROOT)}).")
+        return None
+    return json.load(open(out))
+
+
 # --------------------------------------------------------------------------------------------
 # 7. The table
 # --------------------------------------------------------------------------------------------
@@ -666,6 +690,25 @@ def build_table(results: dict) -> tuple[str, list]:
             table.row(label, rate, mb, "—", f"≥ {target:,.0f} MB/s" if target else "", met(mb, target))
             if target:
                 summary.append(("rust", group, name, mb, target))
+    counts = results.get("callgrind")
+    if counts:
+        table.section(
+            "Rust core, instructions per event under callgrind (load-independent; `scripts/callgrind`, "
+            "5,000 lines; SHA-256 left out of the count: valgrind runs it in software, the CPU with SHA-NI)"
+        )
+        for key, (what, target) in CALLGRIND_TARGETS.items():
+            result = counts.get(key)
+            if not result:
+                continue
+            events = max(result["events"], 1)
+            sha = result["categories"].get("sha256", 0)
+            without = (result["total"] - sha) / events
+            label = (
+                f"parse_many, {what}: {without:,.0f} instructions per event without SHA-256 "
+                f"({result['total'] / events:,.0f} with SHA-256 in software)"
+            )
+            table.row(label, "—", "—", "—", f"≤ {target:,} instructions", met(without, target, at_most=True))
+            summary.append(("rust", "instructions", what, without, target, "at_most"))
     return table.text(), summary
 
 
@@ -792,7 +835,7 @@ def main() -> int:
         "--quick", action="store_true", help="small corpora and short runs (under 3 minutes once built)"
     )
     parser.add_argument(
-        "--skip", nargs="*", default=[], choices=["python", "node", "rust"], help="leave these rows out"
+        "--skip", nargs="*", default=[], choices=["python", "node", "rust", "callgrind"], help="leave these rows out"
     )
     parser.add_argument(
         "--no-build",
@@ -822,6 +865,8 @@ def main() -> int:
         results["node"] = node_rows(mode)
     if "rust" not in args.skip:
         results["rust"] = rust_rows(mode, notes)
+    if "callgrind" not in args.skip:
+        results["callgrind"] = callgrind_rows(notes)
     results["elapsed_s"] = time.time() - started
     table = write_results(results, args)
     print(table)

@@ -23,7 +23,12 @@ const TS_TYPES = {
   object_list: 'Record<string, unknown>[]',
 };
 
-const PLATFORM_NAMES = { datahub: 'DataHub', atlan: 'Atlan', atlas: 'Apache Atlas' };
+const PLATFORM_NAMES = { datahub: 'DataHub', atlan: 'Atlan', atlas: 'Apache Atlas', openmetadata: 'OpenMetadata' };
+
+/** `A`, `A and B`, `A, B and C`. */
+function listed(names) {
+  return names.length < 3 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
 
 /** `tag.added` → `TagAdded`, `custom_metadata.updated` → `CustomMetadataUpdated`. */
 export function typeName(kind) {
@@ -74,7 +79,7 @@ function detailsOf(kind, entries) {
     description: param.description,
     only:
       param.sources.size < kindSources.size
-        ? [...param.sources].map((source) => PLATFORM_NAMES[source] ?? source).join(', ')
+        ? listed([...param.sources].map((source) => PLATFORM_NAMES[source] ?? source))
         : null,
   }));
 }
@@ -101,7 +106,7 @@ export function render(catalog) {
     const entries = catalog.entries.filter((entry) => entry.kind === info.kind);
     const name = `${typeName(info.kind)}Details`;
     const descriptions = [...new Set(entries.map((entry) => entry.description))];
-    const platforms = info.sources.map((source) => PLATFORM_NAMES[source] ?? source).join(' and ');
+    const platforms = listed(info.sources.map((source) => PLATFORM_NAMES[source] ?? source));
     const head = entries.length
       ? [`\`details\` of \`${info.kind}\` (${platforms}): ${descriptions.join('; ')}.`]
       : [`\`details\` of \`${info.kind}\`: whatever the platform event carried, as the catalog does not know it.`];

@@ -454,7 +454,10 @@ export class Filter {
 // ---------------------------------------------------------------------------------------------
 // Webhooks
 
-/** Whether `body` is Atlan's webhook validation request (bare or in a Lambda/EventBridge wrapper). */
+/**
+ * Whether `body` is a webhook's test request: Atlan's validation request or OpenMetadata's test
+ * message (bare or in a Lambda/EventBridge wrapper).
+ */
 export function isValidationRequest(body) {
   const wasm = core();
   return dispatch(
@@ -494,12 +497,43 @@ export function verifySignature(headers, secret) {
   return core().verifySignature(headerPairs(headers, 'verifySignature'), secret);
 }
 
+/** The raw bytes of a request body: text (its UTF-8) or bytes. The bytes are signed, not the JSON they hold. */
+function bodyBytes(body, what) {
+  if (typeof body === 'string') return new TextEncoder().encode(body);
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  throw new TypeError(`${what}: body must be the request body as a string or bytes, not ${describe(body)}`);
+}
+
+/**
+ * Whether `headers` carry an `X-OM-Signature` that signs `body` (the raw request body, a string or
+ * bytes) with `secret`, as OpenMetadata signs webhooks: `sha256=` and base64 of HMAC-SHA256. Names
+ * match case-insensitively; the signature is compared in constant time.
+ */
+export function verifyOpenMetadataSignature(headers, body, secret) {
+  if (typeof secret !== 'string')
+    throw new TypeError(`verifyOpenMetadataSignature: secret must be a string, not ${describe(secret)}`);
+  const pairs = headerPairs(headers, 'verifyOpenMetadataSignature');
+  return core().verifyOpenMetadataSignature(pairs, bodyBytes(body, 'verifyOpenMetadataSignature'), secret);
+}
+
+/** The `X-OM-Signature` value OpenMetadata sends with `body` for the webhook secret `secret`. */
+export function openmetadataSignature(body, secret) {
+  if (typeof secret !== 'string')
+    throw new TypeError(`openmetadataSignature: secret must be a string, not ${describe(secret)}`);
+  return core().openmetadataSignature(bodyBytes(body, 'openmetadataSignature'), secret);
+}
+
 /** The `[name, value]` headers of an AWS Lambda function URL / API Gateway request. */
 export function lambdaHeaders(request) {
   return core().lambdaHeaders(objectOrText(request, 'lambdaHeaders'));
 }
 
-/** The event a webhook delivered, bare or wrapped by Lambda, API Gateway or EventBridge (= `parse`). */
+/**
+ * The event a webhook delivered, bare or wrapped by Lambda, API Gateway or EventBridge (= `parse`).
+ * An OpenMetadata ChangeEvent of several changes is several events: read it with `parseMany`.
+ */
 export function unwrap(body) {
   return parse(body);
 }
@@ -509,9 +543,9 @@ export function unwrap(body) {
 
 /**
  * `event` as a CloudEvents 1.0 structured-mode object: `specversion` "1.0", `id` the event id,
- * `source` (the catalog, `/metaevents/datahub`, `/metaevents/atlan` or `/metaevents/atlas`,
- * unless `options.source` names the instance, e.g. `https://datahub.example.com`), `type`
- * `io.metaevents.<kind>`, `subject` the entity id, `time` (RFC 3339), `datacontenttype`, the
+ * `source` (the catalog, `/metaevents/datahub`, `/metaevents/atlan`, `/metaevents/atlas` or
+ * `/metaevents/openmetadata`, unless `options.source` names the instance, e.g.
+ * `https://datahub.example.com`), `type` `io.metaevents.<kind>`, `subject` the entity id, `time` (RFC 3339), `datacontenttype`, the
  * extensions `catalogsource`, `entitytype`, `platform`, and `data` the event (with `raw` unless
  * `options.raw` is false).
  * `JSON.stringify` it for an `application/cloudevents+json` body; `parse` reads it back.

@@ -2,7 +2,7 @@
 // `npm run build && npm run gen-types` rewrites it; test/types.test.mjs checks it is current.
 
 /** The platform an event came from. */
-export type Source = "datahub" | "atlan" | "atlas";
+export type Source = "datahub" | "atlan" | "atlas" | "openmetadata";
 
 /** Every normalized kind. */
 export type EventKind =
@@ -65,11 +65,11 @@ export type EventFamily =
   | "relationship"
   | "unknown";
 
-/** `details` of `entity.created` (DataHub and Atlan and Apache Atlas): an entity was created; an asset was created. */
+/** `details` of `entity.created` (DataHub, Atlan, Apache Atlas and OpenMetadata): an entity was created; an asset was created. */
 export interface EntityCreatedDetails {
   /**
    * entity.status (ACTIVE)
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   status?: string;
   /**
@@ -86,7 +86,7 @@ export interface EntityCreatedDetails {
   [extra: string]: unknown;
 }
 
-/** `details` of `entity.updated` (Atlan and Apache Atlas): an asset was updated; an entity was updated (partial updates too). */
+/** `details` of `entity.updated` (Atlan, Apache Atlas and OpenMetadata): an asset was updated; an entity was updated (partial updates too); an entity changed in ways no other kind describes. */
 export interface EntityUpdatedDetails {
   /**
    * names of mutatedDetails.attributes (but tenantId, which every update repeats)
@@ -123,11 +123,21 @@ export interface EntityUpdatedDetails {
    * Only on Apache Atlas events.
    */
   status?: string;
+  /**
+   * one `{list, name, oldValue, newValue}` per FieldChange no other kind took (`list`: fieldsAdded, fieldsUpdated or fieldsDeleted; values that are JSON text decoded)
+   * Only on OpenMetadata events.
+   */
+  changes?: Record<string, unknown>[];
+  /**
+   * the names of those FieldChanges
+   * Only on OpenMetadata events.
+   */
+  changedFields?: string[];
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `entity.deleted` (DataHub and Atlan and Apache Atlas): an entity was soft- or hard-deleted; an asset was archived or purged; an entity was deleted. */
+/** `details` of `entity.deleted` (DataHub, Atlan, Apache Atlas and OpenMetadata): an entity was soft- or hard-deleted; an asset was archived or purged; an entity was deleted. */
 export interface EntityDeletedDetails {
   /** true for HARD_DELETE, false for SOFT_DELETE */
   hard: boolean;
@@ -138,14 +148,19 @@ export interface EntityDeletedDetails {
   deleteHandler?: string;
   /**
    * entity.status (DELETED, PURGED)
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   status?: string;
+  /**
+   * the delete cascaded to the entity's children, which get no events of their own (2.x)
+   * Only on OpenMetadata events.
+   */
+  recursive?: boolean;
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `entity.restored` (DataHub): a soft-deleted entity was restored. */
+/** `details` of `entity.restored` (DataHub and OpenMetadata): a soft-deleted entity was restored. */
 export interface EntityRestoredDetails {
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
@@ -173,7 +188,7 @@ export interface LineageCreatedDetails {
   [extra: string]: unknown;
 }
 
-/** `details` of `tag.added` (DataHub and Atlan and Apache Atlas): a tag was added; tags were added; a classification was added (to this entity, or propagated to it). */
+/** `details` of `tag.added` (DataHub, Atlan, Apache Atlas and OpenMetadata): a tag was added; tags were added; a classification was added (to this entity, or propagated to it). */
 export interface TagAddedDetails {
   /**
    * the tag
@@ -182,7 +197,7 @@ export interface TagAddedDetails {
   tagUrn?: string;
   /**
    * path of the schema field, on field-level events
-   * Only on DataHub events.
+   * Only on DataHub and OpenMetadata events.
    */
   fieldPath?: string;
   /**
@@ -202,12 +217,12 @@ export interface TagAddedDetails {
   sourceDetails?: unknown;
   /**
    * one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs
-   * Only on Atlan events.
+   * Only on Atlan and OpenMetadata events.
    */
   tags?: Record<string, unknown>[];
   /**
    * every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)
-   * Only on Atlan events.
+   * Only on Atlan and OpenMetadata events.
    */
   propagated?: boolean;
   /**
@@ -219,7 +234,7 @@ export interface TagAddedDetails {
   [extra: string]: unknown;
 }
 
-/** `details` of `tag.removed` (DataHub and Atlan and Apache Atlas): a tag was removed; tags were removed; a classification was removed (from this entity, or its propagation). */
+/** `details` of `tag.removed` (DataHub, Atlan, Apache Atlas and OpenMetadata): a tag was removed; tags were removed; a classification was removed (from this entity, or its propagation). */
 export interface TagRemovedDetails {
   /**
    * the tag
@@ -228,7 +243,7 @@ export interface TagRemovedDetails {
   tagUrn?: string;
   /**
    * path of the schema field, on field-level events
-   * Only on DataHub events.
+   * Only on DataHub and OpenMetadata events.
    */
   fieldPath?: string;
   /**
@@ -248,12 +263,12 @@ export interface TagRemovedDetails {
   sourceDetails?: unknown;
   /**
    * one `{tagId, name, entityGuid, entityStatus, propagated, propagate, removePropagationsOnEntityDelete, restrictPropagationThroughLineage, restrictPropagationThroughHierarchy, ...}` per tag of mutatedDetails; tagId is Atlan's hashed tag id, name its display name when the parser was given Atlan's typedefs
-   * Only on Atlan events.
+   * Only on Atlan and OpenMetadata events.
    */
   tags?: Record<string, unknown>[];
   /**
    * every tag in this event reached this asset by propagation (each tag's entityGuid is another asset's; details.tags[].propagated says it per tag)
-   * Only on Atlan events.
+   * Only on Atlan and OpenMetadata events.
    */
   propagated?: boolean;
   /**
@@ -286,192 +301,445 @@ export interface TagUpdatedDetails {
   [extra: string]: unknown;
 }
 
-/** `details` of `term.added` (DataHub): a glossary term was added. */
+/** `details` of `term.added` (DataHub and OpenMetadata): a glossary term was added; glossary terms were added. */
 export interface TermAddedDetails {
-  /** the glossary term */
-  termUrn: string;
+  /**
+   * the glossary term
+   * Only on DataHub events.
+   */
+  termUrn?: string;
   /** path of the schema field, on field-level events */
   fieldPath?: string;
-  /** the dataset that holds the schema field, on field-level events */
+  /**
+   * the dataset that holds the schema field, on field-level events
+   * Only on DataHub events.
+   */
   parentUrn?: string;
-  /** change context (JSON text decoded), `{}` by default */
+  /**
+   * change context (JSON text decoded), `{}` by default
+   * Only on DataHub events.
+   */
   context?: unknown;
-  /** where the change came from (JSON text decoded) */
+  /**
+   * where the change came from (JSON text decoded)
+   * Only on DataHub events.
+   */
   sourceDetails?: unknown;
+  /**
+   * the glossary terms, as TagLabels with source Glossary `{tagFQN, source, labelType, state, ...}` (JSON text decoded, repeats dropped)
+   * Only on OpenMetadata events.
+   */
+  terms?: Record<string, unknown>[];
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `term.removed` (DataHub): a glossary term was removed. */
+/** `details` of `term.removed` (DataHub and OpenMetadata): a glossary term was removed; glossary terms were removed. */
 export interface TermRemovedDetails {
-  /** the glossary term */
-  termUrn: string;
+  /**
+   * the glossary term
+   * Only on DataHub events.
+   */
+  termUrn?: string;
   /** path of the schema field, on field-level events */
   fieldPath?: string;
-  /** the dataset that holds the schema field, on field-level events */
+  /**
+   * the dataset that holds the schema field, on field-level events
+   * Only on DataHub events.
+   */
   parentUrn?: string;
-  /** change context (JSON text decoded), `{}` by default */
+  /**
+   * change context (JSON text decoded), `{}` by default
+   * Only on DataHub events.
+   */
   context?: unknown;
-  /** where the change came from (JSON text decoded) */
+  /**
+   * where the change came from (JSON text decoded)
+   * Only on DataHub events.
+   */
   sourceDetails?: unknown;
+  /**
+   * the glossary terms, as TagLabels with source Glossary `{tagFQN, source, labelType, state, ...}` (JSON text decoded, repeats dropped)
+   * Only on OpenMetadata events.
+   */
+  terms?: Record<string, unknown>[];
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `domain.added` (DataHub): the entity was put in a domain. */
+/** `details` of `domain.added` (DataHub and OpenMetadata): the entity was put in a domain; domains were added. */
 export interface DomainAddedDetails {
-  /** the domain */
-  domainUrn: string;
-  /** change context (JSON text decoded), `{}` by default */
+  /**
+   * the domain
+   * Only on DataHub events.
+   */
+  domainUrn?: string;
+  /**
+   * change context (JSON text decoded), `{}` by default
+   * Only on DataHub events.
+   */
   context?: unknown;
-  /** where the change came from (JSON text decoded) */
+  /**
+   * where the change came from (JSON text decoded)
+   * Only on DataHub events.
+   */
   sourceDetails?: unknown;
+  /**
+   * the domains, as EntityReferences `{id, type, name, fullyQualifiedName, ...}`
+   * Only on OpenMetadata events.
+   */
+  domains?: Record<string, unknown>[];
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `domain.removed` (DataHub): the entity was taken out of a domain. */
+/** `details` of `domain.removed` (DataHub and OpenMetadata): the entity was taken out of a domain; domains were removed. */
 export interface DomainRemovedDetails {
-  /** the domain */
-  domainUrn: string;
-  /** change context (JSON text decoded), `{}` by default */
+  /**
+   * the domain
+   * Only on DataHub events.
+   */
+  domainUrn?: string;
+  /**
+   * change context (JSON text decoded), `{}` by default
+   * Only on DataHub events.
+   */
   context?: unknown;
-  /** where the change came from (JSON text decoded) */
+  /**
+   * where the change came from (JSON text decoded)
+   * Only on DataHub events.
+   */
   sourceDetails?: unknown;
+  /**
+   * the domains, as EntityReferences `{id, type, name, fullyQualifiedName, ...}`
+   * Only on OpenMetadata events.
+   */
+  domains?: Record<string, unknown>[];
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `owner.added` (DataHub): an owner was added. */
+/** `details` of `owner.added` (DataHub and OpenMetadata): an owner was added; owners were added. */
 export interface OwnerAddedDetails {
-  /** the owner (corpuser or corpGroup urn) */
-  ownerUrn: string;
-  /** TECHNICAL_OWNER, BUSINESS_OWNER, DATA_STEWARD, NONE, CUSTOM, ... */
-  ownerType: string;
-  /** custom ownership type urn */
+  /**
+   * the owner (corpuser or corpGroup urn)
+   * Only on DataHub events.
+   */
+  ownerUrn?: string;
+  /**
+   * TECHNICAL_OWNER, BUSINESS_OWNER, DATA_STEWARD, NONE, CUSTOM, ...
+   * Only on DataHub events.
+   */
+  ownerType?: string;
+  /**
+   * custom ownership type urn
+   * Only on DataHub events.
+   */
   ownerTypeUrn?: string;
-  /** change context (JSON text decoded), `{}` by default */
+  /**
+   * change context (JSON text decoded), `{}` by default
+   * Only on DataHub events.
+   */
   context?: unknown;
-  /** where the change came from (JSON text decoded) */
+  /**
+   * where the change came from (JSON text decoded)
+   * Only on DataHub events.
+   */
   sourceDetails?: unknown;
+  /**
+   * the owners, as EntityReferences `{id, type, name, fullyQualifiedName, ...}` (a user or a team)
+   * Only on OpenMetadata events.
+   */
+  owners?: Record<string, unknown>[];
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `owner.removed` (DataHub): an owner was removed. */
+/** `details` of `owner.removed` (DataHub and OpenMetadata): an owner was removed; owners were removed. */
 export interface OwnerRemovedDetails {
-  /** the owner (corpuser or corpGroup urn) */
-  ownerUrn: string;
-  /** TECHNICAL_OWNER, BUSINESS_OWNER, DATA_STEWARD, NONE, CUSTOM, ... */
-  ownerType: string;
-  /** custom ownership type urn */
+  /**
+   * the owner (corpuser or corpGroup urn)
+   * Only on DataHub events.
+   */
+  ownerUrn?: string;
+  /**
+   * TECHNICAL_OWNER, BUSINESS_OWNER, DATA_STEWARD, NONE, CUSTOM, ...
+   * Only on DataHub events.
+   */
+  ownerType?: string;
+  /**
+   * custom ownership type urn
+   * Only on DataHub events.
+   */
   ownerTypeUrn?: string;
-  /** change context (JSON text decoded), `{}` by default */
+  /**
+   * change context (JSON text decoded), `{}` by default
+   * Only on DataHub events.
+   */
   context?: unknown;
-  /** where the change came from (JSON text decoded) */
+  /**
+   * where the change came from (JSON text decoded)
+   * Only on DataHub events.
+   */
   sourceDetails?: unknown;
+  /**
+   * the owners, as EntityReferences `{id, type, name, fullyQualifiedName, ...}` (a user or a team)
+   * Only on OpenMetadata events.
+   */
+  owners?: Record<string, unknown>[];
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `documentation.added` (DataHub): a description was added. */
+/** `details` of `documentation.added` (DataHub and OpenMetadata): a description was added; a description was set. */
 export interface DocumentationAddedDetails {
   /** the description added, changed to or removed */
   description?: string;
-  /** the documentation text (documentation aspect) */
+  /**
+   * the documentation text (documentation aspect)
+   * Only on DataHub events.
+   */
   documentation?: string;
   /** path of the schema field, on field-level events */
   fieldPath?: string;
-  /** the dataset that holds the schema field, on field-level events */
+  /**
+   * the dataset that holds the schema field, on field-level events
+   * Only on DataHub events.
+   */
   parentUrn?: string;
-  /** change context (JSON text decoded), `{}` by default */
+  /**
+   * change context (JSON text decoded), `{}` by default
+   * Only on DataHub events.
+   */
   context?: unknown;
+  /**
+   * the description before a modification
+   * Only on OpenMetadata events.
+   */
+  previousDescription?: string;
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `documentation.modified` (DataHub): a description was changed. */
+/** `details` of `documentation.modified` (DataHub and OpenMetadata): a description was changed. */
 export interface DocumentationModifiedDetails {
   /** the description added, changed to or removed */
   description?: string;
-  /** the documentation text (documentation aspect) */
+  /**
+   * the documentation text (documentation aspect)
+   * Only on DataHub events.
+   */
   documentation?: string;
   /** path of the schema field, on field-level events */
   fieldPath?: string;
-  /** the dataset that holds the schema field, on field-level events */
+  /**
+   * the dataset that holds the schema field, on field-level events
+   * Only on DataHub events.
+   */
   parentUrn?: string;
-  /** change context (JSON text decoded), `{}` by default */
+  /**
+   * change context (JSON text decoded), `{}` by default
+   * Only on DataHub events.
+   */
   context?: unknown;
+  /**
+   * the description before a modification
+   * Only on OpenMetadata events.
+   */
+  previousDescription?: string;
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `documentation.removed` (DataHub): a description was removed. */
+/** `details` of `documentation.removed` (DataHub and OpenMetadata): a description was removed; a description was cleared. */
 export interface DocumentationRemovedDetails {
   /** the description added, changed to or removed */
   description?: string;
-  /** the documentation text (documentation aspect) */
+  /**
+   * the documentation text (documentation aspect)
+   * Only on DataHub events.
+   */
   documentation?: string;
   /** path of the schema field, on field-level events */
   fieldPath?: string;
-  /** the dataset that holds the schema field, on field-level events */
+  /**
+   * the dataset that holds the schema field, on field-level events
+   * Only on DataHub events.
+   */
   parentUrn?: string;
-  /** change context (JSON text decoded), `{}` by default */
+  /**
+   * change context (JSON text decoded), `{}` by default
+   * Only on DataHub events.
+   */
   context?: unknown;
+  /**
+   * the description before a modification
+   * Only on OpenMetadata events.
+   */
+  previousDescription?: string;
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `deprecation.changed` (DataHub): the deprecation status changed. */
+/** `details` of `deprecation.changed` (DataHub and OpenMetadata): the deprecation status changed; an entity was deprecated or un-deprecated. */
 export interface DeprecationChangedDetails {
   /** DEPRECATED or ACTIVE */
   status: string;
-  /** decommission time (sent as a string of digits) */
+  /**
+   * decommission time (sent as a string of digits)
+   * Only on DataHub events.
+   */
   timestamp?: number;
-  /** deprecation note */
+  /**
+   * deprecation note
+   * Only on DataHub events.
+   */
   note?: string;
+  /**
+   * the new status as OpenMetadata spells it (Deprecated, Approved, ...)
+   * Only on OpenMetadata events.
+   */
+  entityStatus?: string;
+  /**
+   * the status before
+   * Only on OpenMetadata events.
+   */
+  previousEntityStatus?: string;
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `schema.field_added` (DataHub): a field was added to a dataset's schema. */
+/** `details` of `schema.field_added` (DataHub and OpenMetadata): a field was added to a dataset's schema; a column was added. */
 export interface SchemaFieldAddedDetails {
-  /** the schema field urn */
-  fieldUrn: string;
+  /**
+   * the schema field urn
+   * Only on DataHub events.
+   */
+  fieldUrn?: string;
   /** the field path */
   fieldPath: string;
-  /** whether the field is nullable (documented as always present) */
+  /**
+   * whether the field is nullable (documented as always present)
+   * Only on DataHub events.
+   */
   nullable?: boolean;
   /** RENAME, TYPE_CHANGE or OTHER */
   modificationCategory?: string;
+  /**
+   * the Column `{name, dataType, dataLength, ...}` added, removed, or as it is now
+   * Only on OpenMetadata events.
+   */
+  column?: Record<string, unknown>;
+  /**
+   * the Column before a modification (a type change is a remove and an add of it)
+   * Only on OpenMetadata events.
+   */
+  previousColumn?: Record<string, unknown>;
+  /**
+   * the column property a `columns.<path>.<property>` change names: dataLength, precision, scale, constraint, displayName
+   * Only on OpenMetadata events.
+   */
+  changedProperty?: string;
+  /**
+   * that property before
+   * Only on OpenMetadata events.
+   */
+  previousValue?: unknown;
+  /**
+   * that property now
+   * Only on OpenMetadata events.
+   */
+  value?: unknown;
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `schema.field_removed` (DataHub): a field was removed from a dataset's schema. */
+/** `details` of `schema.field_removed` (DataHub and OpenMetadata): a field was removed from a dataset's schema; a column was removed. */
 export interface SchemaFieldRemovedDetails {
-  /** the schema field urn */
-  fieldUrn: string;
+  /**
+   * the schema field urn
+   * Only on DataHub events.
+   */
+  fieldUrn?: string;
   /** the field path */
   fieldPath: string;
-  /** whether the field is nullable (documented as always present) */
+  /**
+   * whether the field is nullable (documented as always present)
+   * Only on DataHub events.
+   */
   nullable?: boolean;
   /** RENAME, TYPE_CHANGE or OTHER */
   modificationCategory?: string;
+  /**
+   * the Column `{name, dataType, dataLength, ...}` added, removed, or as it is now
+   * Only on OpenMetadata events.
+   */
+  column?: Record<string, unknown>;
+  /**
+   * the Column before a modification (a type change is a remove and an add of it)
+   * Only on OpenMetadata events.
+   */
+  previousColumn?: Record<string, unknown>;
+  /**
+   * the column property a `columns.<path>.<property>` change names: dataLength, precision, scale, constraint, displayName
+   * Only on OpenMetadata events.
+   */
+  changedProperty?: string;
+  /**
+   * that property before
+   * Only on OpenMetadata events.
+   */
+  previousValue?: unknown;
+  /**
+   * that property now
+   * Only on OpenMetadata events.
+   */
+  value?: unknown;
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `schema.field_modified` (DataHub): a field of a dataset's schema changed (rename, type, primary key). */
+/** `details` of `schema.field_modified` (DataHub and OpenMetadata): a field of a dataset's schema changed (rename, type, primary key); a column's type or properties changed. */
 export interface SchemaFieldModifiedDetails {
-  /** the schema field urn */
-  fieldUrn: string;
+  /**
+   * the schema field urn
+   * Only on DataHub events.
+   */
+  fieldUrn?: string;
   /** the field path */
   fieldPath: string;
-  /** whether the field is nullable (documented as always present) */
+  /**
+   * whether the field is nullable (documented as always present)
+   * Only on DataHub events.
+   */
   nullable?: boolean;
   /** RENAME, TYPE_CHANGE or OTHER */
   modificationCategory?: string;
+  /**
+   * the Column `{name, dataType, dataLength, ...}` added, removed, or as it is now
+   * Only on OpenMetadata events.
+   */
+  column?: Record<string, unknown>;
+  /**
+   * the Column before a modification (a type change is a remove and an add of it)
+   * Only on OpenMetadata events.
+   */
+  previousColumn?: Record<string, unknown>;
+  /**
+   * the column property a `columns.<path>.<property>` change names: dataLength, precision, scale, constraint, displayName
+   * Only on OpenMetadata events.
+   */
+  changedProperty?: string;
+  /**
+   * that property before
+   * Only on OpenMetadata events.
+   */
+  previousValue?: unknown;
+  /**
+   * that property now
+   * Only on OpenMetadata events.
+   */
+  value?: unknown;
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
@@ -682,7 +950,7 @@ export interface IncidentStatusChangedDetails {
   [extra: string]: unknown;
 }
 
-/** `details` of `relationship.created` (DataHub and Atlan and Apache Atlas): a graph edge was added; a relationship was created. */
+/** `details` of `relationship.created` (DataHub, Atlan and Apache Atlas): a graph edge was added; a relationship was created. */
 export interface RelationshipCreatedDetails {
   /** edge type, e.g. DownstreamOf, Contains, OwnedBy */
   relationshipType: string;
@@ -713,39 +981,39 @@ export interface RelationshipCreatedDetails {
   properties?: Record<string, unknown>;
   /**
    * relationship.guid
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   relationshipGuid?: string;
   /**
    * relationship.status
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   status?: string;
   /**
    * relationship.label
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   label?: string;
   /**
    * relationship.propagateTags (NONE, ONE_TO_TWO, ...)
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   propagateTags?: string;
   /**
    * `{guid, typeName, qualifiedName}` of end 1 (also `entity`)
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   end1?: Record<string, unknown>;
   /**
    * `{guid, typeName, qualifiedName}` of end 2
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   end2?: Record<string, unknown>;
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `relationship.updated` (DataHub and Atlan and Apache Atlas): a graph edge was restated; a relationship was updated. */
+/** `details` of `relationship.updated` (DataHub, Atlan and Apache Atlas): a graph edge was restated; a relationship was updated. */
 export interface RelationshipUpdatedDetails {
   /** edge type, e.g. DownstreamOf, Contains, OwnedBy */
   relationshipType: string;
@@ -776,39 +1044,39 @@ export interface RelationshipUpdatedDetails {
   properties?: Record<string, unknown>;
   /**
    * relationship.guid
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   relationshipGuid?: string;
   /**
    * relationship.status
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   status?: string;
   /**
    * relationship.label
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   label?: string;
   /**
    * relationship.propagateTags (NONE, ONE_TO_TWO, ...)
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   propagateTags?: string;
   /**
    * `{guid, typeName, qualifiedName}` of end 1 (also `entity`)
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   end1?: Record<string, unknown>;
   /**
    * `{guid, typeName, qualifiedName}` of end 2
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   end2?: Record<string, unknown>;
   /** Parameters the catalog does not list, as the platform sent them. */
   [extra: string]: unknown;
 }
 
-/** `details` of `relationship.deleted` (DataHub and Atlan and Apache Atlas): a graph edge was removed; a relationship was deleted. */
+/** `details` of `relationship.deleted` (DataHub, Atlan and Apache Atlas): a graph edge was removed; a relationship was deleted. */
 export interface RelationshipDeletedDetails {
   /** edge type, e.g. DownstreamOf, Contains, OwnedBy */
   relationshipType: string;
@@ -839,32 +1107,32 @@ export interface RelationshipDeletedDetails {
   properties?: Record<string, unknown>;
   /**
    * relationship.guid
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   relationshipGuid?: string;
   /**
    * relationship.status
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   status?: string;
   /**
    * relationship.label
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   label?: string;
   /**
    * relationship.propagateTags (NONE, ONE_TO_TWO, ...)
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   propagateTags?: string;
   /**
    * `{guid, typeName, qualifiedName}` of end 1 (also `entity`)
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   end1?: Record<string, unknown>;
   /**
    * `{guid, typeName, qualifiedName}` of end 2
-   * Only on Atlan, Apache Atlas events.
+   * Only on Atlan and Apache Atlas events.
    */
   end2?: Record<string, unknown>;
   /** Parameters the catalog does not list, as the platform sent them. */
@@ -920,27 +1188,27 @@ export interface EventDetailsByKind {
 
 /** The platforms that emit each kind. */
 export interface EventSourcesByKind {
-  "entity.created": "datahub" | "atlan" | "atlas";
-  "entity.updated": "atlan" | "atlas";
-  "entity.deleted": "datahub" | "atlan" | "atlas";
-  "entity.restored": "datahub";
+  "entity.created": "datahub" | "atlan" | "atlas" | "openmetadata";
+  "entity.updated": "atlan" | "atlas" | "openmetadata";
+  "entity.deleted": "datahub" | "atlan" | "atlas" | "openmetadata";
+  "entity.restored": "datahub" | "openmetadata";
   "lineage.created": "atlan" | "atlas";
-  "tag.added": "datahub" | "atlan" | "atlas";
-  "tag.removed": "datahub" | "atlan" | "atlas";
+  "tag.added": "datahub" | "atlan" | "atlas" | "openmetadata";
+  "tag.removed": "datahub" | "atlan" | "atlas" | "openmetadata";
   "tag.updated": "atlan" | "atlas";
-  "term.added": "datahub";
-  "term.removed": "datahub";
-  "domain.added": "datahub";
-  "domain.removed": "datahub";
-  "owner.added": "datahub";
-  "owner.removed": "datahub";
-  "documentation.added": "datahub";
-  "documentation.modified": "datahub";
-  "documentation.removed": "datahub";
-  "deprecation.changed": "datahub";
-  "schema.field_added": "datahub";
-  "schema.field_removed": "datahub";
-  "schema.field_modified": "datahub";
+  "term.added": "datahub" | "openmetadata";
+  "term.removed": "datahub" | "openmetadata";
+  "domain.added": "datahub" | "openmetadata";
+  "domain.removed": "datahub" | "openmetadata";
+  "owner.added": "datahub" | "openmetadata";
+  "owner.removed": "datahub" | "openmetadata";
+  "documentation.added": "datahub" | "openmetadata";
+  "documentation.modified": "datahub" | "openmetadata";
+  "documentation.removed": "datahub" | "openmetadata";
+  "deprecation.changed": "datahub" | "openmetadata";
+  "schema.field_added": "datahub" | "openmetadata";
+  "schema.field_removed": "datahub" | "openmetadata";
+  "schema.field_modified": "datahub" | "openmetadata";
   "custom_metadata.updated": "atlan";
   "business_attribute.added": "datahub";
   "business_attribute.removed": "datahub";
@@ -956,5 +1224,5 @@ export interface EventSourcesByKind {
   "relationship.created": "datahub" | "atlan" | "atlas";
   "relationship.updated": "datahub" | "atlan" | "atlas";
   "relationship.deleted": "datahub" | "atlan" | "atlas";
-  "unknown": "datahub" | "atlan" | "atlas";
+  "unknown": "datahub" | "atlan" | "atlas" | "openmetadata";
 }

@@ -20,6 +20,8 @@ export type InputFormat =
   | 'atlas-notification'
   | 'aws-lambda'
   | 'aws-eventbridge'
+  | 'openmetadata-change-event'
+  | 'openmetadata-event-list'
   | 'kafka-avro'
   | 'cloudevent';
 
@@ -31,7 +33,8 @@ export type NativeFormat =
   | 'platform-event'
   | 'actions-event'
   | 'atlan-notification'
-  | 'atlas-notification';
+  | 'atlas-notification'
+  | 'openmetadata-change-event';
 
 /** What told an Atlan notification from an Apache Atlas one (`native.evidence`). */
 export type Evidence =
@@ -80,7 +83,7 @@ export interface Native {
   evidence?: Evidence;
   /** DataHub `PlatformEvent.name` for payloads of unknown shape. */
   name?: string;
-  /** datahub-actions `event_type` for event types other than the change events. */
+  /** datahub-actions `event_type` for event types other than the change events; OpenMetadata `eventType`. */
   eventType?: string;
   /** DataHub Relationship Change Event `relationshipType` (`DownstreamOf`, `OwnedBy`, ...). */
   relationshipType?: string;
@@ -88,6 +91,10 @@ export interface Native {
   changeType?: string;
   /** DataHub MetadataChangeLog `aspectName` (`globalTags`, ...). */
   aspectName?: string;
+  /** OpenMetadata: the names of the `FieldChange`s the event was made from (`columns.email.tags`). */
+  fields?: string[];
+  /** OpenMetadata: which part of its `ChangeEvent` the event is (`tag.added:fieldsAdded[0]`), hashed into its id. */
+  part?: string;
   /** The envelopes around the event, outermost first (empty for a bare event). */
   envelope: InputFormat[];
   /** The schema registry id of the Kafka record the event came in (`kafka-avro`). */
@@ -117,11 +124,11 @@ export interface EventOf<K extends EventKind> {
 /** A normalized event: a union discriminated by `kind` (narrow on it to type `details`). */
 export type Event = { [K in EventKind]: EventOf<K> }[EventKind];
 
-/** Atlan's webhook validation request: recognised as such, never an error. */
+/** A webhook's test request (Atlan's validation request, OpenMetadata's test message): recognised as such, never an error. */
 export interface ValidationRequest {
   kind: 'webhook.validation';
-  source: 'atlan';
-  /** The text of its `atlan-webhook` member. */
+  source: 'atlan' | 'openmetadata';
+  /** Its text: Atlan's `atlan-webhook` member, OpenMetadata's `message` (or whole body). */
   message: string;
 }
 
@@ -254,7 +261,7 @@ export function parseHttp(headers: HeadersInput | null | undefined, body: Input)
 
 /** Options of `toCloudEvent`. */
 export interface CloudEventOptions {
-  /** The `source` of every event, a URI-reference naming the catalog instance (`https://datahub.example.com`); default `/metaevents/datahub`, `/metaevents/atlan` or `/metaevents/atlas`. */
+  /** The `source` of every event, a URI-reference naming the catalog instance (`https://datahub.example.com`); default `/metaevents/datahub`, `/metaevents/atlan`, `/metaevents/atlas` or `/metaevents/openmetadata`. */
   source?: string | null;
   /** Whether `data` holds `raw` (default true; without it the event cannot be read back). */
   raw?: boolean;
@@ -305,7 +312,7 @@ export class Filter {
   filterNdjson(data: string | Uint8Array | ArrayBuffer | ArrayBufferView, parser?: Parser): number[];
 }
 
-/** Whether `body` is Atlan's webhook validation request. */
+/** Whether `body` is a webhook's test request (Atlan's validation request, OpenMetadata's test message). */
 export function isValidationRequest(body: Input): boolean;
 
 /** Request headers as Node, fetch or a list of pairs give them. */
@@ -316,6 +323,20 @@ export type HeadersInput =
 
 /** Whether the headers carry `x-atlan-signing-secret` equal to `secret` (names case-insensitive, constant-time compare). */
 export function verifySignature(headers: HeadersInput | null | undefined, secret: string): boolean;
+/**
+ * Whether the headers carry an `X-OM-Signature` that signs `body` (the raw request body) with
+ * `secret`, as OpenMetadata signs webhooks (names case-insensitive, constant-time compare).
+ */
+export function verifyOpenMetadataSignature(
+  headers: HeadersInput | null | undefined,
+  body: string | Uint8Array | ArrayBuffer | ArrayBufferView,
+  secret: string,
+): boolean;
+/** The `X-OM-Signature` value OpenMetadata sends with `body` for the webhook secret `secret`. */
+export function openmetadataSignature(
+  body: string | Uint8Array | ArrayBuffer | ArrayBufferView,
+  secret: string,
+): string;
 /** The `[name, value]` headers of an AWS Lambda function URL / API Gateway request (object or JSON text). */
 export function lambdaHeaders(request: object | string): [string, string][];
 /** The event a webhook delivered, bare or wrapped by Lambda, API Gateway or EventBridge. */
@@ -345,7 +366,12 @@ export interface CatalogEntry {
   source: Source;
   kind: EventKind;
   discriminators: Record<string, unknown> & {
-    format: 'entity_change_event' | 'relationship_change_event' | 'atlan_notification' | 'atlas_notification';
+    format:
+      | 'entity_change_event'
+      | 'relationship_change_event'
+      | 'atlan_notification'
+      | 'atlas_notification'
+      | 'openmetadata_change_event';
   };
   entityTypes: string[];
   params: CatalogParam[];

@@ -18,6 +18,7 @@ import {
   LimitError,
   lambdaHeaders,
   MetaeventsError,
+  openmetadataSignature,
   ParseError,
   Parser,
   parse,
@@ -25,6 +26,7 @@ import {
   parseRecords,
   unwrap,
   validate,
+  verifyOpenMetadataSignature,
   verifySignature,
   version,
 } from 'metaevents';
@@ -506,6 +508,71 @@ describe('webhooks', () => {
       true,
     );
     assert.equal(verifySignature([['X-Atlan-Signing-Secret', 'other']], SECRET), false);
+  });
+});
+
+describe('OpenMetadata webhooks', () => {
+  // The exact body of OpenMetadata's UI fixture event and its X-OM-Signature for the secret
+  // `webhookTest` (base64 HMAC-SHA256, OpenMetadata's CommonUtil.calculateHMAC).
+  const vector = (name) => readFileSync(new URL(`../../tests/vectors/events/${name}.input.json`, import.meta.url));
+  const body = vector('openmetadata-signed-body-compact');
+  const signature = 'sha256=shcy8ntl0eGzoKQDJETqj17LyA/tYwxzxCplS6WYBhc=';
+  const testMessage = {
+    message: 'This is a test message from OpenMetadata to confirm your webhook destination is configured correctly.',
+  };
+
+  test('X-OM-Signature verifies the raw body, as text or bytes, headers in any form', () => {
+    assert.equal(openmetadataSignature(body, 'webhookTest'), signature);
+    assert.equal(openmetadataSignature(body.toString('utf8'), 'webhookTest'), signature);
+    for (const headers of [
+      { 'X-OM-Signature': signature },
+      { 'x-om-signature': [signature] },
+      new Headers({ 'X-OM-Signature': signature }),
+      [['x-om-signature', signature]],
+    ]) {
+      assert.equal(verifyOpenMetadataSignature(headers, body, 'webhookTest'), true);
+      assert.equal(verifyOpenMetadataSignature(headers, body.toString('utf8'), 'webhookTest'), true);
+    }
+  });
+
+  test('a wrong secret, other bytes or another header do not verify', () => {
+    const headers = { 'X-OM-Signature': signature };
+    assert.equal(verifyOpenMetadataSignature(headers, body, 'webhookTest2'), false);
+    assert.equal(verifyOpenMetadataSignature(headers, body, ''), false);
+    assert.equal(verifyOpenMetadataSignature(headers, `${body.toString('utf8')} `, 'webhookTest'), false);
+    assert.equal(verifyOpenMetadataSignature({ 'x-atlan-signing-secret': signature }, body, 'webhookTest'), false);
+    assert.equal(verifyOpenMetadataSignature(null, body, 'webhookTest'), false);
+    // The bytes are signed: a decoded object cannot be checked.
+    assert.throws(() => verifyOpenMetadataSignature(headers, JSON.parse(body), 'webhookTest'), TypeError);
+    assert.throws(() => verifyOpenMetadataSignature(headers, body, undefined), TypeError);
+  });
+
+  test('the test message is recognised, never an error', () => {
+    for (const input of [testMessage, JSON.stringify(testMessage), testMessage.message]) {
+      assert.equal(isValidationRequest(input), true);
+      assert.deepEqual(parse(input), {
+        kind: 'webhook.validation',
+        source: 'openmetadata',
+        message: testMessage.message,
+      });
+    }
+  });
+
+  test('a ChangeEvent of several changes is several events: parseMany', () => {
+    const changeEvent = vector('openmetadata-fan-out-several-changes');
+    assert.throws(
+      () => parse(changeEvent),
+      (error) => error.kind === 'not_single',
+    );
+    const events = parseMany(changeEvent);
+    assert.deepEqual(
+      events.map((event) => event.kind),
+      ['tag.added', 'term.added', 'owner.added', 'documentation.modified', 'entity.updated'],
+    );
+    assert.equal(new Set(events.map((event) => event.id)).size, events.length);
+    assert.deepEqual(events[0].native.fields, ['tags']);
+    assert.equal(events[0].native.part, 'tag.added:fieldsAdded[0]');
+    assert.ok(events.every((event) => event.source === 'openmetadata'));
   });
 });
 

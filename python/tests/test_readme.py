@@ -18,6 +18,7 @@ PAGES = {
         "added to default/snowflake/",
         "removed ['urn:li:corpGroup:analytics-team'] from",
         "{'statusCode': 200}",
+        "owner.added ['aaron_johnson0'] owner.added:fieldsAdded[0]",
         "PII tag added to urn:li:dataset:(urn:li:dataPlatform:snowflake,analytics.public.orders,PROD)",
         "tag.added ['kafka-avro', 'datahub-platform-event'] schema id 4",
         "io.metaevents.tag.added urn:li:dataset:",

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 import pytest
-from conftest import DATA
+from conftest import DATA, VECTORS
 
 import metaevents
 
@@ -148,3 +148,76 @@ def test_a_handler_end_to_end() -> None:
     forged = lambda_event("lambda_signed.json")
     forged["headers"]["X-Atlan-Signing-Secret"] = "guess"
     assert handler(forged) == {"statusCode": 401}
+
+
+# OpenMetadata ---------------------------------------------------------------------------------
+
+#: The exact body of OpenMetadata's UI fixture event and its X-OM-Signature for the secret
+#: ``webhookTest`` (base64 HMAC-SHA256, OpenMetadata's CommonUtil.calculateHMAC).
+OM_BODY = (VECTORS / "events" / "openmetadata-signed-body-compact.input.json").read_bytes()
+OM_SIGNATURE = "sha256=shcy8ntl0eGzoKQDJETqj17LyA/tYwxzxCplS6WYBhc="
+OM_TEST_MESSAGE = json.dumps(
+    {"message": "This is a test message from OpenMetadata to confirm your webhook destination is configured correctly."}
+)
+
+
+def test_openmetadata_signature_worked_example() -> None:
+    assert metaevents.openmetadata_signature(OM_BODY, "webhookTest") == OM_SIGNATURE
+    for body in (OM_BODY, OM_BODY.decode(), bytearray(OM_BODY), memoryview(OM_BODY)):
+        for headers in (
+            {"X-OM-Signature": OM_SIGNATURE},
+            {"x-om-signature": OM_SIGNATURE},
+            [("Content-Type", "application/json"), ("X-OM-Signature", OM_SIGNATURE)],
+            [(b"x-om-signature", OM_SIGNATURE.encode())],
+        ):
+            assert metaevents.verify_openmetadata_signature(headers, body, "webhookTest")
+
+
+def test_openmetadata_signature_refusals() -> None:
+    headers = {"X-OM-Signature": OM_SIGNATURE}
+    assert not metaevents.verify_openmetadata_signature(headers, OM_BODY, "webhookTest2")
+    assert not metaevents.verify_openmetadata_signature(headers, OM_BODY, "")
+    assert not metaevents.verify_openmetadata_signature(headers, OM_BODY + b" ", "webhookTest")
+    assert not metaevents.verify_openmetadata_signature({}, OM_BODY, "webhookTest")
+    # Atlan's header is not OpenMetadata's, nor the hex digest OpenMetadata does not send.
+    assert not metaevents.verify_openmetadata_signature(
+        {"x-atlan-signing-secret": OM_SIGNATURE}, OM_BODY, "webhookTest"
+    )
+    hex_digest = "sha256=b21732f27b65d1e1b3a0a4032444ea8f5ecbc80fed630c73c42a654ba5980617"
+    assert not metaevents.verify_openmetadata_signature({"X-OM-Signature": hex_digest}, OM_BODY, "webhookTest")
+    # The bytes are signed: a decoded dict cannot be checked.
+    with pytest.raises(TypeError, match="bytes or str"):
+        metaevents.verify_openmetadata_signature(headers, json.loads(OM_BODY), "webhookTest")
+
+
+def test_openmetadata_test_message_is_not_an_event() -> None:
+    for body in (
+        OM_TEST_MESSAGE,
+        OM_TEST_MESSAGE.encode(),
+        json.loads(OM_TEST_MESSAGE),
+        json.loads(OM_TEST_MESSAGE)["message"],
+    ):
+        assert metaevents.is_validation_request(body)
+        request = metaevents.parse(body)
+        assert isinstance(request, metaevents.ValidationRequest)
+        assert (request.kind, request.source) == ("webhook.validation", "openmetadata")
+        assert request.to_dict()["source"] == "openmetadata"
+    assert not metaevents.is_validation_request('{"message": "hello"}')
+
+
+def test_openmetadata_handler_reads_every_change() -> None:
+    body = (VECTORS / "events" / "openmetadata-fan-out-several-changes.input.json").read_bytes()
+    with pytest.raises(metaevents.ParseError, match="OpenMetadata ChangeEvent changes several things"):
+        metaevents.parse(body)
+    events = metaevents.parse_many(body)
+    assert [event.kind for event in events] == [
+        "tag.added",
+        "term.added",
+        "owner.added",
+        "documentation.modified",
+        "entity.updated",
+    ]
+    assert len({event.id for event in events}) == len(events)
+    assert all(event.source == "openmetadata" and event.raw == events[0].raw for event in events)
+    assert isinstance(events[0], metaevents.TagAdded)
+    assert events[0].native["part"] == "tag.added:fieldsAdded[0]"

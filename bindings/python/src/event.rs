@@ -303,7 +303,8 @@ impl PyEntity {
     }
 }
 
-/// Atlan's webhook validation request: answer it with 200, it is not an event.
+/// A webhook's test request (Atlan's validation request, OpenMetadata's test message): answer it
+/// with 200, it is not an event.
 #[pyclass(frozen, module = "metaevents", name = "ValidationRequest")]
 #[derive(Debug)]
 pub struct PyValidationRequest {
@@ -323,19 +324,19 @@ impl PyValidationRequest {
         "webhook.validation"
     }
 
-    /// Always `"atlan"`.
+    /// The platform that sent it: `"atlan"` or `"openmetadata"`.
     #[getter]
-    fn source(_slf: &Bound<'_, Self>) -> &'static str {
-        "atlan"
+    fn source(&self) -> &'static str {
+        self.request.source.as_str()
     }
 
-    /// The greeting Atlan sent.
+    /// Its text (Atlan's greeting, OpenMetadata's test sentence).
     #[getter]
     fn message(&self) -> &str {
         &self.request.message
     }
 
-    /// `{"kind": "webhook.validation", "source": "atlan", "message": ...}`.
+    /// `{"kind": "webhook.validation", "source": ..., "message": ...}`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         value_to_py(py, &self.request.to_value())
     }
@@ -351,12 +352,17 @@ impl PyValidationRequest {
 
     fn __hash__(&self) -> u64 {
         let mut hasher = DefaultHasher::new();
+        self.request.source.as_str().hash(&mut hasher);
         self.request.message.hash(&mut hasher);
         hasher.finish()
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!("ValidationRequest(message={})", repr_of(py, &self.request.message)?))
+        Ok(format!(
+            "ValidationRequest(source={}, message={})",
+            repr_of(py, self.request.source.as_str())?,
+            repr_of(py, &self.request.message)?
+        ))
     }
 }
 

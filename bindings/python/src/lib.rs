@@ -164,6 +164,8 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(_event_from_json, module)?)?;
     module.add_function(wrap_pyfunction!(webhook::is_validation_request, module)?)?;
     module.add_function(wrap_pyfunction!(webhook::verify_signature, module)?)?;
+    module.add_function(wrap_pyfunction!(webhook::verify_openmetadata_signature, module)?)?;
+    module.add_function(wrap_pyfunction!(webhook::openmetadata_signature, module)?)?;
     module.add_function(wrap_pyfunction!(webhook::lambda_headers, module)?)?;
     module.add_function(wrap_pyfunction!(webhook::unwrap, module)?)?;
     Ok(())

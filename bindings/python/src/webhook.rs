@@ -1,16 +1,17 @@
-//! The Atlan webhook helpers of the core, with Python arguments.
+//! The webhook helpers of the core (Atlan's, OpenMetadata's), with Python arguments.
 
 use metaevents::webhook;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyMemoryView, PyString};
 
 use crate::convert::py_to_value;
 use crate::errors::IntoPyResult;
 use crate::event::parsed_to_py;
 use crate::parser::input_data;
 
-/// Whether `body` is Atlan's webhook validation request (bare or in a Lambda/EventBridge wrapper).
+/// Whether `body` is a webhook's test request: Atlan's validation request or OpenMetadata's test
+/// message (bare or in a Lambda/EventBridge wrapper).
 #[pyfunction]
 pub(crate) fn is_validation_request(body: &Bound<'_, PyAny>) -> PyResult<bool> {
     Ok(webhook::is_validation_request(input_data(body)?.as_slice()))
@@ -46,6 +47,43 @@ pub(crate) fn header_pairs(headers: &Bound<'_, PyAny>) -> PyResult<Vec<(String, 
 #[pyfunction]
 pub(crate) fn verify_signature(headers: &Bound<'_, PyAny>, secret: &str) -> PyResult<bool> {
     Ok(webhook::verify_signature(header_pairs(headers)?, secret))
+}
+
+/// The raw bytes of a request body: bytes-like, or text (its UTF-8). A decoded dict is refused:
+/// the signature is of the bytes as sent, which a dict no longer has.
+fn body_bytes(body: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    if let Ok(bytes) = body.cast::<PyBytes>() {
+        Ok(bytes.as_bytes().to_vec())
+    } else if let Ok(text) = body.cast::<PyString>() {
+        Ok(text.to_cow()?.as_bytes().to_vec())
+    } else if let Ok(array) = body.cast::<PyByteArray>() {
+        Ok(array.to_vec())
+    } else if body.is_instance_of::<PyMemoryView>() {
+        Ok(body.py().get_type::<PyBytes>().call1((body,))?.cast_into::<PyBytes>()?.as_bytes().to_vec())
+    } else {
+        let type_name = body.get_type().name()?;
+        Err(PyTypeError::new_err(format!(
+            "body must be the request body as bytes or str (the bytes are signed, not the JSON they hold), not {type_name}"
+        )))
+    }
+}
+
+/// Whether the headers carry an `X-OM-Signature` that signs `body` (the raw request body) with
+/// `secret`, as OpenMetadata signs webhooks: `sha256=` and base64 of HMAC-SHA256 (names compared
+/// case-insensitively, the signature in constant time).
+#[pyfunction]
+pub(crate) fn verify_openmetadata_signature(
+    headers: &Bound<'_, PyAny>,
+    body: &Bound<'_, PyAny>,
+    secret: &str,
+) -> PyResult<bool> {
+    Ok(webhook::verify_openmetadata_signature(header_pairs(headers)?, &body_bytes(body)?, secret))
+}
+
+/// The `X-OM-Signature` value OpenMetadata sends with `body` for the webhook secret `secret`.
+#[pyfunction]
+pub(crate) fn openmetadata_signature(body: &Bound<'_, PyAny>, secret: &str) -> PyResult<String> {
+    Ok(webhook::openmetadata_signature(&body_bytes(body)?, secret))
 }
 
 /// The headers of a Lambda function URL / API Gateway event, as (name, value) pairs.

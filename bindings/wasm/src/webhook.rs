@@ -1,4 +1,4 @@
-//! The Atlan webhook helpers of the core, with JS arguments.
+//! The webhook helpers of the core (Atlan's, OpenMetadata's), with JS arguments.
 
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -32,6 +32,18 @@ pub(crate) fn header_pairs(headers: JsValue) -> Vec<(String, String)> {
 #[wasm_bindgen(js_name = verifySignature)]
 pub fn verify_signature(headers: JsValue, secret: &str) -> bool {
     metaevents::webhook::verify_signature(header_pairs(headers), secret)
+}
+
+/// `webhook::verify_openmetadata_signature` over `[[name, value], ...]` and the raw body.
+#[wasm_bindgen(js_name = verifyOpenMetadataSignature)]
+pub fn verify_openmetadata_signature(headers: JsValue, body: &[u8], secret: &str) -> bool {
+    metaevents::webhook::verify_openmetadata_signature(header_pairs(headers), body, secret)
+}
+
+/// `webhook::openmetadata_signature` of the raw body.
+#[wasm_bindgen(js_name = openmetadataSignature)]
+pub fn openmetadata_signature(body: &[u8], secret: &str) -> String {
+    metaevents::webhook::openmetadata_signature(body, secret)
 }
 
 /// `webhook::lambda_headers` of a request given as an object or as JSON text: `[[name, value], ...]`.

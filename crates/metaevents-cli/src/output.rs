@@ -67,7 +67,7 @@ pub struct EventOutputArgs {
 
     /// The CloudEvents `source` of every event (a URI-reference naming the catalog instance,
     /// such as https://datahub.example.com) [default: /metaevents/datahub, /metaevents/atlan,
-    /// /metaevents/atlas].
+    /// /metaevents/atlas, /metaevents/openmetadata].
     #[arg(long, value_name = "URI")]
     pub cloudevents_source: Option<String>,
 }

@@ -506,7 +506,9 @@ fn stats_prints_tables() {
         .success()
         .stdout(predicate::str::contains("webhook validation requests"))
         .stdout(predicate::str::is_match(r"│ events\s+┆\s+5 │").unwrap())
-        .stdout(predicate::str::is_match(r"│ tag\.added\s+┆\s+1 ┆\s+1 ┆\s+· ┆\s+2 │").unwrap())
+        // One column per platform the input holds events of.
+        .stdout(predicate::str::is_match(r"│ kind\s+┆ datahub ┆ atlan ┆ total │").unwrap())
+        .stdout(predicate::str::is_match(r"│ tag\.added\s+┆\s+1 ┆\s+1 ┆\s+2 │").unwrap())
         .stdout(predicate::str::contains("2026-01-01T00:00:00.000Z"))
         .stdout(predicate::str::contains("snowflake"))
         .stdout(predicate::str::contains("urn:li:corpuser:alice"));
@@ -562,7 +564,9 @@ fn catalog_formats() {
     assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert!(schema["properties"]["kind"].is_object());
     let markdown = String::from_utf8(stdout_of(metaevents().args(["catalog", "--format", "markdown"]))).unwrap();
-    assert!(markdown.starts_with("| kind | DataHub | Atlan | Apache Atlas | details |\n|---|---|---|---|---|\n"));
+    assert!(markdown.starts_with(
+        "| kind | DataHub | Atlan | Apache Atlas | OpenMetadata | details |\n|---|---|---|---|---|---|\n"
+    ));
     assert_eq!(markdown.lines().filter(|line| line.starts_with("| `")).count(), 37, "one row per kind");
 }
 
@@ -636,6 +640,8 @@ fn docs_console_examples_run() {
     write(&dir, "pii-action.yml", PII_ACTION.as_bytes());
     let tag_added = repository().join("tests/vectors/events/datahub-tag-added-dataset.input.json");
     write(&dir, "tag-added.json", &std::fs::read(tag_added).unwrap());
+    let change_event = repository().join("tests/vectors/events/openmetadata-fan-out-several-changes.input.json");
+    write(&dir, "change-event.json", &std::fs::read(change_event).unwrap());
     let bin = Path::new(env!("CARGO_BIN_EXE_metaevents")).parent().unwrap().to_owned();
     let path =
         std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())))

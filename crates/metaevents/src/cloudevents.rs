@@ -43,7 +43,7 @@ pub const STRUCTURED_CONTENT_TYPE: &str = "application/cloudevents+json";
 pub const DATA_CONTENT_TYPE: &str = "application/json";
 
 /// The default `source` of events of a catalog: `/metaevents/datahub`, `/metaevents/atlan`,
-/// `/metaevents/atlas`.
+/// `/metaevents/atlas`, `/metaevents/openmetadata`.
 ///
 /// A relative URI-reference, as the spec allows (`/sensors/tn-1234567/alerts` is its own
 /// example) and as routers' own sources do when they cannot know their deployment's address

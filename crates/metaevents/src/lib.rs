@@ -39,6 +39,10 @@ pub use stream::EventReader;
 pub use stream::{ParallelReader, ParallelRecords, Workers};
 pub use validate::{Issue, Severity, validate};
 
+/// For the `json` fuzz target: the hand-written JSON parser against the `serde_json` reference.
+#[doc(hidden)]
+pub use json::compare_parsers as __compare_json_parsers;
+
 /// Parses one event with the default [`Parser`].
 pub fn parse(input: &[u8]) -> Result<Parsed> {
     Parser::new().parse(input)

@@ -123,6 +123,10 @@ pub enum InputFormat {
     AwsLambda,
     /// An AWS `EventBridge` event whose `detail` holds the event.
     AwsEventBridge,
+    /// An `OpenMetadata` `ChangeEvent` (`{eventType, entityType, entityId, changeDescription, ...}`).
+    OpenMetadataChangeEvent,
+    /// `OpenMetadata`'s list of `ChangeEvent`s (`{data: [...], paging}`), as servers before 1.3 posted.
+    OpenMetadataEventList,
     /// A Kafka record of `DataHub`'s `PlatformEvent_v1` topic: Avro binary in Confluent's wire
     /// format (byte 0, a 4-byte schema id, the Avro body). Forced on a stream, it reads
     /// length-prefixed records or base64 lines (see [`crate::EventReader`]).
@@ -134,7 +138,7 @@ pub enum InputFormat {
 
 impl InputFormat {
     /// Every format, in declaration order.
-    pub const ALL: [InputFormat; 15] = [
+    pub const ALL: [InputFormat; 17] = [
         Self::DatahubEntityChangeEvent,
         Self::DatahubRelationshipChangeEvent,
         Self::DatahubMetadataChangeLog,
@@ -148,6 +152,8 @@ impl InputFormat {
         Self::AtlasNotification,
         Self::AwsLambda,
         Self::AwsEventBridge,
+        Self::OpenMetadataChangeEvent,
+        Self::OpenMetadataEventList,
         Self::KafkaAvro,
         Self::CloudEvent,
     ];
@@ -168,6 +174,8 @@ impl InputFormat {
             Self::AtlasNotification => "atlas-notification",
             Self::AwsLambda => "aws-lambda",
             Self::AwsEventBridge => "aws-eventbridge",
+            Self::OpenMetadataChangeEvent => "openmetadata-change-event",
+            Self::OpenMetadataEventList => "openmetadata-event-list",
             Self::KafkaAvro => "kafka-avro",
             Self::CloudEvent => "cloudevent",
         }
@@ -198,6 +206,10 @@ impl InputFormat {
             }
             Self::AwsLambda => "an AWS Lambda function URL / API Gateway request whose body holds the event",
             Self::AwsEventBridge => "an AWS EventBridge event whose detail holds the event",
+            Self::OpenMetadataChangeEvent => {
+                "an OpenMetadata ChangeEvent ({eventType, entityType, entityId, changeDescription, ...})"
+            }
+            Self::OpenMetadataEventList => "an OpenMetadata list of ChangeEvents ({data: [...], paging})",
             Self::KafkaAvro => {
                 "a DataHub PlatformEvent Kafka record: Avro in Confluent's wire format (0x00, schema id, body); \
                  a stream of them is length-prefixed records or base64 lines"

@@ -78,8 +78,9 @@ impl Parser {
     /// `DataHub`'s `PlatformEvent_v1` topic as a consumer receives it (Avro in Confluent's wire
     /// format, told from JSON by its first byte, 0x00).
     ///
-    /// A poll response or NDJSON holding several events is [`ErrorKind::NotSingle`]: read
-    /// those with [`Parser::parse_many`].
+    /// A poll response or NDJSON holding several events is [`ErrorKind::NotSingle`], and so is
+    /// an `OpenMetadata` `ChangeEvent` that changes several things (one event per change): read
+    /// those with [`Parser::parse_many`] or [`Parser::events`].
     pub fn parse(&self, input: &[u8]) -> Result<Parsed> {
         let kafka = self.options.format == Some(InputFormat::KafkaAvro);
         if kafka || (self.options.format.is_none() && crate::input::kafka::is_record(input)) {
@@ -110,6 +111,11 @@ impl Parser {
             (None, _) => Err(Error::at_path(ErrorKind::Empty, "$", "no event in the input").with_record_line(1)),
             (Some(Err(error)), _) | (Some(Ok(_)), Some(Err(error))) => Err(error),
             (Some(Ok(record)), None) => Ok(record.parsed),
+            (Some(Ok(first)), Some(Ok(second))) if fanned_out(&first.parsed, &second.parsed) => Err(Error::new(
+                ErrorKind::NotSingle,
+                "expected one event, found several: this OpenMetadata ChangeEvent changes several things, one event \
+                 each; read them as a stream of events (parse_many, parseMany)",
+            )),
             (Some(Ok(_)), Some(Ok(_))) => Err(Error::new(
                 ErrorKind::NotSingle,
                 "expected one event, found several: read them as a stream of events (parse_many, parseMany)",
@@ -211,6 +217,16 @@ impl Parser {
     /// events of `filter_ndjson` are only matched).
     fn ndjson_lines<'a>(&self, data: &'a [u8]) -> EventReader<'a> {
         EventReader::from_slice(data, self.records().with_lazy_ids(), &self.options).lines_only()
+    }
+}
+
+/// Whether two events are parts of one `OpenMetadata` `ChangeEvent`.
+fn fanned_out(first: &Parsed, second: &Parsed) -> bool {
+    match (first.as_event(), second.as_event()) {
+        (Some(a), Some(b)) => {
+            a.native().format == crate::model::NativeFormat::OpenMetadataChangeEvent && a.raw_json() == b.raw_json()
+        }
+        _ => false,
     }
 }
 

@@ -62,7 +62,7 @@ pub fn event_schema() -> Value {
         "type": "object",
         "required": ["id", "source", "kind", "time", "actor", "entity", "subjects", "details", "native"],
         "properties": {
-            "id": {"type": "string", "pattern": "^[0-9a-f]{32}$", "description": "first 128 bits of SHA-256 over the canonical JSON of the innermost platform event"},
+            "id": {"type": "string", "pattern": "^[0-9a-f]{32}$", "description": "first 128 bits of SHA-256 over the canonical JSON of the innermost platform event (OpenMetadata: followed by a 0x00 byte and native.part)"},
             "source": {"enum": sources},
             "kind": {"enum": kinds},
             "time": {"type": ["integer", "null"], "description": "epoch milliseconds; null when neither the event nor its envelopes say when it happened"},
@@ -98,6 +98,8 @@ pub fn event_schema() -> Value {
                     "relationshipType": {"type": "string"},
                     "changeType": {"type": "string"},
                     "aspectName": {"type": "string"},
+                    "fields": {"type": "array", "items": {"type": "string"}},
+                    "part": {"type": "string"},
                     "envelope": {"type": "array", "items": {"enum": envelopes}, "description": "the envelopes around the event, outermost first (input format names)"},
                     "schemaId": {"type": "integer", "minimum": 0, "description": "the schema registry id of the Kafka record (kafka-avro) the event came in"}
                 }

@@ -66,6 +66,7 @@ impl Catalog {
                 };
                 self.notification(event.source(), native.operation_type.as_deref().unwrap_or_default(), type_name)
             }
+            NativeFormat::OpenMetadataChangeEvent => self.openmetadata(event.kind()),
             NativeFormat::MetadataChangeLog | NativeFormat::PlatformEvent | NativeFormat::ActionsEvent => None,
         }
     }
@@ -100,6 +101,9 @@ fn not_in_catalog(event: &Event) -> String {
                 _ => String::new(),
             }
         ),
+        NativeFormat::OpenMetadataChangeEvent => {
+            format!("OpenMetadata eventType {} is not in the catalog", native.event_type.as_deref().unwrap_or("?"))
+        }
         NativeFormat::MetadataChangeLog => "a MetadataChangeLog is not a change event of the catalog".to_owned(),
         NativeFormat::PlatformEvent => {
             format!("PlatformEvent `{}` is not in the catalog", native.name.as_deref().unwrap_or("?"))

@@ -64,13 +64,15 @@ function describe(event: Event): string {
       return `tag ${tag ?? tags?.length ?? '?'} on ${event.entity.id}`;
     }
     case 'owner.added': {
-      // Required on the only platform that emits it.
-      const owner: string = event.details.ownerUrn;
-      const ownerType: string = event.details.ownerType;
-      // @ts-expect-error owner.added only comes from DataHub
-      const source: 'atlan' = event.source;
-      void source;
-      return `${owner} (${ownerType})`;
+      // DataHub sends ownerUrn and ownerType, OpenMetadata owners: each optional across the platforms.
+      const owner: string | undefined = event.details.ownerUrn;
+      const ownerType: string | undefined = event.details.ownerType;
+      const owners: Record<string, unknown>[] | undefined = event.details.owners;
+      const source: 'datahub' | 'openmetadata' = event.source;
+      // @ts-expect-error owner.added does not come from Atlan
+      const atlan: 'atlan' = event.source;
+      void atlan;
+      return `${owner ?? owners?.length ?? '?'} (${ownerType ?? source})`;
     }
     case 'entity.deleted': {
       const hard: boolean = event.details.hard;

@@ -95,12 +95,14 @@ from metaevents._native import (
     iter_file,
     iter_lines,
     lambda_headers,
+    openmetadata_signature,
     parse,
     parse_http,
     parse_many,
     read_arrow,
     unwrap,
     validate,
+    verify_openmetadata_signature,
     verify_signature,
 )
 from metaevents._typed import install as _install
@@ -187,11 +189,13 @@ __all__ = [
     "iter_file",
     "iter_lines",
     "lambda_headers",
+    "openmetadata_signature",
     "parse",
     "parse_http",
     "parse_many",
     "read_arrow",
     "unwrap",
     "validate",
+    "verify_openmetadata_signature",
     "verify_signature",
 ]

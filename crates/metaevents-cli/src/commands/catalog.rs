@@ -125,6 +125,16 @@ fn wire(entry: &Entry, code: bool) -> String {
             }
             text
         }
+        Discriminators::OpenMetadataChangeEvent { event_types, changes, fields } => {
+            let mut alternatives = Vec::new();
+            if !event_types.is_empty() {
+                alternatives.push(join(event_types, code));
+            }
+            if !fields.is_empty() {
+                alternatives.push(format!("{} in {}", join(fields, code), join(changes, code)));
+            }
+            alternatives.join("; ")
+        }
     };
     if !entry.documented {
         text.push_str(" †");

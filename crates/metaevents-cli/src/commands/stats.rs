@@ -76,9 +76,14 @@ fn share(count: u64, total: u64) -> String {
 fn render(stats: &Stats, by_kind_source: &BTreeMap<(&'static str, Source), u64>, top: usize) -> String {
     let mut text = String::new();
 
+    // The platforms the input holds events of (all of them for an empty input).
+    let sources: Vec<Source> = Source::ALL
+        .into_iter()
+        .filter(|source| stats.events == 0 || stats.by_source.contains_key(source.as_str()))
+        .collect();
     let mut summary = table(Vec::<String>::new());
     summary.add_row(vec!["events".to_owned(), stats.events.to_string()]);
-    for source in Source::ALL {
+    for source in &sources {
         let count = stats.by_source.get(source.as_str()).copied().unwrap_or(0);
         summary.add_row(vec![format!("  from {source}"), count.to_string()]);
     }
@@ -99,19 +104,19 @@ fn render(stats: &Stats, by_kind_source: &BTreeMap<(&'static str, Source), u64>,
     }
 
     let mut header = vec!["kind".to_owned()];
-    header.extend(Source::ALL.iter().map(|source| source.as_str().to_owned()));
+    header.extend(sources.iter().map(|source| source.as_str().to_owned()));
     header.push("total".to_owned());
     let mut kinds = table(header);
     for (kind, total) in Stats::top(&stats.by_kind, usize::MAX) {
         let mut row = vec![kind.to_owned()];
-        for source in Source::ALL {
-            let count = by_kind_source.get(&(kind, source)).copied().unwrap_or(0);
+        for source in &sources {
+            let count = by_kind_source.get(&(kind, *source)).copied().unwrap_or(0);
             row.push(if count == 0 { "·".to_owned() } else { count.to_string() });
         }
         row.push(total.to_string());
         kinds.add_row(row);
     }
-    align_right(&mut kinds, &(1..=Source::ALL.len() + 1).collect::<Vec<_>>());
+    align_right(&mut kinds, &(1..=sources.len() + 1).collect::<Vec<_>>());
     text.push('\n');
     text.push_str(&kinds.to_string());
     text.push('\n');

@@ -5,6 +5,7 @@
 mod atlan;
 mod atlas;
 mod datahub;
+pub(crate) mod openmetadata;
 mod platforms;
 
 pub use platforms::{DatasetNaming, dataset_naming, platform_namings};
@@ -156,6 +157,19 @@ pub enum Discriminators {
         /// Process asset types.
         process: ProcessTypes,
     },
+    /// `OpenMetadata` `ChangeEvent`: made by an `eventType` alone, or by a `FieldChange` of
+    /// `changeDescription` in the event types that fan out (`entityUpdated`, ...).
+    #[serde(rename = "openmetadata_change_event")]
+    OpenMetadataChangeEvent {
+        /// `eventType` values that make an event of this kind by themselves.
+        event_types: &'static [&'static str],
+        /// The `changeDescription` lists (`fieldsAdded`, `fieldsUpdated`, `fieldsDeleted`) its
+        /// `FieldChange`s are in.
+        changes: &'static [&'static str],
+        /// The `FieldChange` names (or their last part: `columns.email.tags` is `tags`); empty
+        /// when no one field makes the kind.
+        fields: &'static [&'static str],
+    },
     /// Apache Atlas / Microsoft Purview entity notification: `operationType` (and whether the
     /// entity is a process).
     AtlasNotification {
@@ -215,7 +229,7 @@ pub struct Catalog {
     entries: &'static [Entry],
 }
 
-static BUILTIN_ENTRIES: &[&[Entry]] = &[datahub::ENTRIES, atlan::ENTRIES, atlas::ENTRIES];
+static BUILTIN_ENTRIES: &[&[Entry]] = &[datahub::ENTRIES, atlan::ENTRIES, atlas::ENTRIES, openmetadata::ENTRIES];
 
 /// Atlan asset types whose creation is lineage: `Process`, `ColumnProcess`, and any `*Process`.
 pub fn is_process_type(type_name: &str) -> bool {
@@ -299,6 +313,13 @@ impl Catalog {
             Source::Atlas => self.atlas(operation_type, type_name),
             _ => self.atlan(operation_type, type_name),
         }
+    }
+
+    /// The entry of an `OpenMetadata` event of `kind` (there is one per kind), if any.
+    pub fn openmetadata(&self, kind: Kind) -> Option<&'static Entry> {
+        self.entries.iter().find(|entry| {
+            entry.kind == kind && matches!(entry.discriminators, Discriminators::OpenMetadataChangeEvent { .. })
+        })
     }
 
     /// The entries of one kind (every platform).

@@ -12,6 +12,7 @@
 
 use serde_json::{Map, Value};
 
+use super::eval::View;
 use super::expr::{child, filter_error, value_type};
 use crate::error::Result;
 use crate::json::{self, Node, path as json_path};
@@ -52,7 +53,10 @@ pub(crate) fn event_type(event: &Event) -> Option<&str> {
         NativeFormat::RelationshipChangeEvent => Some(RELATIONSHIP_CHANGE_EVENT),
         NativeFormat::MetadataChangeLog => Some(METADATA_CHANGE_LOG),
         NativeFormat::ActionsEvent => native.event_type.as_deref(),
-        NativeFormat::PlatformEvent | NativeFormat::AtlanNotification | NativeFormat::AtlasNotification => None,
+        NativeFormat::PlatformEvent
+        | NativeFormat::AtlanNotification
+        | NativeFormat::AtlasNotification
+        | NativeFormat::OpenMetadataChangeEvent => None,
     }
 }
 
@@ -308,25 +312,31 @@ fn matches_dict(fields: &Map<String, Value>, value: Option<&Node<'_>>, max_depth
 }
 
 impl ActionsFilter {
-    /// Whether datahub-actions, configured so, would hand `event` (with raw tree `raw`) on.
-    pub(crate) fn matches(&self, event: &Event, raw: Option<&Node<'_>>) -> bool {
+    /// Whether datahub-actions, configured so, would hand `event` on. Its raw event is parsed
+    /// (through `view`) only when a predicate on its fields is reached: a filter on event types
+    /// alone needs only to know that the raw event is an object (as datahub-actions' events are),
+    /// which the first byte of its text, already parsed once, tells.
+    pub(crate) fn matches(&self, event: &Event, view: &View<'_>) -> bool {
         let Some(event_type) = event_type(event) else { return false };
-        let Some(Node::Object(body)) = raw else { return false };
         let max_depth = Limits::MAX_DEPTH_CEILING;
         self.stages.iter().all(|stage| {
             stage.types.iter().any(|(name, predicates)| {
                 name == event_type
                     && match predicates {
-                        Predicates::All => true,
-                        Predicates::AnyOf(dicts) => dicts.iter().any(|dict| {
-                            dict.iter().all(|(key, filter)| {
-                                // datahub-actions re-serializes events; an empty `parameters` becomes null.
-                                let value = body.get(key).filter(|node| {
-                                    !(key == "parameters" && matches!(node, Node::Object(object) if object.is_empty()))
-                                });
-                                matches(filter, value, max_depth)
+                        Predicates::All => event.raw_json().trim_start().starts_with('{'),
+                        Predicates::AnyOf(dicts) => {
+                            let Some(Node::Object(body)) = view.raw() else { return false };
+                            dicts.iter().any(|dict| {
+                                dict.iter().all(|(key, filter)| {
+                                    // datahub-actions re-serializes events; an empty `parameters` becomes null.
+                                    let value = body.get(key).filter(|node| {
+                                        !(key == "parameters"
+                                            && matches!(node, Node::Object(object) if object.is_empty()))
+                                    });
+                                    matches(filter, value, max_depth)
+                                })
                             })
-                        }),
+                        }
                     }
             })
         })

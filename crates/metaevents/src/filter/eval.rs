@@ -116,6 +116,11 @@ impl<'e> View<'e> {
                     "relationshipType" => out.push(text(native.relationship_type.as_deref())),
                     "changeType" => out.push(text(native.change_type.as_deref())),
                     "aspectName" => out.push(text(native.aspect_name.as_deref())),
+                    "part" => out.push(text(native.part.as_deref())),
+                    "fields" => match &native.fields {
+                        Some(fields) => out.extend(fields.iter().map(|field| text(Some(field)))),
+                        None => out.push(text(None)),
+                    },
                     _ => out.extend(native.envelope.iter().map(|format| text(Some(format.as_str())))),
                 }
             }

@@ -35,6 +35,8 @@ pub(crate) const NATIVE_FIELDS: &[&str] = &[
     "relationshipType",
     "changeType",
     "aspectName",
+    "fields",
+    "part",
     "envelope",
 ];
 

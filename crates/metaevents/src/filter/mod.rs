@@ -105,7 +105,7 @@ impl Filter {
         let view = eval::View::new(event, &arena);
         match &self.0.program {
             Program::Expr(expr) => eval::eval(expr, &view),
-            Program::DatahubActions(filter) => filter.matches(event, view.raw()),
+            Program::DatahubActions(filter) => filter.matches(event, &view),
             Program::All(filters) => filters.iter().all(|filter| filter.matches(event)),
         }
     }

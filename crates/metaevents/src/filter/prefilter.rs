@@ -2,14 +2,16 @@
 //! match must contain. A filter's required literals form clauses (a line must hold one literal
 //! of every clause). Only values that appear verbatim in the raw text yield literals:
 //!
-//! - `kind`: the categories/operations/operation types the catalog maps to the kinds;
+//! - `kind`: the categories/operations/operation types, `OpenMetadata` event types and
+//!   `FieldChange` names and lists the catalog maps to the kinds;
 //! - strings compared with `eq`/`in`/lists, `prefix`, `suffix`, `contains` on `entity.*` (but
-//!   `platform`, which is lowercased; `parent` yields its parts around `@`, since Apache Atlas
-//!   parents are derived as `<name>@<cluster>`), `actor`, `subjects` (custom-metadata
-//!   `set.attribute` subjects yield both halves), `details.*` (but the Atlan display names
-//!   looked up from typedefs: `details.tags.name`, `details.changes.setName|attributeName`),
-//!   `native.category|operation|operationType|type|name|eventType|relationshipType|changeType|
-//!   aspectName` and `raw.*`;
+//!   `platform`, which is lowercased, and `fieldPath`; `parent` yields its parts around `@`,
+//!   since Apache Atlas parents are derived as `<name>@<cluster>`), `actor`, `subjects` (each
+//!   part between dots: custom-metadata `set.attribute` subjects and column FQNs are joined),
+//!   `details.*` (but the Atlan display names looked up from typedefs: `details.tags.name`,
+//!   `details.changes.setName|attributeName`; `fieldPath`; and the texts `OpenMetadata` events
+//!   make up), `native.category|operation|operationType|type|name|eventType|relationshipType|
+//!   changeType|aspectName|fields` and `raw.*`;
 //! - datahub-actions string values (not event types).
 //!
 //! `not`, `ne`, `exists`, `glob`, `regex`, comparisons, numbers, `id`, `time`, `source`,
@@ -18,17 +20,20 @@
 //!
 //! A literal must not need escaping in JSON (no `"`, `\`, `/` or control characters); non-ASCII
 //! literals also match in Avro's byte-per-code-point spelling. Lines that may hide their text are
-//! always parsed: those with `\u` or `\/` escapes, base64 Lambda bodies (`isBase64Encoded`), gzip
-//! notifications (`GZIP`), base64 `CloudEvents` data (`data_base64`) and parts of split
-//! notifications (`msgSplitCount` above 1, whose chunks are base64 whether compressed or not),
-//! however deeply they are escaped inside other JSON strings. Streams of Kafka records (the
-//! `kafka-avro` format) are never prefiltered.
+//! always parsed: those with `\u` escapes (the only escape that can spell a character a literal
+//! holds), base64 Lambda bodies (`isBase64Encoded`), gzip notifications (`GZIP`), base64
+//! `CloudEvents` data (`data_base64`) and parts of split notifications (`msgSplitCount` above 1,
+//! whose chunks are base64 whether compressed or not), however deeply they are escaped inside
+//! other JSON strings. Streams of Kafka records (the `kafka-avro` format) are never prefiltered.
 
+use aho_corasick::Span;
+use aho_corasick::packed::{Config, MatchKind, Searcher};
 use memchr::memmem::Finder;
 use serde_json::Value;
 
 use super::actions::{ActionsFilter, Predicates};
 use super::expr::{Expr, FieldPath, Scalar, Test};
+use crate::catalog::openmetadata::DERIVED_TEXT_DETAILS;
 use crate::catalog::{Catalog, Discriminators};
 use crate::model::Kind;
 
@@ -38,14 +43,20 @@ pub(crate) type Clauses = Vec<Vec<String>>;
 /// Details that hold display names looked up from Atlan typedefs, not text of the raw event.
 const LOOKED_UP_DETAILS: &[&[&str]] = &[&["tags", "name"], &["changes", "setName"], &["changes", "attributeName"]];
 
-/// Fields whose string values appear verbatim in the raw event.
+/// Fields whose string values appear verbatim in the raw event. Not so: `entity.platform`
+/// (lowercased), field paths (`OpenMetadata`'s are unquoted and joined from several places),
+/// `native.part`, Atlan names looked up from typedefs ([`LOOKED_UP_DETAILS`]) and the details
+/// `OpenMetadata` events make up ([`DERIVED_TEXT_DETAILS`]).
 fn verbatim(path: &FieldPath) -> bool {
     match path {
         FieldPath::Details(segments) if LOOKED_UP_DETAILS.iter().any(|looked_up| segments == looked_up) => false,
-        FieldPath::Entity(Some(field)) => *field != "platform",
-        // `evidence` is the parser's finding, not the wire's.
-        FieldPath::Native(Some(field)) => !matches!(*field, "format" | "envelope" | "evidence"),
-        FieldPath::Actor | FieldPath::Subjects | FieldPath::Details(_) | FieldPath::Raw(_) => true,
+        FieldPath::Entity(Some(field)) => !matches!(*field, "platform" | "fieldPath"),
+        // `evidence` is the parser's finding, not the wire's; `part` is made up.
+        FieldPath::Native(Some(field)) => !matches!(*field, "format" | "envelope" | "evidence" | "part"),
+        FieldPath::Details(segments) => {
+            segments.first().is_none_or(|name| name != "fieldPath" && !DERIVED_TEXT_DETAILS.contains(&name.as_str()))
+        }
+        FieldPath::Actor | FieldPath::Subjects | FieldPath::Raw(_) => true,
         _ => false,
     }
 }
@@ -76,12 +87,13 @@ fn string_clauses(path: &FieldPath, text: &str) -> Clauses {
     if !verbatim(path) {
         return Vec::new();
     }
-    // Subjects of Atlan custom metadata are `setId.attributeId`: only the halves are verbatim.
-    // Apache Atlas parents are joined to their cluster (`db.table.col@cl` → `db.table@cl`):
-    // only the parts around `@` are.
-    let parts: Vec<&str> = match (path, text.split_once('.')) {
-        (FieldPath::Subjects, Some((left, right))) => vec![left, right],
-        (FieldPath::Entity(Some("parent")), _) => text.split('@').collect(),
+    // Subjects may be joined from parts at a dot: Atlan custom metadata's `setId.attributeId`,
+    // an OpenMetadata column FQN built from the entity's FQN and the column's name. Apache Atlas
+    // parents are joined to their cluster (`db.table.col@cl` → `db.table@cl`). Only the parts
+    // are certain to be verbatim.
+    let parts: Vec<&str> = match path {
+        FieldPath::Subjects => text.split('.').collect(),
+        FieldPath::Entity(Some("parent")) => text.split('@').collect(),
         _ => vec![text],
     };
     parts.into_iter().filter(|part| usable(part)).map(appears).collect()
@@ -107,47 +119,58 @@ fn either(alternatives: &[Clauses]) -> Clauses {
     if union.is_empty() { Vec::new() } else { vec![union] }
 }
 
-/// What each kind needs on the wire, from the catalog.
+/// What one catalog entry's events need on the wire: clauses (a line holds one literal of each).
+fn entry_clauses(discriminators: Discriminators) -> Vec<Vec<&'static str>> {
+    match discriminators {
+        Discriminators::EntityChangeEvent { categories, operations, .. } => {
+            vec![categories.to_vec(), operations.to_vec()]
+        }
+        Discriminators::RelationshipChangeEvent { operations } => vec![vec!["relationshipType"], operations.to_vec()],
+        Discriminators::AtlanNotification { operation_types, .. }
+        | Discriminators::AtlasNotification { operation_types, .. } => vec![operation_types.to_vec()],
+        Discriminators::OpenMetadataChangeEvent { event_types, changes, fields } => {
+            let fan_out = crate::catalog::openmetadata::FAN_OUT_EVENT_TYPES;
+            if fields.is_empty() {
+                vec![event_types.to_vec()]
+            } else if event_types.is_empty() {
+                // Made only by a FieldChange: its event type fans out, its name and list are there
+                // (`columns.email.tags` holds `tags`).
+                vec![fan_out.to_vec(), fields.to_vec(), changes.to_vec()]
+            } else {
+                // Made by an eventType alone or by a FieldChange: only the event type is certain.
+                vec![event_types.iter().chain(fan_out).copied().collect()]
+            }
+        }
+    }
+}
+
+/// What each kind needs on the wire, from the catalog: the clauses of its entries, united
+/// position by position (an entry with fewer clauses repeats its last), so a line of any entry
+/// holds a literal of every united clause.
 fn kind_clauses(kinds: &[Kind]) -> Clauses {
     let catalog = Catalog::builtin();
-    let mut first = Vec::new();
-    let mut second = Vec::new();
-    let add = |set: &mut Vec<String>, literal: &str| {
-        if !set.iter().any(|known| known == literal) {
-            set.push(literal.to_owned());
-        }
-    };
+    let mut per_entry: Vec<Vec<Vec<&str>>> = Vec::new();
     for kind in kinds {
         if *kind == Kind::Unknown {
             return Vec::new();
         }
-        for entry in catalog.entries_for_kind(*kind) {
-            match entry.discriminators {
-                Discriminators::EntityChangeEvent { categories, operations, .. } => {
-                    for category in categories {
-                        add(&mut first, category);
-                    }
-                    for operation in operations {
-                        add(&mut second, operation);
-                    }
-                }
-                Discriminators::RelationshipChangeEvent { operations } => {
-                    add(&mut first, "relationshipType");
-                    for operation in operations {
-                        add(&mut second, operation);
-                    }
-                }
-                Discriminators::AtlanNotification { operation_types, .. }
-                | Discriminators::AtlasNotification { operation_types, .. } => {
-                    for operation_type in operation_types {
-                        add(&mut first, operation_type);
-                        add(&mut second, operation_type);
-                    }
+        per_entry.extend(catalog.entries_for_kind(*kind).map(|entry| entry_clauses(entry.discriminators)));
+    }
+    let width = per_entry.iter().map(Vec::len).max().unwrap_or(0);
+    let mut united: Clauses = vec![Vec::new(); width];
+    for clauses in &per_entry {
+        let Some(last) = clauses.last() else { return Vec::new() };
+        for (position, clause) in united.iter_mut().enumerate() {
+            for literal in clauses.get(position).unwrap_or(last) {
+                if !clause.iter().any(|known| known == literal) {
+                    clause.push((*literal).to_owned());
                 }
             }
         }
     }
-    [first, second].into_iter().filter(|clause| !clause.is_empty()).collect()
+    // A clause with an empty alternative would need nothing: it rules nothing out.
+    united.retain(|clause| !clause.is_empty());
+    united
 }
 
 fn test_clauses(path: &FieldPath, test: &Test) -> Clauses {
@@ -226,10 +249,14 @@ pub(crate) fn actions_clauses(filter: &ActionsFilter) -> Clauses {
     clauses
 }
 
-/// Byte sequences that mean a line's text may be hidden from a literal search: escapes, base64
-/// bodies, gzip messages, `CloudEvents`' `data_base64`. They hold no quotes, so they are found at
-/// any depth of escaping.
-const MARKERS: &[&[u8]] = &[b"\\u", b"\\/", b"isBase64Encoded", b"GZIP", b"data_base64"];
+/// Byte sequences that mean a line's text may be hidden from a literal search: `\u` escapes,
+/// base64 bodies, gzip messages, `CloudEvents`' `data_base64`. They hold no quotes, so they are
+/// found at any depth of escaping. (`\/` and the other escapes only spell characters no literal
+/// holds.)
+const MARKERS: &[&[u8]] = &[b"\\u", b"isBase64Encoded", b"GZIP", b"data_base64"];
+
+/// The part of each of [`MARKERS`] that the one-pass search looks for: one rare in events.
+const MARKER_RARE_PARTS: &[&[u8]] = &[b"\\u", b"4Encoded", b"GZIP", b"a_base64"];
 
 /// The compiled prefilter.
 #[derive(Debug, Clone)]
@@ -238,21 +265,66 @@ pub(crate) struct Prefilter {
     markers: Vec<Finder<'static>>,
     split: Finder<'static>,
     literals: Clauses,
+    /// All anchors in one searcher, where the platform has a packed (SIMD) one.
+    one_pass: Option<OnePass>,
 }
+
+/// Every anchor of a prefilter in one packed multi-pattern searcher (Teddy), so that the whole
+/// text is read once rather than once per anchor. Each anchor is searched for by a part of it
+/// that is rare in events: a literal by what follows its last `:` (`PII` of `urn:li:tag:PII`),
+/// `isBase64Encoded` by `4Encoded`, `msgSplitCount` by `tCount`. A hit is a candidate only when
+/// the line passes [`Prefilter::may_match`], which checks the whole anchors.
+#[derive(Debug, Clone)]
+struct OnePass {
+    searcher: Searcher,
+    /// Per pattern: whether it is the `msgSplitCount` anchor (a candidate only when the count is
+    /// not a plain 1, which is told from the bytes around the hit).
+    split: Vec<bool>,
+}
+
+/// The part of `msgSplitCount` the one-pass search looks for, and what precedes it.
+const SPLIT_TAIL: &[u8] = b"tCount";
+const SPLIT_HEAD: &[u8] = b"msgSpli";
+
+impl OnePass {
+    fn new(first_clause: &[String]) -> Option<Self> {
+        let mut builder = Config::new().match_kind(MatchKind::LeftmostFirst).builder();
+        let mut split = Vec::new();
+        for literal in first_clause {
+            let rare = match literal.rsplit_once(':') {
+                Some((_, tail)) if tail.len() >= 2 => tail,
+                _ => literal.as_str(),
+            };
+            builder.add(rare);
+            split.push(false);
+        }
+        for marker in MARKER_RARE_PARTS {
+            builder.add(marker);
+            split.push(false);
+        }
+        builder.add(SPLIT_TAIL);
+        split.push(true);
+        Some(Self { searcher: builder.build()?, split })
+    }
+}
+
+const SPLIT_COUNT: &[u8] = b"msgSplitCount";
 
 /// Whether some `msgSplitCount` in `line` is followed (after quotes, escapes, colons and spaces)
 /// by a number other than 1: a part of a split notification, whose text is base64 cut anywhere.
 fn split_part(finder: &Finder<'_>, line: &[u8]) -> bool {
-    finder.find_iter(line).any(|at| {
-        let rest = line.get(at + b"msgSplitCount".len()..).unwrap_or_default();
-        let digits: &[u8] = {
-            let start = rest.iter().position(|b| !matches!(b, b'"' | b'\\' | b':' | b' ' | b'\t' | b'\n' | b'\r'));
-            let rest = start.and_then(|start| rest.get(start..)).unwrap_or_default();
-            rest.get(..rest.iter().position(|b| !b.is_ascii_digit()).unwrap_or(rest.len())).unwrap_or_default()
-        };
-        // Not a plain 1 (missing digits, a string or anything else counts as possibly split).
-        digits != b"1"
-    })
+    finder.find_iter(line).any(|at| split_count_at(line, at))
+}
+
+/// Whether the `msgSplitCount` at `at` in `text` is followed by anything but a plain 1 (missing
+/// digits, a string or anything else counts as possibly split). Looks only at the bytes after it,
+/// up to the end of its line.
+fn split_count_at(text: &[u8], at: usize) -> bool {
+    let rest = text.get(at + SPLIT_COUNT.len()..).unwrap_or_default();
+    let start = rest.iter().position(|b| !matches!(b, b'"' | b'\\' | b':' | b' ' | b'\t' | b'\r'));
+    let rest = start.and_then(|start| rest.get(start..)).unwrap_or_default();
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    !(digits == 1 && rest.first() == Some(&b'1'))
 }
 
 impl Prefilter {
@@ -269,11 +341,13 @@ impl Prefilter {
             .iter()
             .map(|clause| clause.iter().map(|literal| Finder::new(literal.as_bytes()).into_owned()).collect())
             .collect();
+        let one_pass = literals.first().and_then(|first| OnePass::new(first));
         Self {
             clauses,
             markers: MARKERS.iter().map(|marker| Finder::new(marker).into_owned()).collect(),
-            split: Finder::new(b"msgSplitCount").into_owned(),
+            split: Finder::new(SPLIT_COUNT).into_owned(),
             literals,
+            one_pass,
         }
     }
 
@@ -334,6 +408,9 @@ impl Candidates {
     /// complete lines only and starts at absolute offset `at`; the windows of successive calls
     /// never move backwards.
     pub(crate) fn first(&mut self, prefilter: &Prefilter, window: &[u8], at: u64) -> Option<usize> {
+        if let Some(one_pass) = &prefilter.one_pass {
+            return Self::first_in_one_pass(prefilter, one_pass, window);
+        }
         let mut from = 0usize;
         loop {
             let hit = self.earliest(prefilter, window, at, from)?;
@@ -348,6 +425,34 @@ impl Candidates {
                 return None;
             }
         }
+    }
+
+    /// [`Candidates::first`] by the one-pass searcher. Each call searches its window from the
+    /// start: the reader's next window begins after the line returned, so no byte is searched
+    /// twice.
+    fn first_in_one_pass(prefilter: &Prefilter, one_pass: &OnePass, window: &[u8]) -> Option<usize> {
+        let mut from = 0usize;
+        while from < window.len() {
+            let found = one_pass.searcher.find_in(window, Span::from(from..window.len()))?;
+            let hit = found.start();
+            if one_pass.split.get(found.pattern().as_usize()).copied().unwrap_or(false) {
+                // `tCount` stands for a candidate only as `msgSplitCount` with a count other than 1.
+                let head = hit.checked_sub(SPLIT_HEAD.len());
+                let marker = head.filter(|&head| window.get(head..hit) == Some(SPLIT_HEAD));
+                if !marker.is_some_and(|head| split_count_at(window, head)) {
+                    from = hit + 1;
+                    continue;
+                }
+            }
+            let line_start = memchr::memrchr(b'\n', window.get(..hit).unwrap_or_default()).map_or(0, |nl| nl + 1);
+            let rest = window.get(line_start..).unwrap_or_default();
+            let line_end = memchr::memchr(b'\n', rest).map_or(window.len(), |nl| line_start + nl);
+            if prefilter.may_match(window.get(line_start..line_end).unwrap_or_default()) {
+                return Some(line_start);
+            }
+            from = line_end + 1;
+        }
+        None
     }
 
     /// The smallest offset at or after `from` in `window` where some anchor hits.
@@ -371,13 +476,9 @@ impl Candidates {
             while let Some(found) = window.get(position..).and_then(|rest| finder.find(rest)) {
                 let found = position + found;
                 // `msgSplitCount` marks a candidate only when the count is not a plain 1.
-                if index == split_index {
-                    let line_end = memchr::memchr(b'\n', window.get(found..).unwrap_or_default())
-                        .map_or(window.len(), |nl| found + nl);
-                    if !split_part(finder, window.get(found..line_end).unwrap_or_default()) {
-                        position = found + 1;
-                        continue;
-                    }
+                if index == split_index && !split_count_at(window, found) {
+                    position = found + 1;
+                    continue;
                 }
                 let absolute = at + found as u64;
                 *hit = Hit::At(absolute);
@@ -392,6 +493,53 @@ impl Candidates {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines of `text` a cursor reports, read as the stream reader does: each call's window
+    /// starts after the line the previous call returned.
+    fn candidate_lines(prefilter: &Prefilter, text: &[u8]) -> Vec<usize> {
+        let mut candidates = prefilter.candidates();
+        let mut lines = Vec::new();
+        let mut offset = 0;
+        while let Some(window) = text.get(offset..).filter(|window| !window.is_empty()) {
+            let Some(start) = candidates.first(prefilter, window, offset as u64) else { break };
+            let line_start = offset + start;
+            lines.push(memchr::memchr_iter(b'\n', &text[..line_start]).count());
+            offset = memchr::memchr(b'\n', &text[line_start..]).map_or(text.len(), |nl| line_start + nl + 1);
+        }
+        lines
+    }
+
+    #[test]
+    fn both_searches_find_exactly_the_lines_that_may_match() {
+        let lines = [
+            r#"{"category":"TAG","operation":"ADD","modifier":"urn:li:tag:Gold"}"#,
+            r#"{"category":"TAG","operation":"ADD","modifier":"urn:li:tag:PII"}"#,
+            r#"{"category":"TAG","operation":"ADD","modifier":"urn:li:tag:P\u0049I"}"#,
+            r#"{"body":"eyJ4Ijoi","isBase64Encoded":true}"#,
+            r#"{"msgCompressionKind":"GZIP","message":"H4sI"}"#,
+            r#"{"specversion":"1.0","data_base64":"eyJ4Ijoi"}"#,
+            r#"{"msgSplitIdx":1,"msgSplitCount":2,"message":"{\"a"}"#,
+            r#"{"msgSplitIdx":1,"msgSplitCount":1,"message":{}}"#,
+            r#"{"body":"{\"msgSplitCount\": 3}"}"#,
+            r#"{"resultCount":2,"modifier":"PII"}"#,
+            r#"{"category":"TAG","modifier":"urn:li:tag:PII"}"#,
+            "",
+            r#"{"msgSplitCount":12}"#,
+            r#"{"category":"TAG","operation":"ADD","modifier":"urn:li:tag:PII"}"#,
+        ];
+        let text = lines.join("\n");
+        let clauses = vec![vec!["urn:li:tag:PII".to_owned()], vec!["TAG".to_owned()], vec!["ADD".to_owned()]];
+        let prefilter = Prefilter::new(clauses);
+        let expected: Vec<usize> =
+            (0..lines.len()).filter(|&index| prefilter.may_match(lines[index].as_bytes())).collect();
+        assert_eq!(expected, [1, 2, 3, 4, 5, 6, 8, 12, 13]);
+        if prefilter.one_pass.is_some() {
+            assert_eq!(candidate_lines(&prefilter, text.as_bytes()), expected, "one pass");
+        }
+        let mut per_anchor = prefilter.clone();
+        per_anchor.one_pass = None;
+        assert_eq!(candidate_lines(&per_anchor, text.as_bytes()), expected, "one search per anchor");
+    }
 
     #[test]
     fn lines_that_hide_their_text_are_always_candidates() {
@@ -411,5 +559,9 @@ mod tests {
         let text = [&plain[..], uncompressed_part, plain].join(&b'\n');
         let mut candidates = prefilter.candidates();
         assert_eq!(candidates.first(&prefilter, &text, 0), Some(plain.len() + 1));
+        let mut per_anchor = prefilter.clone();
+        per_anchor.one_pass = None;
+        let mut candidates = per_anchor.candidates();
+        assert_eq!(candidates.first(&per_anchor, &text, 0), Some(plain.len() + 1));
     }
 }

@@ -1,13 +1,15 @@
 //! Recognising what a JSON object is, from the keys only that shape has.
 
 use crate::json::Node;
+use crate::model::Source;
 use crate::options::InputFormat;
 
 /// What a document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Detected<'n> {
-    /// The Atlan webhook validation request, with its text.
-    Validation(&'n str),
+    /// A webhook's test request (Atlan's validation request, `OpenMetadata`'s test message), with
+    /// its text.
+    Validation(Source, &'n str),
     /// An event or an envelope of this format.
     Format(InputFormat),
 }
@@ -37,6 +39,10 @@ mod key {
     pub const DETAIL: u32 = 1 << 20;
     pub const DETAIL_TYPE: u32 = 1 << 21;
     pub const SPEC_VERSION: u32 = 1 << 22;
+    pub const OM_EVENT_TYPE: u32 = 1 << 23;
+    pub const OM_ENTITY: u32 = 1 << 24;
+    pub const DATA: u32 = 1 << 25;
+    pub const PAGING: u32 = 1 << 26;
 }
 
 fn key_bit(name: &str) -> u32 {
@@ -65,6 +71,10 @@ fn key_bit(name: &str) -> u32 {
         "detail" => key::DETAIL,
         "detail-type" => key::DETAIL_TYPE,
         "specversion" => key::SPEC_VERSION,
+        "eventType" => key::OM_EVENT_TYPE,
+        "entityId" | "entityFullyQualifiedName" | "changeDescription" => key::OM_ENTITY,
+        "data" => key::DATA,
+        "paging" => key::PAGING,
         _ => 0,
     }
 }
@@ -73,7 +83,10 @@ fn key_bit(name: &str) -> u32 {
 pub(crate) fn detect<'n>(node: &'n Node<'_>) -> Option<Detected<'n>> {
     let object = node.as_object()?;
     if let Some(text) = object.get("atlan-webhook").and_then(Node::as_str) {
-        return Some(Detected::Validation(text));
+        return Some(Detected::Validation(Source::Atlan, text));
+    }
+    if let Some(text) = openmetadata_test_message(node) {
+        return Some(Detected::Validation(Source::OpenMetadata, text));
     }
     let keys = object.iter().fold(0, |bits, (name, _)| bits | key_bit(name));
     let all = |wanted: u32| keys & wanted == wanted;
@@ -100,6 +113,10 @@ pub(crate) fn detect<'n>(node: &'n Node<'_>) -> Option<Detected<'n>> {
         InputFormat::DatahubEntityChangeEvent
     } else if all(key::CHANGE_TYPE) && any(key::ASPECT_NAME | key::ENTITY_TYPE) {
         InputFormat::DatahubMetadataChangeLog
+    } else if all(key::OM_EVENT_TYPE | key::ENTITY_TYPE) && any(key::OM_ENTITY) {
+        InputFormat::OpenMetadataChangeEvent
+    } else if all(key::DATA) && is_change_event_list(object.get("data"), any(key::PAGING)) {
+        InputFormat::OpenMetadataEventList
     } else if all(key::BODY) && any(key::LAMBDA) {
         InputFormat::AwsLambda
     } else if all(key::DETAIL) && (all(key::DETAIL_TYPE) || object.len() == 1) {
@@ -108,6 +125,31 @@ pub(crate) fn detect<'n>(node: &'n Node<'_>) -> Option<Detected<'n>> {
         return None;
     };
     Some(Detected::Format(format))
+}
+
+/// The test message `OpenMetadata` posts when a webhook destination is tested:
+/// `{"message": "This is a test message from OpenMetadata to confirm ..."}` (`GenericPublisher`'s
+/// `TEST_MESSAGE_JSON`), an object with that one member.
+fn openmetadata_test_message<'n>(node: &'n Node<'_>) -> Option<&'n str> {
+    let object = node.as_object()?;
+    let text = object.get("message").and_then(Node::as_str)?;
+    (object.len() == 1 && text.contains("OpenMetadata")).then_some(text)
+}
+
+/// The older servers' test message, sent as bare text rather than JSON (`GenericPublisher`
+/// posted the sentence itself as the body): recognised when a record is not JSON.
+pub(crate) fn openmetadata_plain_test_message(text: &str) -> Option<&str> {
+    let text = text.trim();
+    text.starts_with("This is a test message from OpenMetadata").then_some(text)
+}
+
+/// Whether `data` is `OpenMetadata`'s list of `ChangeEvent`s: an array, with `paging` beside it
+/// (the `ResultList` the servers before 1.3 posted) or whose first item has an `eventType`.
+fn is_change_event_list(data: Option<&Node<'_>>, paging: bool) -> bool {
+    match data {
+        Some(Node::Array(items)) => paging || items.first().is_some_and(|item| item.get("eventType").is_some()),
+        _ => false,
+    }
 }
 
 /// Names the keys of an unrecognised object, for the error message.

@@ -1,7 +1,7 @@
 //! Inputs: recognising each record's format and unwrapping envelopes (`PlatformEvent`, poll
 //! responses, datahub-actions, the notification envelope of Apache Atlas and Atlan with gzip
-//! and split messages, AWS Lambda and `EventBridge`, Kafka records in Avro, `CloudEvents`) down
-//! to the platform event, which `normalize` turns into an [`Event`].
+//! and split messages, `OpenMetadata`'s event lists, AWS Lambda and `EventBridge`, Kafka records
+//! in Avro, `CloudEvents`) down to the platform event, which `normalize` turns into events.
 
 mod avro;
 mod aws;
@@ -10,6 +10,7 @@ mod datahub;
 pub(crate) mod detect;
 pub(crate) mod kafka;
 pub(crate) mod notification;
+mod openmetadata;
 pub(crate) mod split;
 
 use bumpalo::Bump;
@@ -107,7 +108,13 @@ pub(crate) fn parse_text(
     }
     match json::tree::parse(text, unwrapper.normalizer.limits.max_depth, unwrapper.arena) {
         Ok(node) => dispatch(&node, RawRef::whole(text), forced, enclosure, unwrapper),
-        Err(error) => unwrapper.out.push(Err(enclosure.locate(error))),
+        Err(error) => match detect::openmetadata_plain_test_message(text).filter(|_| forced.is_none()) {
+            Some(message) => unwrapper.out.push(Ok(Outcome::Parsed(Parsed::ValidationRequest(ValidationRequest {
+                source: Source::OpenMetadata,
+                message: message.to_owned(),
+            })))),
+            None => unwrapper.out.push(Err(enclosure.locate(error))),
+        },
     }
 }
 
@@ -158,8 +165,8 @@ fn dispatch(
         None => detect::detect(node),
     };
     let result = match detected {
-        Some(Detected::Validation(message)) => {
-            Ok(Some(Parsed::ValidationRequest(ValidationRequest { message: message.to_owned() })))
+        Some(Detected::Validation(source, message)) => {
+            Ok(Some(Parsed::ValidationRequest(ValidationRequest { source, message: message.to_owned() })))
         }
         Some(Detected::Format(format)) => match forced.and_then(forced_source) {
             // The caller says whose notification it is: no evidence is weighed.
@@ -177,8 +184,8 @@ fn dispatch(
                 format!(
                     "not a catalog event: expected a DataHub change event (entityUrn, category, operation), PlatformEvent, \
                      poll response or datahub-actions envelope, an Atlan or Apache Atlas notification \
-                     (message.operationType), an AWS Lambda request (body), an EventBridge event (detail) or a CloudEvent \
-                     (specversion); found {}",
+                     (message.operationType), an OpenMetadata ChangeEvent (eventType, entityType, entityId), an AWS \
+                     Lambda request (body), an EventBridge event (detail) or a CloudEvent (specversion); found {}",
                     detect::describe_keys(node)
                 ),
             )
@@ -230,6 +237,8 @@ fn handle(
         }
         InputFormat::AwsLambda => return aws::lambda(node, raw, enclosure, unwrapper),
         InputFormat::AwsEventBridge => return aws::event_bridge(node, raw, enclosure, unwrapper),
+        InputFormat::OpenMetadataChangeEvent => return openmetadata::change_event(node, raw, enclosure, unwrapper),
+        InputFormat::OpenMetadataEventList => return openmetadata::event_list(node, raw, enclosure, unwrapper),
         InputFormat::CloudEvent => return cloudevents::structured(node, raw, enclosure, unwrapper),
         InputFormat::KafkaAvro => return Err(kafka::not_binary(&enclosure.path)),
     };

@@ -193,6 +193,26 @@ pub(crate) fn digest(node: &Node<'_>, rule: IdRule, part: Option<&str>, scratch:
     truncated_sha256(scratch)
 }
 
+/// [`digest`] of `node` with each of `parts`: the canonical JSON is written and hashed once, and
+/// the hash state is then carried on once per part.
+pub(crate) fn digest_parts(node: &Node<'_>, rule: IdRule, parts: &[String], scratch: &mut Vec<u8>) -> Vec<[u8; 16]> {
+    scratch.clear();
+    write_event(node, rule, scratch);
+    let mut event = Sha256::new();
+    event.update(scratch.as_slice());
+    parts
+        .iter()
+        .map(|part| {
+            let hash = event.clone().chain_update([0u8]).chain_update(part.as_bytes()).finalize();
+            let mut id = [0u8; 16];
+            for (slot, byte) in id.iter_mut().zip(hash.iter()) {
+                *slot = *byte;
+            }
+            id
+        })
+        .collect()
+}
+
 /// The first 128 bits of SHA-256 over `bytes`.
 pub(crate) fn truncated_sha256(bytes: &[u8]) -> [u8; 16] {
     let hash = Sha256::digest(bytes);
@@ -275,5 +295,9 @@ mod tests {
         assert_eq!(a, b);
         assert_ne!(a, c);
         assert_ne!(a, d);
+        let parts = ["tags".to_owned(), "owners".to_owned()];
+        let both = digest_parts(&parse(r#"{"x": 1, "y": {"k": "v"}}"#), IdRule::Exact, &parts, &mut scratch);
+        assert_eq!(both.first(), Some(&d));
+        assert_ne!(both.first(), both.get(1));
     }
 }

@@ -11,8 +11,8 @@ pub(crate) enum Segment {
 
 /// Appends one key step to a path string.
 pub(crate) fn push_key(path: &mut String, key: &str) {
-    let plain = key.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '@')
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '@' | '$'));
+    let plain = key.bytes().next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'@')
+        && key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'@' | b'$'));
     if plain {
         path.push('.');
         path.push_str(key);
@@ -31,14 +31,17 @@ pub(crate) fn push_index(path: &mut String, index: usize) {
 
 /// `base` followed by one key.
 pub(crate) fn child(base: &str, key: &str) -> String {
-    let mut path = base.to_owned();
+    // Room for the usual `.key` at once.
+    let mut path = String::with_capacity(base.len() + key.len() + 1);
+    path.push_str(base);
     push_key(&mut path, key);
     path
 }
 
 /// `base` followed by one index.
 pub(crate) fn item(base: &str, index: usize) -> String {
-    let mut path = base.to_owned();
+    let mut path = String::with_capacity(base.len() + 8);
+    path.push_str(base);
     push_index(&mut path, index);
     path
 }

@@ -2,6 +2,10 @@
 //! their members sorted by key, which gives fast lookups, duplicate-key detection and the
 //! canonical key order of event ids from one sort. The whole tree lives in the arena of the
 //! record being parsed and is freed at once when the record is done.
+//!
+//! Trees are built by the hand-written parser of [`super::parse`]. The `serde_json`-based parser
+//! here is the reference it is tested against, and what reports faults: when the fast parser
+//! gives up, this one runs and says what is wrong, where.
 
 use std::cell::RefCell;
 use std::fmt;
@@ -24,6 +28,16 @@ pub(crate) struct Str<'a> {
 }
 
 impl<'a> Str<'a> {
+    /// A string whose JSON had no escapes, borrowed from it.
+    pub(super) fn borrowed(text: &'a str) -> Self {
+        Self { text, escaped: false }
+    }
+
+    /// A string decoded from JSON with escapes.
+    pub(super) fn decoded(text: &'a str) -> Self {
+        Self { text, escaped: true }
+    }
+
     pub(crate) fn as_str(self) -> &'a str {
         self.text
     }
@@ -80,6 +94,11 @@ fn key_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 impl<'a> Object<'a> {
+    /// An object of these members, which are sorted by key and unique.
+    pub(super) fn from_sorted(entries: &'a [(Str<'a>, Node<'a>)]) -> Self {
+        Self { entries }
+    }
+
     pub(crate) fn get(&self, key: &str) -> Option<&'a Node<'a>> {
         // Most objects of events are small: comparing lengths first beats a binary search there.
         if self.entries.len() <= 12 {
@@ -332,6 +351,14 @@ impl<'de: 'a, 'a> Visitor<'de> for KeySeed<'a> {
 ///
 /// Errors carry the line and column inside `text` and the JSON path of the fault.
 pub(crate) fn parse<'a>(text: &'a str, max_depth: usize, arena: &'a Bump) -> Result<Node<'a>, Error> {
+    match super::parse::parse(text, max_depth, arena) {
+        Some(node) => Ok(node),
+        None => parse_with_serde(text, max_depth, arena),
+    }
+}
+
+/// [`parse`] by `serde_json`: the reference, and the parser that describes faults.
+pub(crate) fn parse_with_serde<'a>(text: &'a str, max_depth: usize, arena: &'a Bump) -> Result<Node<'a>, Error> {
     let normalizer = Context { max_depth, arena, special: RefCell::new(None), error_path: RefCell::new(Vec::new()) };
     let mut deserializer = serde_json::Deserializer::from_str(text);
     deserializer.disable_recursion_limit();
@@ -461,6 +488,41 @@ fn describe_serde_error(err: &serde_json::Error) -> (ErrorKind, String) {
         return (ErrorKind::Syntax, plain.to_owned());
     }
     (ErrorKind::Syntax, format!("invalid JSON: {message}"))
+}
+
+/// Parses `text` with the hand-written parser and with the `serde_json` reference: `Err` says
+/// how they disagree (one accepts what the other rejects, or their trees differ: every string,
+/// its escaped flag and every number's exact value and type count).
+pub(crate) fn compare_parsers(text: &str, max_depth: usize) -> Result<(), String> {
+    let arena = Bump::new();
+    let fast = super::parse::parse(text, max_depth, &arena);
+    let reference = parse_with_serde(text, max_depth, &arena);
+    match (fast, reference) {
+        (None, Err(_)) => Ok(()),
+        (Some(fast), Ok(reference)) if same_tree(&fast, &reference) => Ok(()),
+        (Some(fast), Ok(reference)) => Err(format!("trees differ on {text:?}:\n{fast:?}\n{reference:?}")),
+        (Some(fast), Err(err)) => Err(format!("fast parser accepts {text:?} as {fast:?}; serde_json: {err}")),
+        (None, Ok(reference)) => Err(format!("fast parser rejects {text:?}; serde_json gives {reference:?}")),
+    }
+}
+
+/// Equality that tells `0.0` from `-0.0` and integers from floats.
+fn same_tree(a: &Node<'_>, b: &Node<'_>) -> bool {
+    match (a, b) {
+        (Node::Number(a), Node::Number(b)) => {
+            a.is_u64() == b.is_u64()
+                && a.is_i64() == b.is_i64()
+                && a.as_u64() == b.as_u64()
+                && a.as_i64() == b.as_i64()
+                && a.as_f64().map(f64::to_bits) == b.as_f64().map(f64::to_bits)
+        }
+        (Node::Array(a), Node::Array(b)) => a.len() == b.len() && a.iter().zip(b.iter()).all(|(a, b)| same_tree(a, b)),
+        (Node::Object(a), Node::Object(b)) => {
+            a.len() == b.len()
+                && a.entries().iter().zip(b.entries()).all(|((ka, va), (kb, vb))| ka == kb && same_tree(va, vb))
+        }
+        _ => a == b,
+    }
 }
 
 #[cfg(test)]

@@ -87,11 +87,13 @@ pub enum NativeFormat {
     AtlanNotification,
     /// Apache Atlas (or Microsoft Purview) entity notification message (`EntityNotificationV2`).
     AtlasNotification,
+    /// `OpenMetadata` `ChangeEvent` (one of the events it fans out to).
+    OpenMetadataChangeEvent,
 }
 
 impl NativeFormat {
     /// Every format, in declaration order.
-    pub const ALL: [NativeFormat; 7] = [
+    pub const ALL: [NativeFormat; 8] = [
         Self::EntityChangeEvent,
         Self::RelationshipChangeEvent,
         Self::MetadataChangeLog,
@@ -99,6 +101,7 @@ impl NativeFormat {
         Self::ActionsEvent,
         Self::AtlanNotification,
         Self::AtlasNotification,
+        Self::OpenMetadataChangeEvent,
     ];
 
     /// The name used in `native.format`.
@@ -111,6 +114,7 @@ impl NativeFormat {
             Self::ActionsEvent => "actions-event",
             Self::AtlanNotification => "atlan-notification",
             Self::AtlasNotification => "atlas-notification",
+            Self::OpenMetadataChangeEvent => "openmetadata-change-event",
         }
     }
 
@@ -128,7 +132,8 @@ impl NativeFormat {
             | Self::PlatformEvent
             | Self::ActionsEvent
             | Self::AtlanNotification
-            | Self::AtlasNotification => IdRule::Exact,
+            | Self::AtlasNotification
+            | Self::OpenMetadataChangeEvent => IdRule::Exact,
         }
     }
 }
@@ -151,7 +156,8 @@ pub struct Native {
     pub evidence: Option<String>,
     /// `DataHub` `PlatformEvent.name` for payloads of unknown shape.
     pub name: Option<String>,
-    /// datahub-actions `event_type` for event types other than the change events.
+    /// datahub-actions `event_type` for event types other than the change events; `OpenMetadata`
+    /// `eventType` (`entityUpdated`).
     pub event_type: Option<String>,
     /// `DataHub` Relationship Change Event `relationshipType` (`DownstreamOf`, `OwnedBy`, ...).
     pub relationship_type: Option<String>,
@@ -159,6 +165,12 @@ pub struct Native {
     pub change_type: Option<String>,
     /// `DataHub` `MetadataChangeLog` `aspectName` (`globalTags`, ...).
     pub aspect_name: Option<String>,
+    /// `OpenMetadata`: the names of the `FieldChange`s the event was made from
+    /// (`columns.email.tags`); `None` for an event made from the `eventType` alone.
+    pub fields: Option<Vec<String>>,
+    /// `OpenMetadata`: which part of its `ChangeEvent` the event is (`tag.added:fieldsAdded[0]`),
+    /// hashed into its id; see the crate docs for the form.
+    pub part: Option<String>,
     /// The envelopes around the event, outermost first (empty for a bare event).
     pub envelope: Vec<InputFormat>,
     /// The schema registry id of the Kafka record the event came in (`kafka-avro`): the 4-byte
@@ -180,6 +192,8 @@ impl Native {
             relationship_type: None,
             change_type: None,
             aspect_name: None,
+            fields: None,
+            part: None,
             envelope: Vec::new(),
             schema_id: None,
         }
@@ -206,6 +220,12 @@ impl Serialize for Native {
             if let Some(value) = value {
                 map.serialize_entry(key, value)?;
             }
+        }
+        if let Some(fields) = &self.fields {
+            map.serialize_entry("fields", fields)?;
+        }
+        if let Some(part) = &self.part {
+            map.serialize_entry("part", part)?;
         }
         let envelope: Vec<&str> = self.envelope.iter().map(|format| format.as_str()).collect();
         map.serialize_entry("envelope", &envelope)?;
@@ -291,16 +311,15 @@ impl EventBuilder {
 impl Event {
     /// The deterministic id (same event through any envelope, same id).
     pub fn id(&self) -> EventId {
-        *self
-            .0
-            .id
-            .get_or_init(|| EventId(canonical::digest_of_text(self.raw_json(), self.0.native.format.id_rule(), None)))
+        *self.0.id.get_or_init(|| self.id_from_raw())
     }
 
-    /// The id its `raw` gives (what [`Event::id`] is for every event a parser made; an event read
-    /// with [`Event::from_json`] carries the id it was written with).
+    /// The id its `raw` (and, for one of the events an `OpenMetadata` `ChangeEvent` fans out to,
+    /// its `native.part`) gives: what [`Event::id`] is for every event a parser made; an event
+    /// read with [`Event::from_json`] carries the id it was written with.
     pub(crate) fn id_from_raw(&self) -> EventId {
-        EventId(canonical::digest_of_text(self.raw_json(), self.0.native.format.id_rule(), None))
+        let part = self.0.native.part.as_deref();
+        EventId(canonical::digest_of_text(self.raw_json(), self.0.native.format.id_rule(), part))
     }
 
     /// The platform.
@@ -435,6 +454,8 @@ struct WireNative {
     relationship_type: Option<String>,
     change_type: Option<String>,
     aspect_name: Option<String>,
+    fields: Option<Vec<String>>,
+    part: Option<String>,
     envelope: Vec<String>,
     schema_id: Option<u32>,
 }
@@ -495,6 +516,8 @@ impl Event {
             relationship_type: wire.native.relationship_type,
             change_type: wire.native.change_type,
             aspect_name: wire.native.aspect_name,
+            fields: wire.native.fields,
+            part: wire.native.part,
             envelope,
             schema_id: wire.native.schema_id,
         };
@@ -550,17 +573,20 @@ impl Serialize for Event {
     }
 }
 
-/// The Atlan webhook validation request: recognised as such, never an error.
+/// A webhook's test request, recognised as such, never an error: Atlan's validation request, or
+/// the test message `OpenMetadata` sends when a webhook destination is tested.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationRequest {
-    /// The text of its `atlan-webhook` member.
+    /// The platform that sent it.
+    pub source: Source,
+    /// Its text: Atlan's `atlan-webhook` member, `OpenMetadata`'s `message` (or whole body).
     pub message: String,
 }
 
 impl ValidationRequest {
     /// `{"kind": "webhook.validation", "source": "atlan", "message": ...}`.
     pub fn to_value(&self) -> Value {
-        serde_json::json!({"kind": "webhook.validation", "source": "atlan", "message": self.message})
+        serde_json::json!({"kind": "webhook.validation", "source": self.source.as_str(), "message": self.message})
     }
 }
 
@@ -569,7 +595,7 @@ impl ValidationRequest {
 pub enum Parsed {
     /// A catalog event.
     Event(Event),
-    /// The Atlan webhook validation request.
+    /// A webhook's test request (Atlan's validation request, `OpenMetadata`'s test message).
     ValidationRequest(ValidationRequest),
 }
 

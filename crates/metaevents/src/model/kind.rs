@@ -11,18 +11,21 @@ pub enum Source {
     Atlan,
     /// Apache Atlas and Microsoft Purview (entity notifications on `ATLAS_ENTITIES`).
     Atlas,
+    /// `OpenMetadata` (`ChangeEvent`s of webhooks and alerts).
+    OpenMetadata,
 }
 
 impl Source {
     /// Every platform.
-    pub const ALL: [Source; 3] = [Source::Datahub, Source::Atlan, Source::Atlas];
+    pub const ALL: [Source; 4] = [Source::Datahub, Source::Atlan, Source::Atlas, Source::OpenMetadata];
 
-    /// `"datahub"`, `"atlan"` or `"atlas"`.
+    /// `"datahub"`, `"atlan"`, `"atlas"` or `"openmetadata"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Source::Datahub => "datahub",
             Source::Atlan => "atlan",
             Source::Atlas => "atlas",
+            Source::OpenMetadata => "openmetadata",
         }
     }
 
@@ -32,6 +35,7 @@ impl Source {
             Source::Datahub => "DataHub",
             Source::Atlan => "Atlan",
             Source::Atlas => "Apache Atlas",
+            Source::OpenMetadata => "OpenMetadata",
         }
     }
 

@@ -3,7 +3,7 @@
 //! and the steps to that member, and cuts the exact text out only when it is first asked for.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::json::scan;
 
@@ -45,25 +45,28 @@ impl Steps {
         self
     }
 
-    fn resolve(&self, text: &str) -> Range<usize> {
-        let mut range = 0..text.len();
-        if self.overflow {
-            return range;
-        }
-        for step in self.items.iter().take(self.len) {
-            let Some(current) = text.get(range.clone()) else { return 0..text.len() };
-            let found = match step {
-                Step::Member(key) => scan::member_span(current, key),
-                Step::Element(index) => scan::element_spans(current).and_then(|spans| spans.get(*index).cloned()),
-            };
-            match found {
-                Some(inner) => range = range.start + inner.start..range.start + inner.end,
-                // Only on text the parser did not accept: keep what was found so far.
-                None => return range,
-            }
-        }
-        range
+    /// The steps, or none when there were more than fit (the value is then the whole text).
+    fn as_slice(&self) -> &[Step] {
+        if self.overflow { &[] } else { self.items.get(..self.len).unwrap_or_default() }
     }
+}
+
+/// The range of the value that `steps` lead to in `text`.
+fn resolve(steps: &[Step], text: &str) -> Range<usize> {
+    let mut range = 0..text.len();
+    for step in steps {
+        let Some(current) = text.get(range.clone()) else { return 0..text.len() };
+        let found = match step {
+            Step::Member(key) => scan::member_span(current, key),
+            Step::Element(index) => scan::element_spans(current).and_then(|spans| spans.get(*index).cloned()),
+        };
+        match found {
+            Some(inner) => range = range.start + inner.start..range.start + inner.end,
+            // Only on text the parser did not accept: keep what was found so far.
+            None => return range,
+        }
+    }
+    range
 }
 
 /// A value inside a text: borrowed while parsing.
@@ -86,30 +89,28 @@ impl<'t> RawRef<'t> {
 
     pub(crate) fn to_owned_text(self) -> RawText {
         let span = OnceLock::new();
-        let steps = if self.steps.len == 0 {
+        // Held by events: exactly as many steps as there are (an Atlan envelope's one step costs
+        // 24 bytes, not room for twelve), and none at all without envelopes.
+        let steps: Box<[Step]> = self.steps.as_slice().into();
+        if steps.is_empty() {
             let _ = span.set(0..self.text.len());
-            None
-        } else {
-            // Held by events: boxed, so that events without envelopes carry no step list.
-            Some(Box::new(self.steps))
-        };
+        }
         RawText { text: self.text.into(), steps, span }
     }
 }
 
-/// A value inside a text, owned by an event.
-#[derive(Debug)]
+/// A value inside a text, owned by an event; the events one input fans out to share the text.
+#[derive(Debug, Clone)]
 pub(crate) struct RawText {
-    text: Box<str>,
-    steps: Option<Box<Steps>>,
+    text: Arc<str>,
+    steps: Box<[Step]>,
     span: OnceLock<Range<usize>>,
 }
 
 impl RawText {
     /// The value's exact text.
     pub(crate) fn get(&self) -> &str {
-        let span =
-            self.span.get_or_init(|| self.steps.as_ref().map_or(0..self.text.len(), |steps| steps.resolve(&self.text)));
+        let span = self.span.get_or_init(|| resolve(&self.steps, &self.text));
         self.text.get(span.clone()).unwrap_or(&self.text)
     }
 }

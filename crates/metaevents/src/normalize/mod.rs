@@ -1,10 +1,12 @@
-//! Normalizers: one platform event (already unwrapped from its envelopes) → one [`Event`].
+//! Normalizers: one platform event (already unwrapped from its envelopes) → one [`Event`]
+//! (an `OpenMetadata` `ChangeEvent`: one per change).
 
 pub(crate) mod atlan;
 pub(crate) mod atlas;
 pub(crate) mod coerce;
 pub(crate) mod datahub;
 pub(crate) mod notification;
+pub(crate) mod openmetadata;
 pub(crate) mod urn;
 
 use crate::catalog::Catalog;
@@ -44,6 +46,17 @@ impl Normalizer {
             let _ = id.set(EventId(json::canonical::digest(node, format.id_rule(), part, &mut self.scratch)));
         }
         id
+    }
+}
+
+impl Normalizer {
+    /// The ids of the events one innermost platform event of `format` yields, one per part,
+    /// all computed now (`raw` alone cannot give them back).
+    pub(crate) fn event_ids(&mut self, node: &Node<'_>, format: NativeFormat, parts: &[String]) -> Vec<LazyId> {
+        json::canonical::digest_parts(node, format.id_rule(), parts, &mut self.scratch)
+            .into_iter()
+            .map(|id| std::sync::OnceLock::from(EventId(id)))
+            .collect()
     }
 }
 

@@ -77,8 +77,11 @@ impl RecordProcessor {
     /// [`RecordProcessor::process`] of the element `index` of a streamed JSON array, whose errors
     /// are located under `$[index]`.
     pub(crate) fn process_at(&mut self, bytes: &[u8], line: u64, index: Option<usize>, out: &mut Queue) {
-        let root = index.map_or_else(|| "$".to_owned(), |index| crate::json::path::item("$", index));
-        self.process_in(bytes, line, &Enclosure { path: root, ..Enclosure::top() }, out);
+        let enclosure = match index {
+            None => Enclosure::top(),
+            Some(index) => Enclosure { path: crate::json::path::item("$", index), ..Enclosure::default() },
+        };
+        self.process_in(bytes, line, &enclosure, out);
     }
 
     /// [`RecordProcessor::process`] of a record that arrived inside `envelope` (the body of a
@@ -88,10 +91,13 @@ impl RecordProcessor {
     }
 
     fn process_in(&mut self, bytes: &[u8], line: u64, enclosure: &Enclosure, out: &mut Queue) {
-        let root = enclosure.path.clone();
+        // The record's JSON path, copied only when an error needs it.
+        let root = || enclosure.path.clone();
         // Size first: a reader that meets a record too big to keep knows nothing else of it.
         if bytes.len() > self.normalizer.limits.max_event_bytes {
-            out.push_back(Produced::Done(Err(too_large(self.normalizer.limits.max_event_bytes, line).with_path(root))));
+            out.push_back(Produced::Done(Err(
+                too_large(self.normalizer.limits.max_event_bytes, line).with_path(root())
+            )));
             return;
         }
         // A Kafka record (JSON never starts with byte 0), or with the kafka-avro format one in base64.
@@ -105,7 +111,7 @@ impl RecordProcessor {
                         &decoded
                     }
                     Err(error) => {
-                        out.push_back(Produced::Done(Err(error.nested_in(&root).with_record_line(line))));
+                        out.push_back(Produced::Done(Err(error.nested_in(&enclosure.path).with_record_line(line))));
                         return;
                     }
                 }
@@ -123,7 +129,7 @@ impl RecordProcessor {
                 ErrorKind::Encoding,
                 "byte-order mark inside the input (one is only allowed at its very start)",
             )
-            .with_path(root)
+            .with_path(root())
             .with_record_line(line))));
             return;
         }
@@ -134,7 +140,7 @@ impl RecordProcessor {
                     ErrorKind::Encoding,
                     format!("invalid UTF-8 at byte {} of the record", err.valid_up_to() + 1),
                 )
-                .with_path(root)
+                .with_path(root())
                 .with_record_line(line))));
                 return;
             }

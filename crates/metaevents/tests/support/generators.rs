@@ -175,6 +175,63 @@ pub fn atlan_message() -> impl Strategy<Value = Value> {
         })
 }
 
+/// One OpenMetadata `FieldChange` of the shapes the server writes (lists as JSON text or plain
+/// JSON, descriptions as raw text, `deleted` as booleans), in the list it goes to.
+pub fn field_change() -> impl Strategy<Value = (&'static str, Value)> {
+    let label = |fqn: &str, source: &str, propagated: bool| json!({"tagFQN": fqn, "source": source, "labelType": if propagated { "Propagated" } else { "Manual" }, "state": "Confirmed"});
+    (0usize..12, any::<bool>(), any::<bool>()).prop_map(move |(which, as_text, flag)| {
+        let text = |value: Value| if as_text { Value::String(value.to_string()) } else { value };
+        let tags = text(json!([label("PII.Sensitive", "Classification", flag), label("Business Glossary.Customer", "Glossary", false)]));
+        let owner = json!({"id": "u1", "type": "user", "name": "jdoe", "fullyQualifiedName": "jdoe"});
+        let column = |data_type: &str| json!({"name": "email", "dataType": data_type, "fullyQualifiedName": "svc.db.s.orders.email"});
+        match which {
+            0 => ("fieldsAdded", json!({"name": "tags", "newValue": tags})),
+            1 => ("fieldsDeleted", json!({"name": "columns.email.tags", "oldValue": tags})),
+            2 => ("fieldsAdded", json!({"name": "owners", "newValue": text(json!([owner]))})),
+            3 => ("fieldsUpdated", json!({"name": "description", "oldValue": if flag { "" } else { "old text" }, "newValue": "new text"})),
+            4 => ("fieldsUpdated", json!({"name": "entityStatus", "oldValue": "Approved", "newValue": if flag { "Deprecated" } else { "Draft" }})),
+            5 => ("fieldsDeleted", json!({"name": "columns", "oldValue": text(json!([column("VARCHAR")]))})),
+            6 => ("fieldsAdded", json!({"name": "columns", "newValue": text(json!([column("TEXT")]))})),
+            7 => ("fieldsUpdated", json!({"name": "columns.\"dim.shop\".dataLength", "oldValue": 10, "newValue": 20})),
+            8 => ("fieldsAdded", json!({"name": "followers", "newValue": [owner]})),
+            9 => ("fieldsUpdated", json!({"name": "deleted", "oldValue": !flag, "newValue": flag})),
+            10 => ("fieldsDeleted", json!({"name": "domains", "oldValue": text(json!([{"id": "d1", "type": "domain", "name": "Sales", "fullyQualifiedName": "Sales"}]))})),
+            _ => ("fieldsUpdated", json!({"name": "testCaseResult", "newValue": {"testCaseStatus": "Failed"}})),
+        }
+    })
+}
+
+/// An OpenMetadata `ChangeEvent`: an event type and a few changes.
+pub fn openmetadata_event() -> impl Strategy<Value = Value> {
+    (
+        pick(&[
+            "entityUpdated",
+            "entityUpdated",
+            "entityCreated",
+            "entitySoftDeleted",
+            "entityDeleted",
+            "entityRestored",
+            "threadCreated",
+        ]),
+        prop::collection::vec(field_change(), 0..4),
+        pick(ACTORS),
+        0i64..2_000_000_000_000,
+        any::<bool>(),
+    )
+        .prop_map(|(event_type, changes, actor, time, quoted)| {
+            let mut description = json!({"fieldsAdded": [], "fieldsUpdated": [], "fieldsDeleted": []});
+            for (list, change) in changes {
+                description[list].as_array_mut().unwrap().push(change);
+            }
+            let fqn = if quoted { "svc.db.s.\"dim.orders\"" } else { "svc.db.s.orders" };
+            json!({
+                "id": format!("e-{time}"), "eventType": event_type, "entityType": "table", "entityId": "t1",
+                "entityFullyQualifiedName": fqn, "userName": actor, "timestamp": time, "changeDescription": description,
+                "entity": json!({"id": "t1", "fullyQualifiedName": fqn, "serviceType": "Snowflake"}).to_string(),
+            })
+        })
+}
+
 /// An event in one of its envelopes, as one NDJSON line.
 pub fn line() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -184,6 +241,10 @@ pub fn line() -> impl Strategy<Value = String> {
         atlan_message().prop_map(|message| json!({"version": {"version": "1.0.0"}, "msgCreationTime": 5, "msgCompressionKind": "NONE", "msgSplitIdx": 1, "msgSplitCount": 1, "message": message}).to_string()),
         atlan_message().prop_map(|message| message.to_string()),
         atlan_message().prop_map(|message| json!({"body": json!({"msgCreationTime": 5, "message": message}).to_string(), "headers": {}, "isBase64Encoded": false}).to_string()),
+        openmetadata_event().prop_map(|event| event.to_string()),
+        openmetadata_event().prop_map(|event| json!({"data": [event], "paging": {"total": 1}}).to_string()),
+        openmetadata_event().prop_map(|event| json!({"body": event.to_string(), "headers": {"x-om-signature": "sha256=x"}, "isBase64Encoded": false}).to_string()),
+        Just(r#"{"message": "This is a test message from OpenMetadata to confirm your webhook destination is configured correctly."}"#.to_owned()),
         datahub_event().prop_map(|ece| json!({"specversion": "1.0", "id": "x", "source": "/s", "type": "t", "data": ece}).to_string()),
         atlan_message().prop_map(|message| json!({"specversion": "1.0", "id": "x", "source": "/s", "type": "t", "data_base64": BASE64.encode(message.to_string())}).to_string()),
         datahub_event().prop_map(|ece| match metaevents::parse(ece.to_string().as_bytes()) {
@@ -213,7 +274,17 @@ pub fn scalar() -> impl Strategy<Value = Value> {
             "BUSINESS_OWNER",
             "UuPz0CjWHFuuKTCiTRwapk.jpf1oz5ux6MjmaOGPn9jMD",
             "1",
-            "true"
+            "true",
+            "PII.Sensitive",
+            "Business Glossary.Customer",
+            "DEPRECATED",
+            "TYPE_CHANGE",
+            "email",
+            "dim.shop",
+            "entityUpdated",
+            "tags",
+            "svc.db.s.orders.email",
+            "svc.db.s.orders.\"dim.shop\"",
         ])
         .prop_map(Value::from),
         (0i64..5).prop_map(Value::from),
@@ -246,24 +317,46 @@ pub fn path() -> impl Strategy<Value = &'static str> {
         "raw.entity.attributes.name",
         "raw.modifier",
         "time",
+        "entity.fieldPath",
+        "details.status",
+        "details.modificationCategory",
+        "details.fieldPath",
+        "details.changes.name",
+        "details.tags.tagFQN",
+        "native.eventType",
+        "native.fields",
+        "native.part",
     ])
 }
 
 pub fn match_value(path: &'static str) -> BoxedStrategy<Value> {
     if path == "kind" {
-        return pick(&["tag.added", "tag.*", "owner.removed", "entity.*", "unknown", "custom_metadata.updated", "*"])
-            .prop_map(Value::from)
-            .boxed();
+        return pick(&[
+            "tag.added",
+            "tag.*",
+            "owner.removed",
+            "entity.*",
+            "unknown",
+            "custom_metadata.updated",
+            "*",
+            "term.added",
+            "schema.*",
+            "deprecation.changed",
+            "documentation.*",
+            "entity.updated",
+        ])
+        .prop_map(Value::from)
+        .boxed();
     }
     if path == "source" {
-        return pick(&["datahub", "atlan"]).prop_map(Value::from).boxed();
+        return pick(&["datahub", "atlan", "openmetadata"]).prop_map(Value::from).boxed();
     }
     prop_oneof![
         scalar(),
         prop::collection::vec(scalar(), 1..3).prop_map(Value::Array),
         (
             pick(&["eq", "ne", "prefix", "suffix", "contains"]),
-            pick(&["urn:li:tag:", "PII", "snow", "ORDERS", "jdoe", "TAG"])
+            pick(&["urn:li:tag:", "PII", "snow", "ORDERS", "jdoe", "TAG", "PII.", "dim.", ".email", "tags"])
         )
             .prop_map(|(op, text)| json!({ op: text })),
         any::<bool>().prop_map(|flag| json!({"exists": flag})),
