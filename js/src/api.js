@@ -4,10 +4,11 @@
 // - inputs to parse: a string goes in as text, a Uint8Array (or ArrayBuffer, or any typed
 //   array) as bytes, a plain object as its JSON.stringify; options, filter specs, configs and
 //   headers go in as they are (the core reads them with serde-wasm-bindgen);
-// - events: the core writes them as their contract JSON (raw included) and this file
+// - events: the core writes them as their contract JSON (all but raw) and this file
 //   JSON.parses it (the fastest way across for many events), so events are plain objects: maps
 //   as objects, null for absent, numbers (no BigInt), exactly the JSON the CLI and the Rust and
-//   Python APIs give; everything else arrives as plain objects already;
+//   Python APIs give, with `raw` parsed from the core event on first access (see `adopt`);
+//   everything else arrives as plain objects already;
 // - errors: the core throws the plain object of its error info {kind, category, class, message,
 //   display, line, column, path}; it leaves as the MetaeventsError subclass named by `class`.
 //
@@ -121,17 +122,59 @@ function take(output) {
   }
 }
 
+// `raw` is the whole input again: writing it into the JSON, decoding and parsing it took most of
+// a parse's time. The core leaves it out and each event gets `raw` as an own enumerable
+// accessor, last like in the contract JSON, that parses the core event's raw text on first
+// access and then becomes a plain data property. JSON.stringify, spreads, structuredClone and
+// deepEqual read it like any other property.
+
+const RAW_DATA = { value: undefined, writable: true, enumerable: true, configurable: true };
+
+function rawData(value) {
+  RAW_DATA.value = value;
+  return RAW_DATA;
+}
+
+/** `raw` of a frozen or sealed event, whose accessor cannot become a data property. */
+const frozenRaws = new WeakMap();
+
+function readRaw() {
+  if (frozenRaws.has(this)) return frozenRaws.get(this);
+  const handle = handles.get(this);
+  const value = handle === undefined ? null : JSON.parse(handle.rawJson());
+  if (Object.isExtensible(this) || Object.getOwnPropertyDescriptor(this, 'raw')?.configurable) {
+    Object.defineProperty(this, 'raw', rawData(value));
+    RAW_DATA.value = undefined;
+  } else {
+    frozenRaws.set(this, value);
+  }
+  return value;
+}
+
+function writeRaw(value) {
+  Object.defineProperty(this, 'raw', rawData(value));
+  RAW_DATA.value = undefined;
+}
+
+const LAZY_RAW = { get: readRaw, set: writeRaw, enumerable: true, configurable: true };
+
+/** Keeps `handle` beside `event` and gives it its lazy `raw`. */
+function adopt(event, handle) {
+  handles.set(event, handle);
+  Object.defineProperty(event, 'raw', LAZY_RAW);
+}
+
 function adoptOne(output) {
   const [json, events] = take(output);
   const value = JSON.parse(json);
-  if (events.length > 0) handles.set(value, events[0]);
+  if (events.length > 0) adopt(value, events[0]);
   return value;
 }
 
 function adoptMany(output) {
   const [json, events] = take(output);
   const list = JSON.parse(json);
-  for (let index = 0; index < list.length; index += 1) handles.set(list[index], events[index]);
+  for (let index = 0; index < list.length; index += 1) adopt(list[index], events[index]);
   return list;
 }
 
@@ -143,7 +186,7 @@ function adoptRecords(output) {
     if (record.error !== undefined) {
       record.error = toError(record.error);
     } else if (record.event.kind !== VALIDATION_KIND) {
-      handles.set(record.event, events[next]);
+      adopt(record.event, events[next]);
       next += 1;
     }
   }

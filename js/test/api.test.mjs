@@ -135,6 +135,30 @@ describe('events are plain objects in the contract shape', () => {
     assert.equal(event.actor, 'priya.sharma');
   });
 
+  test('raw is read on first access and then behaves as a plain property', () => {
+    const [first, second, third, fourth] = parseMany(`${TAG_ADDED_TEXT}\n`.repeat(4));
+    const descriptor = Object.getOwnPropertyDescriptor(first, 'raw');
+    assert.equal(descriptor.enumerable, true);
+    assert.equal(first.raw, first.raw, 'the same object on every access');
+    assert.deepEqual(Object.getOwnPropertyDescriptor(first, 'raw'), {
+      value: TAG_ADDED,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    // Copies and serializations see it without touching it first.
+    assert.deepEqual(JSON.parse(JSON.stringify(second)).raw, TAG_ADDED);
+    assert.deepEqual(structuredClone(third).raw, TAG_ADDED);
+    assert.deepEqual({ ...third }, { ...first });
+    second.raw = { replaced: true };
+    assert.deepEqual(second.raw, { replaced: true });
+    delete first.raw;
+    assert.equal('raw' in first, false);
+    Object.freeze(fourth);
+    assert.deepEqual(fourth.raw, TAG_ADDED);
+    assert.equal(fourth.raw, fourth.raw);
+  });
+
   test('the same event through any envelope has the same id', () => {
     const bare = parse(ATLAN_ENVELOPE.message);
     const wrapped = parse(lambdaRequest(JSON.stringify(ATLAN_ENVELOPE)));

@@ -33,6 +33,15 @@ pub struct EventHandle {
     pub(crate) event: metaevents::Event,
 }
 
+#[wasm_bindgen]
+impl EventHandle {
+    /// The JSON text of the event's `raw`, which the wrapper parses on first access.
+    #[wasm_bindgen(js_name = rawJson)]
+    pub fn raw_json(&self) -> String {
+        self.event.raw_json().to_owned()
+    }
+}
+
 /// A core parser with its options (format and limits).
 #[wasm_bindgen]
 #[derive(Debug)]

@@ -33,10 +33,18 @@ impl EventId {
 
 impl fmt::Display for EventId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for byte in self.0 {
-            write!(f, "{byte:02x}")?;
+        // One write of a stack buffer: `{:02x}` per byte was 5% of a parse in WebAssembly.
+        fn digit(nibble: u8) -> u8 {
+            if nibble < 10 { b'0' + nibble } else { b'a' + nibble - 10 }
         }
-        Ok(())
+        let mut hex = [0u8; 32];
+        for (pair, byte) in hex.chunks_exact_mut(2).zip(self.0) {
+            if let [high, low] = pair {
+                *high = digit(byte >> 4);
+                *low = digit(byte & 0x0f);
+            }
+        }
+        f.write_str(std::str::from_utf8(&hex).map_err(|_| fmt::Error)?)
     }
 }
 
