@@ -1,9 +1,13 @@
 """The Python rows of the benchmark: metaevents against pyatlan, pyatlan_v9, datahub-actions,
-orjson and json, on the same lines, in the same process, interleaved.
+orjson and json, on the same lines, in the same process, interleaved; and Arrow tables from
+metaevents.read_arrow against pyarrow, DuckDB and Polars reading the same NDJSON.
 
-Run by `scripts/bench` inside the bench venv (pinned to one core); prints one JSON document.
+Run by `scripts/bench` inside the bench venv (pinned to one core; the Arrow rows with two
+threads are not pinned); prints one JSON document.
 
     python bench/py_bench.py speed --corpus-dir bench/corpus --reps 3 --atlan-lines 2000 --datahub-lines 10000
+    python bench/py_bench.py arrow --threads 1 --datahub bench/corpus/datahub-ece.ndjson:10000 \
+        --atlan bench/corpus/atlan-arrow.ndjson:5000 --reps 3
     python bench/py_bench.py memory --impl metaevents --corpus bench/corpus/atlan-envelope.ndjson --lines 10000
     python bench/py_bench.py import --module metaevents --reps 5
 
@@ -41,7 +45,18 @@ def versions() -> dict[str, str]:
     from importlib import metadata
 
     out = {"python": sys.version.split()[0]}
-    for dist in ("metaevents", "pyatlan", "acryl-datahub-actions", "acryl-datahub", "orjson", "pydantic", "msgspec"):
+    for dist in (
+        "metaevents",
+        "pyatlan",
+        "acryl-datahub-actions",
+        "acryl-datahub",
+        "orjson",
+        "pydantic",
+        "msgspec",
+        "pyarrow",
+        "polars",
+        "duckdb",
+    ):
         try:
             out[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
@@ -406,6 +421,157 @@ def groups() -> list[tuple[str, str, str, list]]:
     ]
 
 
+# --------------------------------------------------------------------------------------------
+# Arrow tables (issue 11): NDJSON in memory -> an Arrow table (or a Polars frame), per engine.
+# Each maker takes the thread count every engine is given; the process is pinned to one core
+# when it is 1. Every row's result is its row count.
+# --------------------------------------------------------------------------------------------
+
+
+def arrow_metaevents(threads: int) -> Callable[[], Callable]:
+    def make() -> Callable:
+        import pyarrow
+
+        import metaevents
+
+        return lambda lines, data: pyarrow.table(metaevents.read_arrow(data, threads=threads)).num_rows
+
+    return make
+
+
+def arrow_pyarrow_json(threads: int) -> Callable[[], Callable]:
+    """pyarrow's C++ NDJSON reader: parses and infers a schema, normalizes nothing."""
+
+    def make() -> Callable:
+        import pyarrow
+        import pyarrow.json
+
+        pyarrow.set_cpu_count(threads)
+        options = pyarrow.json.ReadOptions(use_threads=threads > 1)
+        return lambda lines, data: pyarrow.json.read_json(pyarrow.BufferReader(data), read_options=options).num_rows
+
+    return make
+
+
+def arrow_duckdb(threads: int, scratch_dir: str) -> Callable[[], Callable]:
+    """duckdb.read_json over a file holding the same bytes (its Python API reads a path; a file
+    object would need fsspec), written once before the first run: the page cache serves it."""
+
+    def make() -> Callable:
+        import atexit
+        import tempfile
+
+        import duckdb
+
+        con = duckdb.connect(config={"threads": threads})
+        files: dict[int, tuple[bytes, str]] = {}
+
+        def run(lines, data):
+            cached = files.get(id(data))
+            if cached is None or cached[0] is not data:
+                fd, path = tempfile.mkstemp(prefix=".arrow-duckdb-", suffix=".ndjson", dir=scratch_dir)
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                atexit.register(os.unlink, path)
+                cached = files[id(data)] = (data, path)
+            return con.read_json(cached[1], format="newline_delimited").to_arrow_table().num_rows
+
+        return run
+
+    return make
+
+
+def arrow_polars_ndjson() -> Callable:
+    import io
+
+    import polars
+
+    return lambda lines, data: polars.read_ndjson(io.BytesIO(data)).height
+
+
+def arrow_orjson_polars() -> Callable:
+    import orjson
+    import polars
+
+    loads = orjson.loads
+    return lambda lines, data: polars.DataFrame([loads(line) for line in lines]).height
+
+
+def arrow_groups(threads: int, corpora: list[tuple[str, str, str]], scratch_dir: str) -> list:
+    """One group per corpus (key, title, path). With one thread the single-threaded targets;
+    with more, the like-for-like multi-threaded comparison (pyarrow, DuckDB, Polars)."""
+    out = []
+    for key, what, path in corpora:
+        if threads == 1:
+            title = f"Python Arrow table, {what} — every engine on 1 thread, pinned to one core"
+            rows = [
+                (
+                    "metaevents",
+                    "pyarrow.table(metaevents.read_arrow(data, threads=1))",
+                    arrow_metaevents(1),
+                    None,
+                    False,
+                ),
+                (
+                    "pyarrow_json",
+                    "pyarrow.json.read_json(data), use_threads=False (parses only)",
+                    arrow_pyarrow_json(1),
+                    1.0,
+                    False,
+                ),
+                (
+                    "duckdb",
+                    "duckdb.read_json(file).to_arrow_table(), threads=1",
+                    arrow_duckdb(1, scratch_dir),
+                    None,
+                    False,
+                ),
+                ("polars_ndjson", "polars.read_ndjson(data), POLARS_MAX_THREADS=1", arrow_polars_ndjson, None, False),
+                (
+                    "orjson_polars",
+                    "polars.DataFrame([orjson.loads(l) for l in lines])",
+                    arrow_orjson_polars,
+                    5.0,
+                    False,
+                ),
+                ("orjson", "orjson.loads(line) per line (dicts dropped)", orjson_loads, 1.0, False),
+            ]
+        else:
+            title = f"Python Arrow table, {what} — every engine on {threads} threads, not pinned ({threads} cores)"
+            rows = [
+                (
+                    "metaevents",
+                    f"pyarrow.table(metaevents.read_arrow(data, threads={threads}))",
+                    arrow_metaevents(threads),
+                    None,
+                    False,
+                ),
+                (
+                    "pyarrow_json",
+                    f"pyarrow.json.read_json(data), use_threads=True, set_cpu_count({threads}) (parses only)",
+                    arrow_pyarrow_json(threads),
+                    1.0,
+                    False,
+                ),
+                (
+                    "duckdb",
+                    f"duckdb.read_json(file).to_arrow_table(), threads={threads}",
+                    arrow_duckdb(threads, scratch_dir),
+                    None,
+                    False,
+                ),
+                (
+                    "polars_ndjson",
+                    f"polars.read_ndjson(data), POLARS_MAX_THREADS={threads}",
+                    arrow_polars_ndjson,
+                    None,
+                    False,
+                ),
+            ]
+        out.append((f"arrow-{key}-t{threads}", title, path, rows))
+    return out
+
+
 def read_lines(path: str, limit: int) -> list[bytes]:
     with open(path, "rb") as f:
         lines = [line.rstrip(b"\n") for line in f]
@@ -423,12 +589,39 @@ def summarize(result: Any) -> Any:
 
 
 def run_speed(args: argparse.Namespace) -> dict:
-    out: dict[str, Any] = {"versions": versions(), "groups": []}
+    chosen = []
     for group_id, title, corpus, rows in groups():
         if args.only and not any(group_id.startswith(o) for o in args.only):
             continue
         limit = args.atlan_lines if corpus.startswith("atlan") else args.datahub_lines
-        lines = read_lines(os.path.join(args.corpus_dir, corpus), limit)
+        chosen.append((group_id, title, os.path.join(args.corpus_dir, corpus), limit, rows))
+    return measure(chosen, args.reps)
+
+
+def run_arrow(args: argparse.Namespace) -> dict:
+    # Polars sizes its thread pool once, when it is first imported.
+    os.environ["POLARS_MAX_THREADS"] = str(args.threads)
+    corpora = []
+    for key, what, spec in (("datahub", "DataHub ECEs", args.datahub), ("atlan", "Atlan envelopes", args.atlan)):
+        if spec:
+            path, _, limit = spec.rpartition(":")
+            corpora.append((key, what, path, int(limit)))
+    chosen = []
+    for (group_id, title, path, rows), (_, _, _, limit) in zip(
+        arrow_groups(args.threads, [(k, w, p) for k, w, p, _ in corpora], args.scratch_dir), corpora
+    ):
+        chosen.append((group_id, title, path, limit, rows))
+    out = measure(chosen, args.reps)
+    out["threads"] = args.threads
+    return out
+
+
+def measure(chosen: list, reps: int) -> dict:
+    """Runs the rows of each group on the same lines, repetitions interleaved; medians."""
+    out: dict[str, Any] = {"versions": versions(), "groups": []}
+    for group_id, title, path, limit, rows in chosen:
+        corpus = os.path.basename(path)
+        lines = read_lines(path, limit)
         data = b"\n".join(lines) + b"\n"
         group: dict[str, Any] = {
             "id": group_id,
@@ -457,7 +650,7 @@ def run_speed(args: argparse.Namespace) -> dict:
                 continue
             row["status"] = "ok"
             runnable.append((row, fn))
-        for rep in range(args.reps):
+        for rep in range(reps):
             order = runnable[rep % len(runnable) :] + runnable[: rep % len(runnable)] if runnable else []
             for row, fn in order:
                 gc.collect()
@@ -600,11 +793,17 @@ def main() -> int:
     memory.add_argument("--impl", choices=sorted(MEMORY_ROWS), required=True)
     memory.add_argument("--corpus", required=True)
     memory.add_argument("--lines", type=int, default=10000)
+    arrow = sub.add_parser("arrow")
+    arrow.add_argument("--threads", type=int, default=1, help="for every engine")
+    arrow.add_argument("--datahub", help="PATH:LINES of DataHub ECEs")
+    arrow.add_argument("--atlan", help="PATH:LINES of Atlan envelopes")
+    arrow.add_argument("--reps", type=int, default=3)
+    arrow.add_argument("--scratch-dir", default=HERE, help="where DuckDB's copy of the lines is written")
     imp = sub.add_parser("import")
     imp.add_argument("--module", required=True)
     imp.add_argument("--reps", type=int, default=5)
     args = parser.parse_args()
-    result = {"speed": run_speed, "memory": run_memory, "import": run_import}[args.mode](args)
+    result = {"speed": run_speed, "arrow": run_arrow, "memory": run_memory, "import": run_import}[args.mode](args)
     json.dump(result, sys.stdout)
     print()
     return 0

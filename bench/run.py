@@ -14,6 +14,9 @@ Steps:
  5. Node rows, likewise;
  6. `cargo bench -p metaevents --bench throughput` (criterion), estimates read back;
  6b. instructions per event of the core under callgrind (`bench/callgrind.py`, load-independent);
+ 6c. the Arrow rows: Arrow tables in Python (metaevents.read_arrow vs pyarrow, DuckDB, Polars,
+     orjson) on 1 thread pinned and on 2 threads, `metaevents normalize --output parquet` MB/s on
+     1 and 2 threads, and its peak RSS converting a ~1 GB NDJSON file (100 MB in --quick);
  7. one Markdown table: events/s, MB/s, the ratio to each row's baseline, target, met?
 """
 
@@ -27,6 +30,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -56,6 +60,15 @@ MODES = {
         "import_reps_peers": 1,
         "node": {"reps": 3, "atlan": 2_000, "datahub": 10_000, "mixed": 10_000},
         "criterion": ["--warm-up-time", "0.5", "--measurement-time", "1"],
+        "arrow": {
+            "corpora": {"atlan-arrow.ndjson": 5_000, "mixed-large.ndjson": 78_000},
+            "datahub": ("datahub-ece.ndjson", 10_000),
+            "atlan": ("atlan-arrow.ndjson", 5_000),
+            "reps": 3,
+            "cli_corpus": "mixed.ndjson",
+            "cli_reps": 3,
+            "memory_corpus": "mixed-large.ndjson",
+        },
     },
     "full": {
         "corpora": {
@@ -70,6 +83,16 @@ MODES = {
         "import_reps_peers": 5,
         "node": {"reps": 5, "atlan": 20_000, "datahub": 100_000, "mixed": 100_000},
         "criterion": ["--warm-up-time", "2", "--measurement-time", "5"],
+        "arrow": {
+            # mixed-large: about 1.1 GB, generated once (46 s) and kept in bench/corpus/.
+            "corpora": {"atlan-arrow.ndjson": 100_000, "mixed-large.ndjson": 780_000},
+            "datahub": ("datahub-ece.ndjson", 100_000),
+            "atlan": ("atlan-arrow.ndjson", 100_000),
+            "reps": 3,
+            "cli_corpus": "mixed.ndjson",
+            "cli_reps": 5,
+            "memory_corpus": "mixed-large.ndjson",
+        },
     },
 }
 GENERATOR_ARGS = {
@@ -78,7 +101,11 @@ GENERATOR_ARGS = {
     # pyatlan's models accept only the six documented operation types: the Atlan corpus keeps to them.
     "atlan-envelope.ndjson": ["--platform", "atlan", "--format", "envelope", "--documented-only"],
     "mixed.ndjson": ["--platform", "mixed"],
+    # The Arrow rows: Atlan envelopes of all ten operation types (no pyatlan row reads them).
+    "atlan-arrow.ndjson": ["--platform", "atlan", "--format", "envelope"],
+    "mixed-large.ndjson": ["--platform", "mixed"],
 }
+ROW_SETS = ["python", "node", "rust", "callgrind", "arrow"]
 SEED = 42
 
 
@@ -240,13 +267,13 @@ def setup_js(notes: list[str], build: bool = True) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def make_corpora(mode: dict) -> dict[str, dict]:
+def make_corpora(corpora: dict[str, int]) -> dict[str, dict]:
     os.makedirs(CORPUS, exist_ok=True)
     manifest_path = os.path.join(CORPUS, "manifest.json")
     manifest = json.loads(Path(manifest_path).read_text()) if os.path.exists(manifest_path) else {}
     generator_digest = hashlib.sha256(Path(BENCH, "gen_corpus.py").read_bytes()).hexdigest()[:16]
     info = {}
-    for name, count in mode["corpora"].items():
+    for name, count in corpora.items():
         args = GENERATOR_ARGS[name] + ["--count", str(count), "--seed", str(SEED)]
         path = os.path.join(CORPUS, name)
         key = " ".join(args) + f" gen={generator_digest}"
@@ -446,6 +473,116 @@ def rust_rows(mode: dict, notes: list[str]) -> list[dict]:
     )
 
 
+def cli_binary(notes: list[str]) -> str | None:
+    """`cargo build --release -p metaevents-cli` (Parquet and Arrow are on in the CLI); its path."""
+    if not shutil.which("cargo"):
+        notes.append("CLI rows: cargo not found.")
+        return None
+    log("CLI rows: building the CLI (cargo build --release -p metaevents-cli)")
+    try:
+        run(
+            ["cargo", "build", "--release", "-p", "metaevents-cli"],
+            logfile=os.path.join(LOGS, "cargo-build-cli.log"),
+        )
+    except RuntimeError as err:
+        notes.append(f"CLI rows: the CLI does not build ({err}).")
+        return None
+    metadata = json.loads(run(["cargo", "metadata", "--format-version", "1", "--no-deps"]).stdout)
+    return os.path.join(metadata["target_directory"], "release", "metaevents")
+
+
+def to_parquet(binary: str, corpus: str, threads: int | None, cores: str | None, logfile: str) -> dict:
+    """One `metaevents normalize --output parquet` run: wall seconds and the peak RSS of the process
+    (the kernel's high-water mark, from wait4), the output deleted."""
+    out = os.path.join(CORPUS, f".bench-{os.getpid()}.parquet")
+    cmd = [binary, "--quiet", "normalize", "--output", "parquet", "-o", out, corpus]
+    if threads is not None:
+        cmd[3:3] = ["--threads", str(threads)]
+    if cores is not None and shutil.which("taskset"):
+        cmd = ["taskset", "-c", cores, *cmd]
+    try:
+        with open(logfile, "a") as err:
+            start = time.perf_counter()
+            proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
+            _, status, usage = os.wait4(proc.pid, 0)
+            seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        # 1: some records were bad (reported on stderr), the file is still written.
+        if proc.returncode not in (0, 1) or not os.path.getsize(out):
+            raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): see {os.path.relpath(logfile, ROOT)}")
+        return {"seconds": seconds, "peak_rss": usage.ru_maxrss * 1024, "parquet_bytes": os.path.getsize(out)}
+    finally:
+        if os.path.exists(out):
+            os.unlink(out)
+
+
+def cli_speed(binary: str, arrow: dict, corpora: dict, logfile: str) -> dict:
+    """`normalize --output parquet` with --threads 1 (one core) and 2 (two), interleaved; medians."""
+    corpus = os.path.join(CORPUS, arrow["cli_corpus"])
+    log(f"CLI rows: normalize --output parquet, --threads 1 and 2 (interleaved, medians of {arrow['cli_reps']})")
+    variants = [("1", 1, "0"), ("2", 2, "0,1")]
+    to_parquet(binary, corpus, 2, "0,1", logfile)  # warm: the input in the page cache
+    times: dict[str, list[float]] = {key: [] for key, _, _ in variants}
+    for rep in range(arrow["cli_reps"]):
+        for key, threads, cores in variants[rep % 2 :] + variants[: rep % 2]:
+            times[key].append(to_parquet(binary, corpus, threads, cores, logfile)["seconds"])
+    return {
+        "corpus": arrow["cli_corpus"],
+        "bytes": os.path.getsize(corpus),
+        "lines": corpora[arrow["cli_corpus"]]["lines"],
+        "median_s": {key: statistics.median(values) for key, values in times.items()},
+        "times": times,
+    }
+
+
+def arrow_rows(mode: dict, corpora: dict, notes: list[str]) -> dict:
+    arrow = mode["arrow"]
+    results: dict[str, Any] = {"python": [], "cli": None, "memory": None}
+    for threads in (1, 2):
+        # One thread: pinned to one core like the other Python rows. Two: every engine gets two
+        # threads and the machine's two cores (not pinned), so the comparison stays like for like.
+        log(f"Arrow rows: Python, every engine on {threads} thread{'s' if threads > 1 else ''} (interleaved, medians)")
+        cmd = [
+            *(pin() if threads == 1 else []),
+            VPY,
+            os.path.join(BENCH, "py_bench.py"),
+            "arrow",
+            "--threads",
+            str(threads),
+            "--reps",
+            str(arrow["reps"]),
+            "--scratch-dir",
+            CORPUS,
+        ]
+        for key in ("datahub", "atlan"):
+            name, lines = arrow[key]
+            cmd += [f"--{key}", f"{os.path.join(CORPUS, name)}:{lines}"]
+        proc = run(cmd, check=False)
+        try:
+            results["python"].append(json.loads(proc.stdout))
+        except json.JSONDecodeError:
+            notes.append(f"Arrow rows (Python, {threads} threads) failed: {(proc.stderr or '').strip()[-300:]}")
+    binary = cli_binary(notes)
+    if binary is None:
+        return results
+    logfile = os.path.join(LOGS, "cli-parquet.log")
+    Path(logfile).write_text("")
+    try:
+        results["cli"] = cli_speed(binary, arrow, corpora, logfile)
+        corpus = os.path.join(CORPUS, arrow["memory_corpus"])
+        log(f"CLI rows: peak RSS of normalize --output parquet over {os.path.getsize(corpus) / 1e6:,.0f} MB")
+        results["memory"] = {
+            "corpus": arrow["memory_corpus"],
+            "bytes": os.path.getsize(corpus),
+            "lines": corpora[arrow["memory_corpus"]]["lines"],
+            "threads": os.cpu_count(),
+            **to_parquet(binary, corpus, None, None, logfile),
+        }
+    except RuntimeError as err:
+        notes.append(f"CLI rows: {err}")
+    return results
+
+
 # Instructions per event: the targets of the core that do not move with the machine's load.
 CALLGRIND_TARGETS = {
     "datahub-ece parse_many": ("DataHub ECEs", 10_000),
@@ -526,13 +663,14 @@ def speed_groups(table: Table, groups: list[dict], kind: str, summary: list) -> 
         for index, row in enumerate(rows):
             label = row["label"] + (" *(info)*" if row.get("info") else "")
             if row.get("status") != "ok" or row.get("median_s") is None:
+                status = row.get("status", "not run")
                 table.row(
                     label,
-                    row.get("status", "not run"),
+                    status,
                     "—",
                     "—",
                     target_text(row.get("target")),
-                    "not built" if row.get("target") else "",
+                    ("row failed" if status.startswith("failed") else "not built") if row.get("target") else "",
                 )
                 if row.get("target"):
                     summary.append((kind, group["title"], row["label"], None, row["target"]))
@@ -550,6 +688,48 @@ def speed_groups(table: Table, groups: list[dict], kind: str, summary: list) -> 
 
 def target_text(target: float | None) -> str:
     return "" if target is None else f"≥ {target:.1f}x"
+
+
+def arrow_table(table: Table, arrow: dict, summary: list) -> None:
+    """The Arrow rows: Python tables per thread count, the CLI's Parquet speed-up and peak RSS."""
+    for part in arrow["python"]:
+        speed_groups(table, part["groups"], "arrow", summary)
+    cli = arrow.get("cli")
+    if cli:
+        mb_total = cli["bytes"] / 1e6
+        table.section(
+            f"CLI `metaevents normalize --output parquet -o FILE`, {cli['corpus']} — {cli['lines']:,} lines, "
+            f"{mb_total:.1f} MB; ratio = speed-up of 2 threads over 1"
+        )
+        one, two = cli["median_s"]["1"], cli["median_s"]["2"]
+        table.row("--threads 1, pinned to one core (taskset -c 0)", cli["lines"] / one, mb_total / one)
+        ratio = one / two
+        table.row(
+            "--threads 2 on two cores (taskset -c 0,1)",
+            cli["lines"] / two,
+            mb_total / two,
+            fmt_ratio(ratio),
+            "≥ 1.7x",
+            met(ratio, 1.7),
+        )
+        summary.append(("arrow", "cli", "Parquet speed-up on 2 threads", ratio, 1.7))
+    memory = arrow.get("memory")
+    if memory:
+        mb_total = memory["bytes"] / 1e6
+        peak_mb = memory["peak_rss"] / 1e6
+        table.section(
+            f"CLI peak RSS, `normalize --output parquet` of {memory['corpus']} — {memory['lines']:,} lines, "
+            f"{mb_total:,.0f} MB, default threads ({memory['threads']} cores)"
+        )
+        table.row(
+            f"peak RSS (wait4 ru_maxrss) {peak_mb:,.0f} MB; Parquet {memory['parquet_bytes'] / 1e6:,.0f} MB",
+            memory["lines"] / memory["seconds"],
+            mb_total / memory["seconds"],
+            "—",
+            "≤ 200 MB",
+            met(peak_mb, 200.0, at_most=True),
+        )
+        summary.append(("arrow", "memory", "peak RSS converting NDJSON to Parquet", peak_mb, 200.0, "at_most"))
 
 
 def build_table(results: dict) -> tuple[str, list]:
@@ -616,6 +796,9 @@ def build_table(results: dict) -> tuple[str, list]:
             )
             if target:
                 summary.append(("python", "import", imp["label"], imp["median_s"], target, "at_most"))
+    arrow = results.get("arrow")
+    if arrow:
+        arrow_table(table, arrow, summary)
     node = results.get("node")
     rust = {r["id"]: r for r in results.get("rust", [])}
     if node:
@@ -753,7 +936,9 @@ def machine_info() -> dict:
 def write_results(results: dict, args: argparse.Namespace) -> str:
     table, summary = build_table(results)
     machine = results["machine"]
-    versions = (results.get("python") or {}).get("speed", {}).get("versions", {})
+    versions = (results.get("python") or {}).get("speed", {}).get("versions") or next(
+        iter(part.get("versions", {}) for part in (results.get("arrow") or {}).get("python", [])), {}
+    )
     node_versions = (results.get("node") or {}).get("versions", {})
     corpora = results["corpora"]
     missed = [s for s in summary if s[3] is not None and not (s[3] <= s[4] if len(s) > 5 else s[3] >= s[4])]
@@ -771,7 +956,7 @@ def write_results(results: dict, args: argparse.Namespace) -> str:
         "except memory (held bytes ÷ input bytes) and WebAssembly (Node ÷ native).",
         "",
         f"Targets met: {sum(1 for s in summary if s[3] is not None) - len(missed)} of {len(summary)}"
-        + (f"; not measured (package not built): {len(unmeasured)}" if unmeasured else "")
+        + (f"; not measured (package not built or row failed): {len(unmeasured)}" if unmeasured else "")
         + ".",
         "",
         table,
@@ -801,6 +986,10 @@ def write_results(results: dict, args: argparse.Namespace) -> str:
             f"(acryl-datahub {versions.get('acryl-datahub', '?')})"
         ),
         f"- orjson {versions.get('orjson', '?')}",
+        (
+            f"- pyarrow {versions.get('pyarrow', '?')}, polars {versions.get('polars', '?')}, "
+            f"duckdb {versions.get('duckdb', '?')}"
+        ),
         "",
         "## Corpora",
         "",
@@ -818,13 +1007,18 @@ def write_results(results: dict, args: argparse.Namespace) -> str:
     if results["notes"]:
         lines += ["## Notes", ""] + [f"- {note}" for note in results["notes"]] + [""]
     text = "\n".join(lines)
-    with open(os.path.join(BENCH, "RESULTS.md"), "w") as f:
+    # A run of some rows only (--only) leaves RESULTS.md, the record of a whole run, alone.
+    with open(results_path(args), "w") as f:
         f.write(text)
     with open(
         os.path.join(CORPUS, "results.json"), "w"
     ) as f:  # the raw measurements, beside the corpora (not committed)
         json.dump(results, f, indent=1)
     return table
+
+
+def results_path(args: argparse.Namespace) -> str:
+    return os.path.join(CORPUS, "RESULTS-only.md") if args.only else os.path.join(BENCH, "RESULTS.md")
 
 
 def main() -> int:
@@ -834,8 +1028,12 @@ def main() -> int:
     parser.add_argument(
         "--quick", action="store_true", help="small corpora and short runs (under 3 minutes once built)"
     )
+    parser.add_argument("--skip", nargs="*", default=[], choices=ROW_SETS, help="leave these rows out")
     parser.add_argument(
-        "--skip", nargs="*", default=[], choices=["python", "node", "rust", "callgrind"], help="leave these rows out"
+        "--only",
+        nargs="+",
+        choices=ROW_SETS,
+        help="run these rows only and write bench/corpus/RESULTS-only.md (RESULTS.md is left alone)",
     )
     parser.add_argument(
         "--no-build",
@@ -854,23 +1052,26 @@ def main() -> int:
     }
     if not results["machine"]["taskset"]:
         notes.append("taskset not found: processes were not pinned to one core.")
-    if "python" not in args.skip:
+    selected = set(args.only) if args.only else set(ROW_SETS) - set(args.skip)
+    if selected & {"python", "arrow"}:
         setup_venv(notes, build=not args.no_build)
-    if "node" not in args.skip:
+    if "node" in selected:
         setup_js(notes, build=not args.no_build)
-    results["corpora"] = make_corpora(mode)
-    if "python" not in args.skip:
+    results["corpora"] = make_corpora({**mode["corpora"], **(mode["arrow"]["corpora"] if "arrow" in selected else {})})
+    if "python" in selected:
         results["python"] = python_rows(mode)
-    if "node" not in args.skip:
+    if "arrow" in selected:
+        results["arrow"] = arrow_rows(mode, results["corpora"], notes)
+    if "node" in selected:
         results["node"] = node_rows(mode)
-    if "rust" not in args.skip:
+    if "rust" in selected:
         results["rust"] = rust_rows(mode, notes)
-    if "callgrind" not in args.skip:
+    if "callgrind" in selected:
         results["callgrind"] = callgrind_rows(notes)
     results["elapsed_s"] = time.time() - started
     table = write_results(results, args)
     print(table)
-    log(f"wrote bench/RESULTS.md in {results['elapsed_s']:.0f} s")
+    log(f"wrote {os.path.relpath(results_path(args), ROOT)} in {results['elapsed_s']:.0f} s")
     return 0
 
 
