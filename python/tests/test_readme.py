@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-FENCE = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+# A block right after an `<!-- engines ... -->` or `<!-- spark-recipe ... -->` marker needs the
+# engines: the engines stage runs it (python/tests_engines/test_docs.py, test_spark.py), not this one.
+FENCE = re.compile(r"(<!-- (?:engines|spark-recipe)[^>]*-->\n)?^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 
 # Each page with Python examples, and what its examples must print (each found something).
 PAGES = {
@@ -26,7 +28,7 @@ PAGES = {
     ],
     "docs/filters.md": ["True", "filter.kind unknown kind"],
 }
-# Pages whose examples need the engines (pyarrow, Polars, DuckDB, Spark): run by the engines
+# Pages whose examples all need the engines (pyarrow, Polars, DuckDB, Spark): run by the engines
 # stage (scripts/test-spark, python/tests_engines/test_docs.py), whose venv has them.
 ENGINE_PAGES = {"docs/tables.md"}
 
@@ -39,8 +41,11 @@ def documentation_pages() -> list[Path]:
 
 
 def python_blocks(page: Path) -> list[tuple[int, str]]:
+    """The page's ```python blocks this stage runs (not those marked for the engines stage)."""
     text = page.read_text(encoding="utf-8")
-    return [(text.count("\n", 0, match.start()) + 2, match.group(1)) for match in FENCE.finditer(text)]
+    return [
+        (text.count("\n", 0, match.start()) + 2, match.group(2)) for match in FENCE.finditer(text) if not match.group(1)
+    ]
 
 
 def test_every_page_with_python_examples_is_run() -> None:

@@ -1,6 +1,7 @@
 """Fixtures of the engine tests (``scripts/test-spark``): the installed wheel read by pyarrow,
-Polars, DuckDB and Spark. A generated corpus of both platforms, gzipped NDJSON files in one
-directory, as an archive in object storage would hold them."""
+Polars, DuckDB and Spark. A generated corpus of all four sources (DataHub, Atlan, Apache Atlas,
+OpenMetadata), gzipped NDJSON files in one directory, as an archive in object storage would hold
+them."""
 
 from __future__ import annotations
 
@@ -23,17 +24,20 @@ CLI = Path(os.environ.get("METAEVENTS_CLI", ROOT / "target" / "debug" / "metaeve
 BAD_LINE = b'{"entityUrn": "urn:li:dataset:x", "category": "TAG"\n'
 
 
-def generate(platform: str, count: int, seed: int) -> bytes:
+def generate(platform: str, count: int, seed: int, fmt: str | None = None) -> bytes:
     """NDJSON from the benchmark's seeded generator (standard library only)."""
     command = [sys.executable, str(ROOT / "bench" / "gen_corpus.py"), "--platform", platform]
     command += ["--count", str(count), "--seed", str(seed)]
+    command += ["--format", fmt] if fmt else []
     return subprocess.run(command, check=True, capture_output=True).stdout
 
 
 @pytest.fixture(scope="session")
 def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Five gzipped NDJSON files: the CLI's demo corpus (a split Atlan message, a poll response,
-    a webhook validation request), DataHub, Atlan and two mixed ones; each ends on a bad line."""
+    """Seven gzipped NDJSON files: the CLI's demo corpus (a split Atlan message, a poll response,
+    a webhook validation request), DataHub, Atlan, two of both mixed, Apache Atlas (current and
+    older envelopes, gzipped messages) and OpenMetadata (ChangeEvents that fan out to several
+    events, Lambda requests, the lists of older servers); each ends on a bad line."""
     directory = tmp_path_factory.mktemp("archive")
     files = {
         "demo": (ROOT / "crates" / "metaevents-cli" / "demo" / "corpus.ndjson").read_bytes(),
@@ -41,6 +45,8 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "atlan": generate("atlan", 1500, 2),
         "mixed-a": generate("mixed", 3000, 3),
         "mixed-b": generate("mixed", 3000, 4),
+        "atlas": generate("atlas", 1500, 5, "mixed"),
+        "openmetadata": generate("openmetadata", 1500, 6, "mixed"),
     }
     for name, data in files.items():
         (directory / f"{name}.ndjson.gz").write_bytes(gzip.compress(data + BAD_LINE, compresslevel=1))
@@ -58,6 +64,19 @@ def stats_by_kind(paths: list[Path]) -> dict[str, int]:
     """``metaevents stats --json``'s events per kind."""
     stats = json.loads(cli("stats", "--json", *paths).stdout)
     return {entry["name"]: entry["count"] for entry in stats["byKind"]}
+
+
+def stats_by_kind_and_source(paths: list[Path]) -> dict[tuple[str, str], int]:
+    """``metaevents stats --json``'s events per kind and source (each ``byKind`` entry carries
+    its count per source)."""
+    stats = json.loads(cli("stats", "--json", *paths).stdout)
+    sources = {entry["name"] for entry in stats["bySource"]}
+    return {
+        (entry["name"], source): count
+        for entry in stats["byKind"]
+        for source, count in entry.items()
+        if source in sources
+    }
 
 
 def ndjson_events(paths: list[Path]) -> list[dict[str, Any]]:

@@ -1,7 +1,7 @@
 """The Spark recipe of docs/tables.md, run for real: PySpark in local mode with two cores' worth
-of partitions, bound to the loopback interface, over a directory of gzipped NDJSON of both
-platforms; the normalized events land in Parquet and their counts per kind must equal what
-``metaevents stats --json`` counts on the same files."""
+of partitions, bound to the loopback interface, over a directory of gzipped NDJSON of all
+four sources; the normalized events land in Parquet and their counts per kind and per source
+must equal what ``metaevents stats --json`` counts on the same files."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import ROOT, stats_by_kind
+from conftest import ROOT, stats_by_kind, stats_by_kind_and_source
 from pyspark.sql import SparkSession
 
 
@@ -56,6 +56,9 @@ def test_the_documented_spark_recipe_counts_what_the_cli_counts(
     written = spark.read.parquet(str(output))
     counts = {row["kind"]: row["count"] for row in written.groupBy("kind").count().collect()}
     assert counts == stats_by_kind(corpus_files)
+    by_source = {(row.kind, row.source): row["count"] for row in written.groupBy("kind", "source").count().collect()}
+    assert by_source == stats_by_kind_and_source(corpus_files)
+    assert {source for _, source in by_source} == {"datahub", "atlan", "atlas", "openmetadata"}
     # The same rows from pyarrow, with the types of the Spark dialect.
     table = pq.read_table(output)
     assert table.num_rows == sum(counts.values())

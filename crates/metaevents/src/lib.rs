@@ -85,4 +85,7 @@ mod documentation_examples {
     struct Cli;
     #[doc = include_str!("../../../docs/speed.md")]
     struct Speed;
+    #[cfg(all(feature = "parquet", feature = "parallel"))]
+    #[doc = include_str!("../../../docs/tables.md")]
+    struct Tables;
 }

@@ -291,6 +291,7 @@ impl Parser {
     }
 
     /// A processor of records with this parser's options.
+    #[cfg(feature = "arrow")]
     pub(crate) fn record_processor(&self) -> RecordProcessor {
         self.records()
     }

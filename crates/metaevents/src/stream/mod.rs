@@ -8,4 +8,7 @@ mod records;
 
 pub use parallel::{ParallelReader, ParallelRecords, Workers};
 pub use reader::EventReader;
-pub(crate) use records::{Produced, Queue, RecordProcessor};
+pub(crate) use records::{Produced, RecordProcessor};
+// Assembling split messages across the rows of an Arrow column (`arrow::column`).
+#[cfg(feature = "arrow")]
+pub(crate) use records::Queue;
