@@ -141,28 +141,10 @@ pub fn align_right(table: &mut Table, columns: &[usize]) {
     }
 }
 
-/// Epoch milliseconds as ISO 8601 UTC (`2026-01-01T00:00:00.000Z`).
+/// Epoch milliseconds as ISO 8601 UTC (`2026-01-01T00:00:00.000Z`), as CloudEvents' `time` is
+/// written; the number itself for years RFC 3339 cannot write.
 pub fn iso_time(millis: i64) -> String {
-    let seconds = millis.div_euclid(1000);
-    let ms = millis.rem_euclid(1000);
-    let days = seconds.div_euclid(86_400);
-    let rest = seconds.rem_euclid(86_400);
-    let (year, month, day) = civil_from_days(days);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{ms:03}Z", rest / 3600, rest % 3600 / 60, rest % 60)
-}
-
-/// Howard Hinnant's `civil_from_days`: days since 1970-01-01 to (year, month, day).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+    metaevents::cloudevents::rfc3339_millis(millis).unwrap_or_else(|| millis.to_string())
 }
 
 #[cfg(test)]

@@ -191,7 +191,7 @@ impl Event {
 
 /// Epoch milliseconds as RFC 3339 in UTC with milliseconds (`2024-06-10T16:00:00.123Z`); `None`
 /// for years outside 0000-9999, which RFC 3339 cannot write.
-pub(crate) fn rfc3339_millis(millis: i64) -> Option<String> {
+pub fn rfc3339_millis(millis: i64) -> Option<String> {
     let seconds = millis.div_euclid(1000);
     let days = seconds.div_euclid(86_400);
     let rest = seconds.rem_euclid(86_400);
