@@ -113,12 +113,7 @@ impl<'b> Columns<'b> {
 /// The columns of a change's new (or old) value, as `(name, column)`: a list of Columns as JSON
 /// text or JSON, or one Column; `None` when it is not that.
 fn columns<'b>(change: &Change<'b>, new: bool, context: &Context<'b>) -> Option<Vec<(&'b str, &'b Node<'b>)>> {
-    let Some(value) = (if new { change.new } else { change.old }) else { return Some(Vec::new()) };
-    let items: &'b [Node<'b>] = match context.decoded(value) {
-        Node::Array(items) => items,
-        single @ Node::Object(_) => std::slice::from_ref(single),
-        _ => return None,
-    };
+    let items = context.list_items(change, new).ok()?;
     items.iter().map(|column| column.get("name").and_then(Node::as_str).map(|name| (name, column))).collect()
 }
 

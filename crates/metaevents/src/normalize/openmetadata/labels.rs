@@ -78,12 +78,10 @@ fn event(kind: Kind, key: &'static str, labels: &[Label<'_>], change: &Change<'_
 /// The labels of a change's new (or old) value: a list of `TagLabels` as JSON text or JSON, or
 /// one `TagLabel`; repeats dropped.
 fn labels<'b>(change: &Change<'b>, new: bool, context: &Context<'b>) -> Result<Vec<Label<'b>>> {
-    let Some(value) = (if new { change.new } else { change.old }) else { return Ok(Vec::new()) };
     let value_path = || change.value_path(context.path, new);
-    let items: &'b [Node<'b>] = match context.decoded(value) {
-        Node::Array(items) => items,
-        single @ Node::Object(_) => std::slice::from_ref(single),
-        other => {
+    let items = match context.list_items(change, new) {
+        Ok(items) => items,
+        Err(other) => {
             return Err(invalid(
                 value_path(),
                 format!("the value of `{}` must be a list of tag labels, found {}", change.name, other.type_name()),

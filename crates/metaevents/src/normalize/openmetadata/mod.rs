@@ -44,6 +44,21 @@ impl<'b> Context<'b> {
     pub(crate) fn decoded(&self, node: &'b Node<'b>) -> &'b Node<'b> {
         changes::decoded(node, self.arena, self.max_depth)
     }
+
+    /// The items of a change's new (or old) value: a list as JSON text or JSON, or one object;
+    /// none when the value is absent; `Err` with the value when it is neither.
+    pub(crate) fn list_items(
+        &self,
+        change: &Change<'b>,
+        new: bool,
+    ) -> std::result::Result<&'b [Node<'b>], &'b Node<'b>> {
+        let Some(value) = (if new { change.new } else { change.old }) else { return Ok(&[]) };
+        match self.decoded(value) {
+            Node::Array(items) => Ok(items),
+            single @ Node::Object(_) => Ok(std::slice::from_ref(single)),
+            other => Err(other),
+        }
+    }
 }
 
 /// One event a `ChangeEvent` fans out to, before the fields all its events share.

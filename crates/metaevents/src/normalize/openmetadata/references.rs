@@ -79,12 +79,10 @@ pub(super) fn changed<'b>(
 /// The references of a change's new (or old) value: a list as JSON text or JSON, or one
 /// reference; repeats dropped.
 fn references<'b>(change: &Change<'b>, new: bool, context: &Context<'b>) -> Result<Vec<Reference<'b>>> {
-    let Some(value) = (if new { change.new } else { change.old }) else { return Ok(Vec::new()) };
     let value_path = || change.value_path(context.path, new);
-    let items: &'b [Node<'b>] = match context.decoded(value) {
-        Node::Array(items) => items,
-        single @ Node::Object(_) => std::slice::from_ref(single),
-        other => {
+    let items = match context.list_items(change, new) {
+        Ok(items) => items,
+        Err(other) => {
             return Err(invalid(
                 value_path(),
                 format!(
