@@ -46,6 +46,9 @@ VPY = os.path.join(VENV, "bin", "python")
 sys.path.insert(0, BENCH)
 import gen_corpus  # noqa: E402
 
+# WebAssembly in Node against the native core on the same work (issue 15: at least 0.7x).
+WASM_TARGET = 0.7
+
 MODES = {
     "quick": {
         "corpora": {
@@ -823,17 +826,17 @@ def build_table(results: dict) -> tuple[str, list]:
             native_mb = native["bytes"] / 1e6 / (native["median_ns"] / 1e9) if native else None
             ratio = node_mb / native_mb if node_mb and native_mb else None
             if node_mb is None:
-                table.row(label, "not built", "—", "—", "≥ 0.5x", "not built")
+                table.row(label, "not built", "—", "—", f"≥ {WASM_TARGET}x", "not built")
             else:
                 table.row(
                     label + (f"; native {native_mb:,.1f} MB/s" if native_mb else "; native not measured"),
                     group["lines"] / group["rows"][0]["median_s"],
                     node_mb,
                     fmt_ratio(ratio),
-                    "≥ 0.5x",
-                    met(ratio, 0.5),
+                    f"≥ {WASM_TARGET}x",
+                    met(ratio, WASM_TARGET),
                 )
-            summary.append(("node", "wasm", f"wasm ÷ native, {what}", ratio, 0.5))
+            summary.append(("node", "wasm", f"wasm ÷ native, {what}", ratio, WASM_TARGET))
         # parseMany also builds a JS object per event (JSON text across the boundary, then
         # JSON.parse): information on what the JS API costs on top of the core.
         node_mb = None

@@ -23,8 +23,9 @@ use crate::convert::value_to_py;
 use crate::event::PyEvent;
 use crate::parser::{PyEventIterator, StreamOptions};
 
-/// The parser of the module-level functions: every format detected, default limits.
-static DEFAULT_PARSER: LazyLock<Parser> = LazyLock::new(Parser::new);
+/// The parser of the module-level functions: every format detected, default limits, ids
+/// computed when first read (as `Parser()` does: Python hands attributes out on demand).
+static DEFAULT_PARSER: LazyLock<Parser> = LazyLock::new(|| Parser::new().with_lazy_ids(true));
 
 /// Parses one event (or the Atlan validation request) from `str`, `bytes` or a `dict`.
 #[pyfunction]
