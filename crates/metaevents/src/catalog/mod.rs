@@ -11,7 +11,6 @@ mod platforms;
 pub use platforms::{DatasetNaming, dataset_naming, platform_namings};
 
 use serde::Serialize;
-use std::collections::HashMap;
 
 use crate::model::{Kind, Source};
 
@@ -228,43 +227,6 @@ impl Entry {
 #[derive(Debug, Clone, Copy)]
 pub struct Catalog {
     entries: &'static [Entry],
-    lookup: &'static Lookup,
-}
-
-/// The entries by the discriminator each lookup starts from (an Entity Change Event's
-/// `category`, a notification's `operationType`, a Relationship Change Event's `operation`),
-/// each list in matching order: a lookup then tests a few entries instead of all of them, with
-/// the same test and so the same answer.
-#[derive(Debug, Default)]
-struct Lookup {
-    entity_change: HashMap<&'static str, Vec<&'static Entry>>,
-    relationship_change: HashMap<&'static str, Vec<&'static Entry>>,
-    atlan: HashMap<&'static str, Vec<&'static Entry>>,
-    atlas: HashMap<&'static str, Vec<&'static Entry>>,
-}
-
-impl Lookup {
-    fn new(entries: &'static [Entry]) -> Self {
-        let mut lookup = Self::default();
-        for entry in entries {
-            let (map, keys) = match entry.discriminators {
-                Discriminators::EntityChangeEvent { categories, .. } => (&mut lookup.entity_change, categories),
-                Discriminators::RelationshipChangeEvent { operations } => (&mut lookup.relationship_change, operations),
-                Discriminators::AtlanNotification { operation_types, .. } => (&mut lookup.atlan, operation_types),
-                Discriminators::AtlasNotification { operation_types, .. } => (&mut lookup.atlas, operation_types),
-                Discriminators::OpenMetadataChangeEvent { .. } => continue,
-            };
-            for key in keys {
-                map.entry(*key).or_default().push(entry);
-            }
-        }
-        lookup
-    }
-}
-
-/// The entries filed under `key`, in matching order.
-fn filed_under<'m>(map: &'m HashMap<&'static str, Vec<&'static Entry>>, key: &str) -> &'m [&'static Entry] {
-    map.get(key).map_or(&[], Vec::as_slice)
 }
 
 static BUILTIN_ENTRIES: &[&[Entry]] = &[datahub::ENTRIES, atlan::ENTRIES, atlas::ENTRIES, openmetadata::ENTRIES];
@@ -298,10 +260,8 @@ impl Catalog {
     /// The catalog built into this version of the crate.
     pub fn builtin() -> Catalog {
         static ALL: std::sync::OnceLock<Vec<Entry>> = std::sync::OnceLock::new();
-        static LOOKUP: std::sync::OnceLock<Lookup> = std::sync::OnceLock::new();
         let entries = ALL.get_or_init(|| BUILTIN_ENTRIES.iter().flat_map(|part| part.iter().copied()).collect());
-        let lookup = LOOKUP.get_or_init(|| Lookup::new(entries));
-        Catalog { entries, lookup }
+        Catalog { entries }
     }
 
     /// Every entry, `DataHub` first, in matching order.
@@ -311,7 +271,7 @@ impl Catalog {
 
     /// The entry for a `DataHub` Entity Change Event, if any.
     pub fn datahub_entity_change(&self, category: &str, operation: &str, entity_type: &str) -> Option<&'static Entry> {
-        filed_under(&self.lookup.entity_change, category).iter().copied().find(|entry| match entry.discriminators {
+        self.entries.iter().find(|entry| match entry.discriminators {
             Discriminators::EntityChangeEvent { categories, operations, entity_types } => {
                 categories.contains(&category) && operations.contains(&operation) && entity_types.admits(entity_type)
             }
@@ -321,17 +281,15 @@ impl Catalog {
 
     /// The entry for a `DataHub` Relationship Change Event, if any.
     pub fn datahub_relationship_change(&self, operation: &str) -> Option<&'static Entry> {
-        filed_under(&self.lookup.relationship_change, operation).iter().copied().find(|entry| {
-            match entry.discriminators {
-                Discriminators::RelationshipChangeEvent { operations } => operations.contains(&operation),
-                _ => false,
-            }
+        self.entries.iter().find(|entry| match entry.discriminators {
+            Discriminators::RelationshipChangeEvent { operations } => operations.contains(&operation),
+            _ => false,
         })
     }
 
     /// The entry for an Atlan notification, if any.
     pub fn atlan(&self, operation_type: &str, type_name: &str) -> Option<&'static Entry> {
-        filed_under(&self.lookup.atlan, operation_type).iter().copied().find(|entry| match entry.discriminators {
+        self.entries.iter().find(|entry| match entry.discriminators {
             Discriminators::AtlanNotification { operation_types, process } => {
                 operation_types.contains(&operation_type) && process.admits(is_process_type(type_name))
             }
@@ -341,7 +299,7 @@ impl Catalog {
 
     /// The entry for an Apache Atlas / Microsoft Purview notification, if any.
     pub fn atlas(&self, operation_type: &str, type_name: &str) -> Option<&'static Entry> {
-        filed_under(&self.lookup.atlas, operation_type).iter().copied().find(|entry| match entry.discriminators {
+        self.entries.iter().find(|entry| match entry.discriminators {
             Discriminators::AtlasNotification { operation_types, process } => {
                 operation_types.contains(&operation_type) && process.admits(is_atlas_process_type(type_name))
             }

@@ -87,12 +87,14 @@ pub fn assert_filter_paths_agree(filter: &Filter, corpus: &[u8], step: usize) {
 }
 
 /// Whether the stream reader reads `corpus` as one record per line (it does unless the input
-/// is gzip, a JSON array, or starts like a pretty-printed document).
+/// is gzip, a JSON array, a binary Kafka record (first byte 0, Confluent's magic byte), or
+/// starts like a pretty-printed document).
 fn looks_like_ndjson(corpus: &[u8]) -> bool {
     let first = corpus.split(|&b| b == b'\n').find(|line| !line.trim_ascii().is_empty()).unwrap_or_default();
     let first = first.trim_ascii();
     !corpus.starts_with(b"\x1f\x8b")
         && !corpus.trim_ascii_start().starts_with(b"[")
+        && !corpus.trim_ascii_start().starts_with(b"\0")
         && !matches!(first.last(), Some(b'{' | b'[' | b',' | b':'))
         && !corpus.starts_with(b"\xEF\xBB\xBF")
 }
