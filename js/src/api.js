@@ -125,42 +125,51 @@ function take(output) {
 // `raw` is the whole input again: writing it into the JSON, decoding and parsing it took most of
 // a parse's time. The core leaves it out and each event gets `raw` as an own enumerable
 // accessor, last like in the contract JSON, that parses the core event's raw text on first
-// access and then becomes a plain data property. JSON.stringify, spreads, structuredClone and
-// deepEqual read it like any other property.
+// access and then becomes a plain data property. The id likewise: hashing every event (SHA-256,
+// in software in WebAssembly) took a quarter of a parse, so the core writes `"id": null` in its
+// place until it is asked for, and the accessor takes that place. JSON.stringify, spreads,
+// structuredClone and deepEqual read both like any other property, in the contract's order.
 
-const RAW_DATA = { value: undefined, writable: true, enumerable: true, configurable: true };
+const DATA = { value: undefined, writable: true, enumerable: true, configurable: true };
 
-function rawData(value) {
-  RAW_DATA.value = value;
-  return RAW_DATA;
+/** Makes `name` of `event` a plain data property holding `value`. */
+function settle(event, name, value) {
+  DATA.value = value;
+  Object.defineProperty(event, name, DATA);
+  DATA.value = undefined;
 }
 
-/** `raw` of a frozen or sealed event, whose accessor cannot become a data property. */
-const frozenRaws = new WeakMap();
-
-function readRaw() {
-  if (frozenRaws.has(this)) return frozenRaws.get(this);
-  const handle = handles.get(this);
-  const value = handle === undefined ? null : JSON.parse(handle.rawJson());
-  if (Object.isExtensible(this) || Object.getOwnPropertyDescriptor(this, 'raw')?.configurable) {
-    Object.defineProperty(this, 'raw', rawData(value));
-    RAW_DATA.value = undefined;
-  } else {
-    frozenRaws.set(this, value);
-  }
-  return value;
+/** An accessor that reads `name` from the event's core event (`read(handle)`) on first access. */
+function lazyProperty(name, read) {
+  // The value of a frozen or sealed event, whose accessor cannot become a data property.
+  const frozen = new WeakMap();
+  return {
+    get() {
+      if (frozen.has(this)) return frozen.get(this);
+      const handle = handles.get(this);
+      const value = handle === undefined ? null : read(handle);
+      if (Object.isExtensible(this) || Object.getOwnPropertyDescriptor(this, name)?.configurable) {
+        settle(this, name, value);
+      } else {
+        frozen.set(this, value);
+      }
+      return value;
+    },
+    set(value) {
+      settle(this, name, value);
+    },
+    enumerable: true,
+    configurable: true,
+  };
 }
 
-function writeRaw(value) {
-  Object.defineProperty(this, 'raw', rawData(value));
-  RAW_DATA.value = undefined;
-}
+const LAZY_RAW = lazyProperty('raw', (handle) => JSON.parse(handle.rawJson()));
+const LAZY_ID = lazyProperty('id', (handle) => handle.id());
 
-const LAZY_RAW = { get: readRaw, set: writeRaw, enumerable: true, configurable: true };
-
-/** Keeps `handle` beside `event` and gives it its lazy `raw`. */
+/** Keeps `handle` beside `event` and gives it its lazy `raw` (and `id`, when left for later). */
 function adopt(event, handle) {
   handles.set(event, handle);
+  if (event.id === null) Object.defineProperty(event, 'id', LAZY_ID);
   Object.defineProperty(event, 'raw', LAZY_RAW);
 }
 

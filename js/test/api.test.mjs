@@ -159,6 +159,30 @@ describe('events are plain objects in the contract shape', () => {
     assert.equal(fourth.raw, fourth.raw);
   });
 
+  test('id is computed on first access, in its place, then behaves as a plain property', () => {
+    const [first, second, third, fourth] = parseMany(`${TAG_ADDED_TEXT}\n`.repeat(4));
+    const expected = parse(TAG_ADDED_TEXT).id;
+    assert.equal(typeof Object.getOwnPropertyDescriptor(first, 'id').get, 'function', 'not computed yet');
+    assert.equal(Object.keys(first)[0], 'id');
+    assert.equal(first.id, expected);
+    assert.deepEqual(Object.getOwnPropertyDescriptor(first, 'id'), {
+      value: expected,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    // Serializations and copies see it first, as in the contract JSON, without touching it first.
+    const text = JSON.stringify(second);
+    assert.ok(text.startsWith(`{"id":"${expected}","source":"datahub"`), text);
+    assert.equal(structuredClone(third).id, expected);
+    assert.deepEqual(Object.keys({ ...third }), Object.keys(first));
+    second.id = 'mine';
+    assert.equal(second.id, 'mine');
+    Object.freeze(fourth);
+    assert.equal(fourth.id, expected);
+    assert.equal(fourth.id, fourth.id);
+  });
+
   test('the same event through any envelope has the same id', () => {
     const bare = parse(ATLAN_ENVELOPE.message);
     const wrapped = parse(lambdaRequest(JSON.stringify(ATLAN_ENVELOPE)));

@@ -40,6 +40,12 @@ impl EventHandle {
     pub fn raw_json(&self) -> String {
         self.event.raw_json().to_owned()
     }
+
+    /// The event's id, which the wrapper reads on first access (computed then, when the
+    /// parse left it for later).
+    pub fn id(&self) -> String {
+        self.event.id().to_hex()
+    }
 }
 
 /// A core parser with its options (format and limits).
@@ -55,8 +61,10 @@ impl Parser {
     /// take the core's defaults, an unknown or mistyped one is an `invalid_option` error.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Parser, JsValue> {
-        let options: ParserOptions = values::from_js(options)
+        let mut options: ParserOptions = values::from_js(options)
             .map_err(|error| unreadable(ErrorKind::InvalidOption, "", "Parser options", error))?;
+        // The wrapper reads each event's id on first access: parses leave it for then.
+        options.lazy_ids = true;
         Ok(Parser { inner: options.parser().map_err(thrown)? })
     }
 

@@ -226,12 +226,14 @@ pub(crate) fn truncated_sha256(bytes: &[u8]) -> [u8; 16] {
 /// The id bytes of an event's JSON text (see [`digest`]); text that does not parse (never the
 /// case for an event's own `raw`) is hashed as it is, to keep this total.
 pub(crate) fn digest_of_text(text: &str, rule: IdRule, part: Option<&str>) -> [u8; 16] {
-    let arena = bumpalo::Bump::new();
+    let arena = super::arena::take();
     let mut scratch = Vec::new();
-    match super::tree::parse(text, crate::options::Limits::MAX_DEPTH_CEILING, &arena) {
+    let id = match super::tree::parse(text, crate::options::Limits::MAX_DEPTH_CEILING, &arena) {
         Ok(node) => digest(&node, rule, part, &mut scratch),
         Err(_) => truncated_sha256(text.as_bytes()),
-    }
+    };
+    super::arena::give_back(arena);
+    id
 }
 
 #[cfg(test)]

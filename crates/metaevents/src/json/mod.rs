@@ -2,6 +2,7 @@
 //! hashed into event ids, a structural scanner that finds value boundaries without building
 //! anything, and JSON-path rendering for error messages.
 
+pub(crate) mod arena;
 pub(crate) mod canonical;
 mod parse;
 pub(crate) mod path;

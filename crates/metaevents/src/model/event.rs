@@ -412,7 +412,18 @@ impl Event {
 
     /// Appends the contract JSON of this event to `out`.
     pub fn write_json(&self, include_raw: bool, out: &mut String) {
-        let view = EventJson { event: self, include_raw };
+        Self::write_view(EventJson { event: self, include_raw, defer_id: false }, out);
+    }
+
+    /// Appends the contract JSON of this event without `raw`, and with `"id": null` while the
+    /// id is not computed yet (a parser with lazy ids): what a binding hands over when it fills
+    /// `id` and `raw` in on first access ([`Event::id`], [`Event::raw_json`]). An event's id is
+    /// never `null` otherwise.
+    pub fn write_json_deferred(&self, out: &mut String) {
+        Self::write_view(EventJson { event: self, include_raw: false, defer_id: true }, out);
+    }
+
+    fn write_view(view: EventJson<'_>, out: &mut String) {
         // Serializing plain data into a String cannot fail.
         if let Ok(text) = serde_json::to_string(&view) {
             out.push_str(&text);
@@ -421,12 +432,12 @@ impl Event {
 
     /// The contract JSON of this event as a value.
     pub fn to_value(&self, include_raw: bool) -> Value {
-        serde_json::to_value(EventJson { event: self, include_raw }).unwrap_or(Value::Null)
+        serde_json::to_value(EventJson { event: self, include_raw, defer_id: false }).unwrap_or(Value::Null)
     }
 
     /// A serializable view that writes the contract JSON, with or without `raw`.
     pub fn as_json(&self, include_raw: bool) -> EventJson<'_> {
-        EventJson { event: self, include_raw }
+        EventJson { event: self, include_raw, defer_id: false }
     }
 }
 
@@ -551,13 +562,18 @@ impl Event {
 pub struct EventJson<'a> {
     event: &'a Event,
     include_raw: bool,
+    /// Write `null` for an id not computed yet ([`Event::write_json_deferred`]).
+    defer_id: bool,
 }
 
 impl Serialize for EventJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let inner = &self.event.0;
         let mut out = serializer.serialize_struct("Event", if self.include_raw { 11 } else { 10 })?;
-        out.serialize_field("id", &self.event.id().to_string())?;
+        match self.event.0.id.get() {
+            None if self.defer_id => out.serialize_field("id", &None::<&str>)?,
+            _ => out.serialize_field("id", &self.event.id().to_string())?,
+        }
         out.serialize_field("source", inner.source.as_str())?;
         out.serialize_field("kind", inner.kind.as_str())?;
         out.serialize_field("time", &inner.time)?;

@@ -8,34 +8,12 @@ use bumpalo::Bump;
 
 use crate::error::{Error, ErrorKind};
 use crate::input::{self, Enclosure, Outcome, Sink, SplitAssembler, SplitPart, Unwrapper, kafka};
+use crate::json;
 use crate::model::Record;
 use crate::normalize::Normalizer;
 use crate::options::{InputFormat, ParseOptions};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// The largest arena a thread keeps for its next processor: a record of ordinary size fits,
-/// while one huge record does not pin its memory afterwards.
-const SPARE_ARENA_BYTES: usize = 1 << 20;
-
-std::thread_local! {
-    /// An emptied arena left by the thread's last processor. Each `Parser::parse` makes a
-    /// processor; taking this one spares it the arena's allocations (several per call, its
-    /// chunks growing to a record's size) and their release.
-    static SPARE_ARENA: std::cell::Cell<Option<Bump>> = const { std::cell::Cell::new(None) };
-}
-
-fn take_arena() -> Bump {
-    SPARE_ARENA.try_with(std::cell::Cell::take).ok().flatten().unwrap_or_default()
-}
-
-fn keep_arena(mut arena: Bump) {
-    if arena.allocated_bytes() <= SPARE_ARENA_BYTES {
-        arena.reset();
-        // A thread being torn down has no slot left: the arena is then simply dropped.
-        let _ = SPARE_ARENA.try_with(|spare| spare.set(Some(arena)));
-    }
-}
 
 /// What one record yields, in order.
 #[derive(Debug)]
@@ -65,7 +43,7 @@ pub(crate) struct RecordProcessor {
 
 impl Drop for RecordProcessor {
     fn drop(&mut self) {
-        keep_arena(std::mem::take(&mut self.arena));
+        json::arena::give_back(std::mem::take(&mut self.arena));
     }
 }
 
@@ -73,7 +51,7 @@ impl RecordProcessor {
     pub(crate) fn new(options: &ParseOptions) -> Self {
         Self {
             normalizer: Normalizer::new(options.limits).with_atlan_names(options.atlan_names.clone()),
-            arena: take_arena(),
+            arena: json::arena::take(),
             forced: options.format,
             splits: SplitAssembler::new(options.limits.max_event_bytes),
             defer_splits: false,
