@@ -50,7 +50,7 @@ CORPORA = {
     "mixed": ["--platform", "mixed"],
 }
 DEFAULT_CORPORA = ["datahub-ece", "atlan-envelope"]
-MODES = ["parse_many", "filter_all", "filter_selective", "filter_actions"]
+MODES = ["parse_many", "parse_many_lazy", "filter_all", "filter_selective", "filter_actions"]
 
 # Category of an instruction by the source file it was written in (first match wins).
 FILE_CATEGORIES = [

@@ -8,6 +8,8 @@
 //! time of one pass (for `scripts/callgrind --time`, which compares two builds this way).
 //!
 //! Modes: `parse_many` (the default: `Parser::parse_many`, each record dropped as it comes),
+//! `parse_many_lazy` (the same with ids left for first use, as the Python and JavaScript
+//! bindings parse),
 //! `filter_all` (`filter_ndjson` with `{"source": ...}`, every line matching),
 //! `filter_selective` (`filter_ndjson` with the benchmark's PII tag filter, ~1% matching),
 //! `filter_actions` (`filter_ndjson` with the datahub-actions filter `event_type:
@@ -81,7 +83,8 @@ fn main() -> ExitCode {
     let mut positional = args.iter().take_while(|arg| *arg != "--time");
     let Some(path) = positional.next() else {
         eprintln!(
-            "usage: instructions FILE [parse_many|filter_all|filter_selective|filter_actions|hold] [--time SECONDS]"
+            "usage: instructions FILE [parse_many|parse_many_lazy|filter_all|filter_selective|filter_actions|hold] \
+             [--time SECONDS]"
         );
         return ExitCode::from(2);
     };
@@ -111,10 +114,10 @@ fn main() -> ExitCode {
         }
     };
     match mode.as_str() {
-        "parse_many" => {
-            let parser = Parser::new();
+        "parse_many" | "parse_many_lazy" => {
+            let parser = Parser::new().with_lazy_ids(mode == "parse_many_lazy");
             let (events, errors) = measured_parse_many(&parser, &data);
-            println!("mode=parse_many lines={lines} events={events} errors={errors} bytes={}", data.len());
+            println!("mode={mode} lines={lines} events={events} errors={errors} bytes={}", data.len());
             timing(&mut || {
                 measured_parse_many(&parser, &data);
             });
