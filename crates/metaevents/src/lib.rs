@@ -25,6 +25,9 @@ pub use catalog::{
     Catalog, DatasetNaming, Discriminators, EntityTypes, Entry, Param, ParamOrigin, ParamType, ProcessTypes,
     dataset_naming, is_process_type, platform_namings,
 };
+/// The string type of [`Entity`] and [`Native`] fields: short texts (types, platforms, names,
+/// discriminators) are held inline, without an allocation of their own.
+pub use compact_str::CompactString;
 pub use error::{Error, ErrorCategory, ErrorKind, Location, Result};
 pub use filter::{Filter, FilterBuilder};
 pub use model::{

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
+use compact_str::CompactString;
+
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
@@ -60,21 +62,21 @@ impl fmt::Debug for EventId {
 pub struct Entity {
     /// `DataHub` `entityUrn`; Atlan `entity.guid`. `None` only for an unknown event that names
     /// no entity.
-    pub id: Option<String>,
+    pub id: Option<CompactString>,
     /// Native type: `DataHub` `entityType` (`dataset`), Atlan `typeName` (`Table`). `None` only
     /// for an unknown event that names no entity.
     #[serde(rename = "type")]
-    pub entity_type: Option<String>,
+    pub entity_type: Option<CompactString>,
     /// Atlan `attributes.name`; `DataHub`: the name part of the urn where it has one.
-    pub name: Option<String>,
+    pub name: Option<CompactString>,
     /// Atlan `attributes.qualifiedName`; `DataHub` dataset: the urn's dataset name.
-    pub qualified_name: Option<String>,
+    pub qualified_name: Option<CompactString>,
     /// Lowercase platform (`snowflake`).
-    pub platform: Option<String>,
+    pub platform: Option<CompactString>,
     /// Parent: a schema field's dataset urn, a data job's flow urn, Atlan's parent qualified name.
-    pub parent: Option<String>,
+    pub parent: Option<CompactString>,
     /// Field path of field-level events.
-    pub field_path: Option<String>,
+    pub field_path: Option<CompactString>,
 }
 
 /// The shape of the innermost platform event.
@@ -152,27 +154,27 @@ pub struct Native {
     /// The innermost event's shape.
     pub format: NativeFormat,
     /// `DataHub` ECE `category`, exactly as sent (`OWNER` and `OWNERSHIP` both kept).
-    pub category: Option<String>,
+    pub category: Option<CompactString>,
     /// `DataHub` ECE / RCE `operation`.
-    pub operation: Option<String>,
+    pub operation: Option<CompactString>,
     /// Atlan and Atlas `message.operationType`.
-    pub operation_type: Option<String>,
+    pub operation_type: Option<CompactString>,
     /// Atlan and Atlas `message.type` (`ENTITY_NOTIFICATION_V2`).
-    pub message_type: Option<String>,
+    pub message_type: Option<CompactString>,
     /// Atlan and Atlas notifications: what told the catalog that sent it (`mutatedDetails`,
     /// `cluster-qualified-name`, ..., `default`, `forced`); see the event-model docs.
-    pub evidence: Option<String>,
+    pub evidence: Option<CompactString>,
     /// `DataHub` `PlatformEvent.name` for payloads of unknown shape.
-    pub name: Option<String>,
+    pub name: Option<CompactString>,
     /// datahub-actions `event_type` for event types other than the change events; `OpenMetadata`
     /// `eventType` (`entityUpdated`).
-    pub event_type: Option<String>,
+    pub event_type: Option<CompactString>,
     /// `DataHub` Relationship Change Event `relationshipType` (`DownstreamOf`, `OwnedBy`, ...).
-    pub relationship_type: Option<String>,
+    pub relationship_type: Option<CompactString>,
     /// `DataHub` `MetadataChangeLog` `changeType` (`UPSERT`, `DELETE`, ...).
-    pub change_type: Option<String>,
+    pub change_type: Option<CompactString>,
     /// `DataHub` `MetadataChangeLog` `aspectName` (`globalTags`, ...).
-    pub aspect_name: Option<String>,
+    pub aspect_name: Option<CompactString>,
     /// `OpenMetadata`: the names of the `FieldChange`s the event was made from
     /// (`columns.email.tags`); `None` for an event made from the `eventType` alone.
     pub fields: Option<Vec<String>>,
@@ -250,7 +252,7 @@ struct EventData {
     source: Source,
     kind: Kind,
     time: Option<i64>,
-    actor: Option<String>,
+    actor: Option<CompactString>,
     entity: Entity,
     subjects: Vec<String>,
     details: Details,
@@ -289,7 +291,7 @@ pub(crate) struct EventBuilder {
     pub source: Source,
     pub kind: Kind,
     pub time: Option<i64>,
-    pub actor: Option<String>,
+    pub actor: Option<CompactString>,
     pub entity: Entity,
     pub subjects: Vec<String>,
     pub details: Details,
@@ -449,7 +451,7 @@ struct Wire<'a> {
     source: String,
     kind: String,
     time: Option<i64>,
-    actor: Option<String>,
+    actor: Option<CompactString>,
     entity: Entity,
     subjects: Vec<String>,
     details: Map<String, Value>,
@@ -462,17 +464,17 @@ struct Wire<'a> {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct WireNative {
     format: String,
-    category: Option<String>,
-    operation: Option<String>,
-    operation_type: Option<String>,
+    category: Option<CompactString>,
+    operation: Option<CompactString>,
+    operation_type: Option<CompactString>,
     #[serde(rename = "type")]
-    message_type: Option<String>,
-    evidence: Option<String>,
-    name: Option<String>,
-    event_type: Option<String>,
-    relationship_type: Option<String>,
-    change_type: Option<String>,
-    aspect_name: Option<String>,
+    message_type: Option<CompactString>,
+    evidence: Option<CompactString>,
+    name: Option<CompactString>,
+    event_type: Option<CompactString>,
+    relationship_type: Option<CompactString>,
+    change_type: Option<CompactString>,
+    aspect_name: Option<CompactString>,
     fields: Option<Vec<String>>,
     part: Option<String>,
     envelope: Vec<String>,

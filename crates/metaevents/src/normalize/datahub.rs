@@ -1,6 +1,7 @@
 //! `DataHub` Entity Change Events, Relationship Change Events, and `DataHub` payloads of unknown
 //! shape (other `PlatformEvent` names, `MetadataChangeLogs`) → [`Event`].
 
+use compact_str::CompactString;
 use serde_json::Value;
 
 use super::{EnvelopeFacts, Fields, Innermost, Normalizer, coerce, push_subject, urn};
@@ -24,8 +25,9 @@ const PARENT_PARAMETERS: &[(&str, &[&str])] = &[
 /// parameter, and the platform of that container when the urn names none.
 fn entity_from_urn(entity_urn: &str, entity_type: Option<&str>, parameters: Option<&Fields<'_, '_>>) -> Entity {
     let facts = urn::facts(entity_urn);
-    let param = |key: &str| parameters.and_then(|p| p.lenient_str(key)).filter(|v| !v.is_empty()).map(str::to_owned);
-    let entity_type = entity_type.map(str::to_owned).or(facts.entity_type);
+    let param =
+        |key: &str| parameters.and_then(|p| p.lenient_str(key)).filter(|v| !v.is_empty()).map(CompactString::from);
+    let entity_type = entity_type.map(CompactString::from).or(facts.entity_type);
     let parent_keys = PARENT_PARAMETERS
         .iter()
         .find(|(ty, _)| Some(*ty) == entity_type.as_deref())
@@ -33,7 +35,7 @@ fn entity_from_urn(entity_urn: &str, entity_type: Option<&str>, parameters: Opti
     let parent = facts.parent.or_else(|| parent_keys.iter().find_map(|key| param(key)));
     let platform = facts.platform.or_else(|| parent.as_deref().and_then(|parent| urn::facts(parent).platform));
     Entity {
-        id: Some(entity_urn.to_owned()),
+        id: Some(entity_urn.into()),
         entity_type,
         name: facts.name,
         qualified_name: facts.qualified_name,
@@ -46,11 +48,11 @@ fn entity_from_urn(entity_urn: &str, entity_type: Option<&str>, parameters: Opti
 /// When and by whom, from an `auditStamp` that real senders may leave out (DataHub's own
 /// EventBridge sample has none; its schema calls it required): its time, else the envelope's,
 /// else unknown.
-fn audit(event: &Fields<'_, '_>, path: &str, envelope: EnvelopeFacts) -> Result<(Option<i64>, Option<String>)> {
+fn audit(event: &Fields<'_, '_>, path: &str, envelope: EnvelopeFacts) -> Result<(Option<i64>, Option<CompactString>)> {
     let Some(stamp) = event.optional_object("auditStamp")? else { return Ok((envelope.time, None)) };
     let stamp = Fields::nested(stamp, path, "auditStamp");
     let time = stamp.optional_time("time")?.or(envelope.time);
-    Ok((time, stamp.optional_str("actor")?.map(str::to_owned)))
+    Ok((time, stamp.optional_str("actor")?.map(CompactString::from)))
 }
 
 /// An Entity Change Event.
@@ -147,8 +149,8 @@ pub(crate) fn entity_change_event(
     }
 
     let mut native = Native::new(NativeFormat::EntityChangeEvent);
-    native.category = Some(category.to_owned());
-    native.operation = Some(operation.to_owned());
+    native.category = Some(category.into());
+    native.operation = Some(operation.into());
     native.envelope = inner.envelope;
     native.schema_id = inner.schema_id;
     Ok(EventBuilder {
@@ -195,8 +197,8 @@ pub(crate) fn relationship_change_event(
     push_subject(&mut subjects, destination_urn);
 
     let mut native = Native::new(NativeFormat::RelationshipChangeEvent);
-    native.operation = Some(operation.to_owned());
-    native.relationship_type = Some(relationship_type.to_owned());
+    native.operation = Some(operation.into());
+    native.relationship_type = Some(relationship_type.into());
     native.envelope = inner.envelope;
     native.schema_id = inner.schema_id;
     Ok(EventBuilder {
@@ -244,12 +246,12 @@ pub(crate) fn unknown(
     let actor = avro_str(audit.and_then(|stamp| stamp.get("actor")));
     let mut native = Native::new(format);
     match format {
-        NativeFormat::ActionsEvent => native.event_type = name.map(str::to_owned),
-        _ => native.name = name.map(str::to_owned),
+        NativeFormat::ActionsEvent => native.event_type = name.map(CompactString::from),
+        _ => native.name = name.map(CompactString::from),
     }
     if format == NativeFormat::MetadataChangeLog {
-        native.change_type = avro_str(node.get("changeType")).map(str::to_owned);
-        native.aspect_name = avro_str(node.get("aspectName")).map(str::to_owned);
+        native.change_type = avro_str(node.get("changeType")).map(CompactString::from);
+        native.aspect_name = avro_str(node.get("aspectName")).map(CompactString::from);
     }
     native.envelope = inner.envelope;
     native.schema_id = inner.schema_id;
@@ -258,10 +260,10 @@ pub(crate) fn unknown(
         source: Source::Datahub,
         kind: Kind::Unknown,
         time,
-        actor: actor.map(str::to_owned),
+        actor: actor.map(CompactString::from),
         entity: match entity_urn {
             Some(entity_urn) => entity_from_urn(entity_urn, entity_type, None),
-            None => Entity { entity_type: entity_type.map(str::to_owned), ..Entity::default() },
+            None => Entity { entity_type: entity_type.map(CompactString::from), ..Entity::default() },
         },
         subjects: Vec::new(),
         details: Details::default(),

@@ -15,6 +15,13 @@ use crate::json::{self, Node, Object};
 use crate::model::{EventId, NativeFormat, RawRef};
 use crate::options::{InputFormat, Limits};
 
+/// `text` in ASCII lowercase (platform names), kept inline when short.
+pub(crate) fn lowercase(text: &str) -> compact_str::CompactString {
+    let mut lower = compact_str::CompactString::new(text);
+    lower.make_ascii_lowercase();
+    lower
+}
+
 /// Per-parser state shared by every normalization: read-only settings and a scratch buffer.
 #[derive(Debug)]
 pub(crate) struct Normalizer {

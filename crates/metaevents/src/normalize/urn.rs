@@ -4,15 +4,18 @@
 /// What the urn itself says about its entity.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct UrnFacts {
-    pub entity_type: Option<String>,
-    pub name: Option<String>,
-    pub qualified_name: Option<String>,
-    pub platform: Option<String>,
-    pub parent: Option<String>,
-    pub field_path: Option<String>,
+    pub entity_type: Option<CompactString>,
+    pub name: Option<CompactString>,
+    pub qualified_name: Option<CompactString>,
+    pub platform: Option<CompactString>,
+    pub parent: Option<CompactString>,
+    pub field_path: Option<CompactString>,
 }
 
+use compact_str::CompactString;
+
 use crate::catalog::{DatasetNaming, dataset_naming};
+use crate::normalize::lowercase;
 
 const PREFIX: &str = "urn:li:";
 const PLATFORM_PREFIX: &str = "urn:li:dataPlatform:";
@@ -82,19 +85,19 @@ pub(crate) fn tuple(key: &str) -> Option<([&str; MAX_TUPLE], usize)> {
 }
 
 /// `snowflake` from `urn:li:dataPlatform:snowflake` (lowercased).
-fn platform_of_urn(text: &str) -> Option<String> {
+fn platform_of_urn(text: &str) -> Option<CompactString> {
     let rest = text.strip_prefix(PLATFORM_PREFIX)?;
     let end = rest.find([',', ')']).unwrap_or(rest.len());
     let name = rest.get(..end)?;
-    (!name.is_empty()).then(|| name.to_ascii_lowercase())
+    (!name.is_empty()).then(|| lowercase(name))
 }
 
 /// A platform given either as a `urn:li:dataPlatform:x` urn or bare (`looker`).
-fn platform_of_element(element: &str) -> Option<String> {
+fn platform_of_element(element: &str) -> Option<CompactString> {
     if element.starts_with(PREFIX) {
         platform_of_urn(element)
     } else {
-        (!element.is_empty()).then(|| element.to_ascii_lowercase())
+        (!element.is_empty()).then(|| lowercase(element))
     }
 }
 
@@ -106,41 +109,41 @@ pub(crate) fn field_name(field_path: &str) -> &str {
 /// Everything the urn tells about its entity.
 pub(crate) fn facts(urn: &str) -> UrnFacts {
     let Some((entity_type, key)) = split(urn) else { return UrnFacts::default() };
-    let mut facts = UrnFacts { entity_type: Some(entity_type.to_owned()), ..UrnFacts::default() };
+    let mut facts = UrnFacts { entity_type: Some(entity_type.into()), ..UrnFacts::default() };
     let parts = tuple(key);
     let elements = parts.as_ref().and_then(|(parts, count)| parts.get(..*count));
     match (entity_type, elements) {
         ("dataset", Some([platform, name, ..])) => {
             facts.platform = platform_of_element(platform);
-            facts.qualified_name = Some((*name).to_owned());
+            facts.qualified_name = Some((*name).into());
             let naming = facts.platform.as_deref().map_or(DatasetNaming::Whole, dataset_naming);
-            facts.name = Some(naming.name_of(name).to_owned());
+            facts.name = Some(naming.name_of(name).into());
         }
         ("schemaField", Some([parent, field_path])) => {
             facts.platform = facts_platform(parent);
-            facts.parent = Some((*parent).to_owned());
-            facts.field_path = Some((*field_path).to_owned());
-            facts.name = Some(field_name(field_path).to_owned());
+            facts.parent = Some((*parent).into());
+            facts.field_path = Some((*field_path).into());
+            facts.name = Some(field_name(field_path).into());
         }
         ("dataJob", Some([flow, job])) => {
             facts.platform = facts_platform(flow);
-            facts.parent = Some((*flow).to_owned());
-            facts.name = Some((*job).to_owned());
+            facts.parent = Some((*flow).into());
+            facts.name = Some((*job).into());
         }
         ("chart" | "dashboard" | "dataFlow", Some([platform, id, ..])) => {
             facts.platform = platform_of_element(platform);
-            facts.name = Some((*id).to_owned());
+            facts.name = Some((*id).into());
         }
         ("dataPlatform", None) => {
-            facts.platform = Some(key.to_ascii_lowercase());
-            facts.name = Some(key.to_owned());
+            facts.platform = Some(lowercase(key));
+            facts.name = Some(key.into());
         }
         (_, Some(elements)) => {
             // mlModel, mlFeatureTable, dataPlatformInstance, ...: (platform urn, name, ...).
             if let [first, second, ..] = elements {
                 if first.starts_with(PLATFORM_PREFIX) {
                     facts.platform = platform_of_urn(first);
-                    facts.name = Some((*second).to_owned());
+                    facts.name = Some((*second).into());
                 }
             }
             if facts.platform.is_none() {
@@ -149,18 +152,18 @@ pub(crate) fn facts(urn: &str) -> UrnFacts {
         }
         (_, None) => {
             if !OPAQUE_KEYS.contains(&entity_type) && !key.is_empty() {
-                facts.name = Some(key.to_owned());
+                facts.name = Some(key.into());
             }
         }
     }
     facts
 }
 
-fn facts_platform(urn: &str) -> Option<String> {
+fn facts_platform(urn: &str) -> Option<CompactString> {
     facts(urn).platform.or_else(|| platform_of_urn_anywhere(urn))
 }
 
-fn platform_of_urn_anywhere(text: &str) -> Option<String> {
+fn platform_of_urn_anywhere(text: &str) -> Option<CompactString> {
     let start = text.find(PLATFORM_PREFIX)?;
     platform_of_urn(text.get(start..)?)
 }

@@ -1,7 +1,10 @@
 //! The asset an Atlan notification is about: its header's fields, and references to other assets.
 
+use compact_str::CompactString;
+
 use crate::json::{Node, Object};
 use crate::model::Entity;
+use crate::normalize::lowercase;
 use crate::normalize::notification::referenced_qualified_name;
 
 /// Attributes that name an asset's parent in the SQL-like hierarchies, most specific first
@@ -68,7 +71,7 @@ const PARENT_RELATIONSHIPS: &[(&str, &str)] = &[
 /// The qualified name of the asset's parent, where the header says it: the relationship that
 /// anchors the asset, else its type's parent attribute, else the SQL hierarchy's; a glossary term
 /// or category without its anchor is in the glossary its `<id>@<glossary>` qualified name names.
-fn parent(entity: &Object<'_>, attributes: Option<&Object<'_>>, type_name: &str) -> Option<String> {
+fn parent(entity: &Object<'_>, attributes: Option<&Object<'_>>, type_name: &str) -> Option<CompactString> {
     let attribute = |key: &str| attributes.and_then(|a| a.get(key)).and_then(Node::as_str).filter(|s| !s.is_empty());
     if let Some((_, relationship)) = PARENT_RELATIONSHIPS.iter().find(|(ty, _)| *ty == type_name) {
         let anchored = [entity.get("relationshipAttributes").and_then(Node::as_object), attributes]
@@ -77,33 +80,33 @@ fn parent(entity: &Object<'_>, attributes: Option<&Object<'_>>, type_name: &str)
             .filter_map(|holder| holder.get(relationship))
             .find_map(|end| referenced_qualified_name(end));
         if let Some(qualified_name) = anchored {
-            return Some(qualified_name.to_owned());
+            return Some(qualified_name.into());
         }
     }
     let by_type = TYPE_PARENT_ATTRIBUTES.iter().find(|(ty, _)| *ty == type_name).map(|(_, attrs)| *attrs);
     if let Some(found) = by_type.unwrap_or(PARENT_ATTRIBUTES).iter().find_map(|key| attribute(key)) {
-        return Some(found.to_owned());
+        return Some(found.into());
     }
     if type_name.starts_with("AtlasGlossary") && type_name != "AtlasGlossary" {
         return attribute("qualifiedName")
             .and_then(|qualified_name| qualified_name.rsplit_once('@'))
             .map(|(_, glossary)| glossary)
             .filter(|glossary| !glossary.is_empty())
-            .map(str::to_owned);
+            .map(CompactString::from);
     }
     None
 }
 
 /// Platform from `connectorName`, else the second segment of `default/<connector>/...`.
-pub(crate) fn platform(attributes: Option<&Object<'_>>, qualified_name: Option<&str>) -> Option<String> {
+pub(crate) fn platform(attributes: Option<&Object<'_>>, qualified_name: Option<&str>) -> Option<CompactString> {
     if let Some(connector) = attributes.and_then(|a| a.get("connectorName")).and_then(Node::as_str) {
         if !connector.is_empty() {
-            return Some(connector.to_ascii_lowercase());
+            return Some(lowercase(connector));
         }
     }
     let mut segments = qualified_name?.split('/');
     match (segments.next(), segments.next()) {
-        (Some("default"), Some(connector)) if !connector.is_empty() => Some(connector.to_ascii_lowercase()),
+        (Some("default"), Some(connector)) if !connector.is_empty() => Some(lowercase(connector)),
         _ => None,
     }
 }
@@ -111,13 +114,13 @@ pub(crate) fn platform(attributes: Option<&Object<'_>>, qualified_name: Option<&
 pub(crate) fn asset_entity(entity: Option<&Object<'_>>) -> Entity {
     let Some(entity) = entity else { return Entity::default() };
     let attributes = entity.get("attributes").and_then(Node::as_object);
-    let attribute = |key: &str| attributes.and_then(|a| a.get(key)).and_then(Node::as_str).map(str::to_owned);
+    let attribute = |key: &str| attributes.and_then(|a| a.get(key)).and_then(Node::as_str).map(CompactString::from);
     let type_name = entity.get("typeName").and_then(Node::as_str).unwrap_or_default();
     let qualified_name = attribute("qualifiedName");
     let name = attribute("name");
     Entity {
-        id: entity.get("guid").and_then(Node::as_str).map(str::to_owned),
-        entity_type: entity.get("typeName").and_then(Node::as_str).map(str::to_owned),
+        id: entity.get("guid").and_then(Node::as_str).map(CompactString::from),
+        entity_type: entity.get("typeName").and_then(Node::as_str).map(CompactString::from),
         platform: platform(attributes, qualified_name.as_deref()),
         parent: parent(entity, attributes, type_name),
         field_path: if type_name == "Column" { name.clone() } else { None },

@@ -2,6 +2,8 @@
 //! qualified name as Atlas gives it, the platform from the type name's service prefix or the
 //! qualified name's URL scheme, and the parent where the qualified name says it unambiguously.
 
+use compact_str::CompactString;
+
 use crate::json::{Node, Object};
 use crate::model::Entity;
 use crate::normalize::notification::evidence::{service_type_name, url_scheme};
@@ -51,7 +53,7 @@ const HOST_PLATFORMS: &[(&str, &str)] =
 /// family (`azure_sql_table` → `mssql`, `aws_s3_bucket` → `s3`), else the type's first word
 /// (`hive_table` → `hive`, `kafka_topic` → `kafka`); `None` for a type without a service
 /// prefix (`DataSet`) and a qualified name without a known scheme.
-pub(crate) fn platform(type_name: &str, qualified_name: Option<&str>) -> Option<String> {
+pub(crate) fn platform(type_name: &str, qualified_name: Option<&str>) -> Option<CompactString> {
     let by_name = qualified_name.and_then(|name| {
         let scheme = url_scheme(name)?.to_ascii_lowercase();
         if let Some((_, platform)) = SCHEME_PLATFORMS.iter().find(|(known, _)| *known == scheme) {
@@ -62,14 +64,14 @@ pub(crate) fn platform(type_name: &str, qualified_name: Option<&str>) -> Option<
         HOST_PLATFORMS.iter().find(|(suffix, _)| host.ends_with(suffix)).map(|(_, platform)| *platform)
     });
     if let Some(platform) = by_name {
-        return Some(platform.to_owned());
+        return Some(platform.into());
     }
     if let Some((_, platform)) = TYPE_PREFIX_PLATFORMS.iter().find(|(prefix, _)| type_name.starts_with(prefix)) {
-        return Some((*platform).to_owned());
+        return Some((*platform).into());
     }
     // `fs_path` is any file system's: only its scheme would say which.
     let (service, _) = type_name.split_once('_')?;
-    (service_type_name(type_name) && service != "fs").then(|| service.to_owned())
+    (service_type_name(type_name) && service != "fs").then(|| service.into())
 }
 
 /// The qualified name of the entity's parent where its own says it unambiguously:
@@ -78,21 +80,21 @@ pub(crate) fn platform(type_name: &str, qualified_name: Option<&str>) -> Option<
 /// - Atlas's hooks' `<name>@<cluster>`: `hive_column` `db.table.col@cl` → `db.table@cl`,
 ///   `hive_table` `db.table@cl` → `db@cl`, `hive_storagedesc` `<table>_storage` → `<table>`,
 ///   `hbase_column_family` `ns:table.cf@cl` → `ns:table@cl`, `hbase_table` `ns:table@cl` → `ns@cl`.
-fn parent(type_name: &str, qualified_name: &str) -> Option<String> {
+fn parent(type_name: &str, qualified_name: &str) -> Option<CompactString> {
     if type_name.ends_with("_column") {
         if let Some((table, column)) = qualified_name.rsplit_once('#') {
             if !table.is_empty() && !column.is_empty() {
-                return Some(table.to_owned());
+                return Some(table.into());
             }
         }
     }
     if url_scheme(qualified_name).is_some_and(|scheme| scheme.eq_ignore_ascii_case("mssql")) {
         let (scheme, path) = qualified_name.split_once("://")?;
         let (up, last) = path.trim_end_matches('/').rsplit_once('/')?;
-        return (!up.is_empty() && !last.is_empty()).then(|| format!("{scheme}://{up}"));
+        return (!up.is_empty() && !last.is_empty()).then(|| compact_str::format_compact!("{scheme}://{up}"));
     }
     if type_name == "hive_storagedesc" {
-        return qualified_name.strip_suffix("_storage").filter(|table| !table.is_empty()).map(str::to_owned);
+        return qualified_name.strip_suffix("_storage").filter(|table| !table.is_empty()).map(CompactString::from);
     }
     let (name, cluster) = qualified_name.rsplit_once('@')?;
     let up = match type_name {
@@ -100,7 +102,7 @@ fn parent(type_name: &str, qualified_name: &str) -> Option<String> {
         "hbase_table" => name.split_once(':').map(|(namespace, _)| namespace),
         _ => None,
     }?;
-    (!up.is_empty() && !cluster.is_empty()).then(|| format!("{up}@{cluster}"))
+    (!up.is_empty() && !cluster.is_empty()).then(|| compact_str::format_compact!("{up}@{cluster}"))
 }
 
 /// The entity of a header: guid, type, name, qualified name, platform, parent, and a column's
@@ -108,13 +110,13 @@ fn parent(type_name: &str, qualified_name: &str) -> Option<String> {
 pub(crate) fn header_entity(entity: Option<&Object<'_>>) -> Entity {
     let Some(entity) = entity else { return Entity::default() };
     let attributes = entity.get("attributes").and_then(Node::as_object);
-    let attribute = |key: &str| attributes.and_then(|a| a.get(key)).and_then(Node::as_str).map(str::to_owned);
+    let attribute = |key: &str| attributes.and_then(|a| a.get(key)).and_then(Node::as_str).map(CompactString::from);
     let type_name = entity.get("typeName").and_then(Node::as_str).unwrap_or_default();
     let qualified_name = attribute("qualifiedName");
     let name = attribute("name");
     Entity {
-        id: entity.get("guid").and_then(Node::as_str).map(str::to_owned),
-        entity_type: entity.get("typeName").and_then(Node::as_str).map(str::to_owned),
+        id: entity.get("guid").and_then(Node::as_str).map(CompactString::from),
+        entity_type: entity.get("typeName").and_then(Node::as_str).map(CompactString::from),
         platform: platform(type_name, qualified_name.as_deref()),
         parent: qualified_name.as_deref().and_then(|qualified_name| parent(type_name, qualified_name)),
         field_path: if type_name.ends_with("_column") { name.clone() } else { None },

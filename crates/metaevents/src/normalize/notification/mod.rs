@@ -9,6 +9,7 @@ pub(crate) mod lifecycle;
 pub(crate) mod relationships;
 pub(crate) mod tags;
 
+use compact_str::CompactString;
 use serde_json::{Map, Value};
 
 use super::{EnvelopeFacts, Fields, Innermost, Normalizer, atlan, atlas};
@@ -141,9 +142,9 @@ pub(crate) fn notification(
     let format =
         if source == Source::Atlas { NativeFormat::AtlasNotification } else { NativeFormat::AtlanNotification };
     let mut native = Native::new(format);
-    native.operation_type = Some(operation_type.to_owned());
-    native.message_type = message_type.map(str::to_owned);
-    native.evidence = Some(evidence.as_str().to_owned());
+    native.operation_type = Some(operation_type.into());
+    native.message_type = message_type.map(CompactString::from);
+    native.evidence = Some(evidence.as_str().into());
     native.envelope = inner.envelope;
     native.schema_id = inner.schema_id;
     // The envelope is read before the message says whose it is: name it after the source.
@@ -157,7 +158,7 @@ pub(crate) fn notification(
         source,
         kind,
         time: Some(time),
-        actor: actor.map(str::to_owned),
+        actor: actor.map(CompactString::from),
         entity: out.entity,
         subjects: out.subjects,
         details: out.details,

@@ -1,6 +1,7 @@
 //! `RELATIONSHIP_CREATE / UPDATE / DELETE`, read the same way from Atlan and Atlas: the
 //! relationship header (`AtlasRelationshipHeader`); end 1 is the entity, end 2 the subject.
 
+use compact_str::CompactString;
 use serde_json::Value;
 
 use super::{Message, Normalized, insert_str, invalid, missing_object, reference};
@@ -10,7 +11,7 @@ use crate::model::Entity;
 use crate::normalize::{Fields, push_subject};
 
 /// The platform of an entity from its type name and qualified name, as each catalog names it.
-pub(crate) type PlatformOf = fn(&str, Option<&str>) -> Option<String>;
+pub(crate) type PlatformOf = fn(&str, Option<&str>) -> Option<CompactString>;
 
 pub(crate) fn changed(message: &Message<'_, '_>, path: &str, platform: PlatformOf, out: &mut Normalized) -> Result<()> {
     let relationship = message.relationship.ok_or_else(|| missing_object(&message.fields, "relationship"))?;
@@ -31,12 +32,15 @@ pub(crate) fn changed(message: &Message<'_, '_>, path: &str, platform: PlatformO
     insert_str(details, "propagateTags", relationship.lenient_str("propagateTags"));
     details.insert("end1", reference(&Node::Object(*end1)));
     details.insert("end2", reference(&Node::Object(*end2)));
-    let qualified_name =
-        end1.get("uniqueAttributes").and_then(|u| u.get("qualifiedName")).and_then(Node::as_str).map(str::to_owned);
+    let qualified_name = end1
+        .get("uniqueAttributes")
+        .and_then(|u| u.get("qualifiedName"))
+        .and_then(Node::as_str)
+        .map(CompactString::from);
     let entity_type = end_str(end1, "typeName");
     out.entity = Entity {
-        id: end_str(end1, "guid").map(str::to_owned),
-        entity_type: entity_type.map(str::to_owned),
+        id: end_str(end1, "guid").map(CompactString::from),
+        entity_type: entity_type.map(CompactString::from),
         platform: platform(entity_type.unwrap_or_default(), qualified_name.as_deref()),
         qualified_name,
         ..Entity::default()

@@ -2,6 +2,7 @@
 //! and what only the entity itself knows (its platform), from `entity` when that is the entity.
 
 use bumpalo::Bump;
+use compact_str::CompactString;
 
 use super::changes::split_name;
 use crate::json::{self, Node};
@@ -40,12 +41,12 @@ pub(crate) fn entity(entity_id: &str, entity_type: &str, fqn: Option<&str>, snap
         None => (None, None),
     };
     Entity {
-        id: Some(entity_id.to_owned()),
-        entity_type: Some(entity_type.to_owned()),
-        name: name.or_else(|| snapshot_str("name").map(str::to_owned)),
-        qualified_name: qualified_name.map(str::to_owned),
-        platform: snapshot_str("serviceType").map(str::to_ascii_lowercase),
-        parent,
+        id: Some(entity_id.into()),
+        entity_type: Some(entity_type.into()),
+        name: name.map(CompactString::from).or_else(|| snapshot_str("name").map(CompactString::from)),
+        qualified_name: qualified_name.map(CompactString::from),
+        platform: snapshot_str("serviceType").map(crate::normalize::lowercase),
+        parent: parent.map(CompactString::from),
         field_path: None,
     }
 }

@@ -12,6 +12,7 @@ mod labels;
 mod references;
 mod text;
 
+use compact_str::CompactString;
 use std::collections::HashSet;
 use std::hash::Hash;
 
@@ -194,20 +195,20 @@ pub(crate) fn change_event(
     let mut events = Vec::with_capacity(out.len());
     for ((fanned, part), id) in out.into_iter().zip(parts).zip(ids) {
         let mut native = Native::new(NativeFormat::OpenMetadataChangeEvent);
-        native.event_type = Some(event_type.to_owned());
+        native.event_type = Some(event_type.into());
         let names = distinct(fanned.fields, Clone::clone);
         native.fields = (!names.is_empty()).then_some(names);
         native.part = Some(part);
         native.envelope.clone_from(&inner.envelope);
         let mut entity = base_entity.clone();
-        entity.field_path = fanned.field_path;
+        entity.field_path = fanned.field_path.map(CompactString::from);
         events.push(
             EventBuilder {
                 id,
                 source: Source::OpenMetadata,
                 kind: fanned.kind,
                 time: Some(time),
-                actor: actor.map(str::to_owned),
+                actor: actor.map(CompactString::from),
                 entity,
                 subjects: fanned.subjects,
                 details: fanned.details,
