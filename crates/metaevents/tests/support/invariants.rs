@@ -86,6 +86,26 @@ pub fn assert_filter_paths_agree(filter: &Filter, corpus: &[u8], step: usize) {
     }
 }
 
+/// The checks of the `filter_eval` fuzz target: a filter spec (the first line of `data`, ours or
+/// a datahub-actions config) over an NDJSON corpus (the rest), filtered every public way, the
+/// stream reader handing out 1 to 7 bytes at a time: the step the corpus's length picks (as the
+/// fuzz target runs), or `every_step`. Whether the first line was a filter spec at all (only
+/// then is anything checked).
+pub fn check_filter_input(data: &[u8], every_step: bool) -> bool {
+    let (head, corpus) = match data.iter().position(|b| *b == b'\n') {
+        Some(at) => (&data[..at], &data[at + 1..]),
+        None => (data, &[][..]),
+    };
+    let Ok(spec) = serde_json::from_slice::<serde_json::Value>(head) else { return false };
+    let steps = if every_step { 1..=7 } else { (1 + corpus.len() % 7)..=(1 + corpus.len() % 7) };
+    for filter in [Filter::new(&spec), Filter::from_datahub_actions(&spec)].into_iter().flatten() {
+        for step in steps.clone() {
+            assert_filter_paths_agree(&filter, corpus, step);
+        }
+    }
+    true
+}
+
 /// Whether the stream reader reads `corpus` as one record per line (it does unless the input
 /// is gzip, a JSON array, a binary Kafka record (first byte 0, Confluent's magic byte), or
 /// starts like a pretty-printed document).
